@@ -1,0 +1,60 @@
+// Bundles the extension, the CLI, the CLI's worker and the tests with esbuild.
+// The unified stack is ESM-only; esbuild turns it into CommonJS bundles that the
+// VS Code extension host and plain Node load without a loader.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** All `*.ts` files below `dir` (test entry points). */
+function tsFiles(dir) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(tsFiles(p));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  loader: { '.md': 'text' },
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: tsFiles('test').filter((f) => !f.includes('/fixtures/')),
+    outdir: 'dist/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha', 'playwright-core'],
+  },
+];
+
+rmSync('dist', { recursive: true, force: true });
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

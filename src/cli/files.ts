@@ -1,0 +1,68 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { UsageError, type ConfigResolver } from './config-loader';
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** Whether the configuration governing `file` ignores it. */
+function ignored(file: string, configs: ConfigResolver): boolean {
+  const { config, base } = configs.forFile(file);
+  if (config.ignore.length === 0) return false;
+  const rel = toPosix(relative(base, file));
+  return picomatch.isMatch(rel, config.ignore, { dot: true });
+}
+
+function walk(dir: string, configs: ConfigResolver, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new UsageError(`cannot read directory ${dir}: ${(e as NodeJS.ErrnoException).code}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !ignored(join(p, '_'), configs)) walk(p, configs, out);
+    } else if (entry.isFile() && /\.md$/i.test(entry.name) && !ignored(p, configs)) {
+      out.push(p);
+    }
+  }
+}
+
+function expandGlob(pattern: string, configs: ConfigResolver, out: string[]): void {
+  const scan = picomatch.scan(pattern);
+  const baseDir = resolve(scan.base || '.');
+  const isMatch = picomatch(toPosix(scan.glob), { dot: false });
+  const found: string[] = [];
+  walk(baseDir, configs, found);
+  // walk() lists only *.md; a glob may name other extensions explicitly.
+  for (const f of found) if (isMatch(toPosix(relative(baseDir, f)))) out.push(f);
+}
+
+/**
+ * Expands the CLI's arguments (files, directories, globs) into Markdown files. Files named
+ * explicitly are linted even when ignored; directories and globs honour `ignore`.
+ */
+export function collectFiles(args: readonly string[], configs: ConfigResolver): string[] {
+  const out: string[] = [];
+  for (const arg of args.length ? args : ['.']) {
+    let stat;
+    try {
+      stat = statSync(arg);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isDirectory()) walk(resolve(arg), configs, out);
+    else if (stat?.isFile()) out.push(resolve(arg));
+    else if (GLOB_CHARS.test(arg)) expandGlob(arg, configs, out);
+    else throw new UsageError(`no such file or directory: ${arg}`);
+  }
+  return [...new Set(out)];
+}

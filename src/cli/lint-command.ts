@@ -1,0 +1,59 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { lintOptionsOf } from '../core/config';
+import { parseArgs, flag } from './args';
+import { ConfigResolver, loadConfigFile, UsageError } from './config-loader';
+import { collectFiles } from './files';
+import { formatGithub, formatJson, formatText, type Format } from './format';
+import { lintAll, type Job } from './pool';
+import { DEFAULT_MAX_BYTES } from './read';
+
+export const LINT_HELP = `Usage: integration-docs lint [files | directories | globs...] [options]
+
+Lints Markdown integration docs for unfilled fields, unchecked Definition-of-Done items,
+unresolved {{#if}} blocks and frontmatter problems. Directories are searched for *.md
+(node_modules, .git and the config's "ignore" globs are skipped). Default: the current folder.
+
+Options:
+  --format text|json|github  output format (default: text)
+  --config FILE              use this config instead of the nearest .integration-docs.json
+  --quiet                    report errors only, without the summary line
+  --max-size MB              skip larger files with a message (default: 5)
+  -h, --help                 show this help
+
+Exit status: 0 no errors, 1 at least one error finding, 2 usage, I/O or config error.`;
+
+const SPEC = { '--format': true, '--config': true, '--quiet': false, '--max-size': true, '--help': false, '-h': false };
+
+function maxBytes(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_BYTES;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size must be a positive number of megabytes, got "${value}"`);
+  return Math.round(mb * 1024 * 1024);
+}
+
+/** `integration-docs lint`: returns the exit code. */
+export async function lintCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, SPEC);
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    out(LINT_HELP);
+    return 0;
+  }
+  const format = (flag(args, '--format', ['text', 'json', 'github']) ?? 'text') as Format;
+  const quiet = args.flags.has('--quiet');
+  const limit = maxBytes(flag(args, '--max-size'));
+  const configPath = flag(args, '--config');
+  const configs = new ConfigResolver(configPath ? loadConfigFile(resolve(configPath)) : undefined);
+  const files = collectFiles(args.positional, configs);
+  let totalBytes = 0;
+  const jobs: Job[] = files.map((file, index) => {
+    totalBytes += statSync(file).size;
+    return { index, file, options: lintOptionsOf(configs.forFile(file).config), maxBytes: limit };
+  });
+  let results = await lintAll(jobs, totalBytes);
+  for (const r of results) if (r.skipped) err(`integration-docs: ${r.file}: ${r.skipped}`);
+  if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
+  const text = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results, quiet);
+  if (text) out(text);
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}

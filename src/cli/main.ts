@@ -1,0 +1,58 @@
+/**
+ * The `integration-docs` command line: the same engine as the extension, for CI and scripts.
+ */
+import { lintCommand, LINT_HELP } from './lint-command';
+import { UsageError } from './config-loader';
+
+declare const __VERSION__: string;
+
+const HELP = `Usage: integration-docs <command> [options]
+
+Commands:
+  lint [paths...]     lint integration docs (see: integration-docs lint --help)
+
+Options:
+  -h, --help          show this help
+  -v, --version       print the version
+
+${LINT_HELP.split('\n')[0]}`;
+
+type Command = (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { lint: lintCommand };
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const err = (s: string) => process.stderr.write(`${s}\n`);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    out(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`integration-docs: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await command(rest, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`integration-docs: ${e.message}`);
+      return 2;
+    }
+    err(`integration-docs: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

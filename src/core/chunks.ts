@@ -1,0 +1,151 @@
+/**
+ * Splits a Markdown body into independent blocks ("chunks") without parsing it.
+ *
+ * A chunk boundary is placed only where CommonMark guarantees that no block construct
+ * continues across it: at a blank line followed by a line that starts in column 1 (a list
+ * item or block quote cannot continue there), and around a fenced code block that starts in
+ * column 1. Fences and HTML comments are tracked so that blank lines inside them never split.
+ * Each chunk can then be parsed on its own and its result cached by its text, which makes
+ * re-linting after an edit proportional to the edited block rather than to the document.
+ */
+
+/** One block of the body. `start`/`end` are offsets into the whole text; `line` is 0-based. */
+export interface Chunk {
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+  /** Set when the chunk is exactly one fenced code block starting in column 1. */
+  fence?: { info: string };
+}
+
+/** Offsets of the first character of every line. */
+export function lineStarts(text: string, from = 0): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n', from);
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
+
+interface FenceState {
+  char: string;
+  size: number;
+  indent: number;
+}
+
+function fenceOpen(line: string): (FenceState & { info: string }) | undefined {
+  const m = FENCE_OPEN.exec(line);
+  if (!m) return undefined;
+  const marker = m[1];
+  if (marker[0] === '~' || !m[2].includes('`')) {
+    return { char: marker[0], size: marker.length, indent: line.indexOf(marker[0]), info: m[2].trim() };
+  }
+  return undefined;
+}
+
+function closesFence(line: string, fence: FenceState): boolean {
+  const trimmed = line.trimEnd();
+  const body = trimmed.trimStart();
+  if (trimmed.length - body.length > 3 || body.length < fence.size) return false;
+  for (const ch of body) if (ch !== fence.char) return false;
+  return true;
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+function startsInColumnOne(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c !== 32 && c !== 9 && !isBlank(line);
+}
+
+/** Strips a trailing `\r` so CRLF documents split like LF ones. */
+function lineAt(text: string, start: number, next: number): string {
+  let end = next - 1;
+  if (end >= start && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, Math.max(start, end));
+}
+
+/**
+ * Splits `text` from offset `from` (after any frontmatter) into chunks. Every character of
+ * `text[from..]` belongs to exactly one chunk; blank separator lines belong to the chunk before.
+ */
+export function splitChunks(text: string, from: number, starts: number[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let firstLine = lowerBound(starts, from);
+  if (firstLine >= starts.length) return chunks;
+  let chunkStart = starts[firstLine];
+  let chunkLine = firstLine;
+  let fence: (FenceState & { info: string; startLine: number; col1: boolean }) | undefined;
+  let inComment = false;
+  let prevBlank = false;
+
+  const cut = (lineIndex: number, fenceInfo?: string) => {
+    const end = lineIndex < starts.length ? starts[lineIndex] : text.length;
+    if (end > chunkStart) {
+      const chunk: Chunk = { start: chunkStart, end, line: chunkLine, text: text.slice(chunkStart, end) };
+      if (fenceInfo !== undefined) chunk.fence = { info: fenceInfo };
+      chunks.push(chunk);
+    }
+    chunkStart = end;
+    chunkLine = lineIndex;
+  };
+
+  for (let li = firstLine; li < starts.length; li++) {
+    const s = starts[li];
+    const next = li + 1 < starts.length ? starts[li + 1] : text.length + 1;
+    if (s >= text.length && li > firstLine) break;
+    const line = lineAt(text, s, next);
+    if (fence) {
+      if (closesFence(line, fence)) {
+        const whole = fence.col1 && fence.startLine === chunkLine;
+        const info = fence.info;
+        fence = undefined;
+        if (whole) cut(li + 1, info);
+      }
+      prevBlank = false;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes('-->')) inComment = false;
+      prevBlank = false;
+      continue;
+    }
+    const blank = isBlank(line);
+    const opened = blank ? undefined : fenceOpen(line);
+    if (opened && opened.indent === 0 && line[0] !== ' ') {
+      // A column-1 fence always starts a new block: cut before it.
+      if (li > chunkLine) cut(li);
+      fence = { ...opened, startLine: li, col1: true };
+    } else if (opened) {
+      fence = { ...opened, startLine: li, col1: false };
+    } else if (!blank && prevBlank && startsInColumnOne(line) && li > chunkLine) {
+      cut(li);
+    }
+    if (!blank && !opened) {
+      const open = line.lastIndexOf('<!--');
+      if (open !== -1 && line.indexOf('-->', open + 4) === -1) inComment = true;
+    }
+    prevBlank = blank;
+  }
+  cut(starts.length);
+  return chunks;
+}
+
+/** Index of the first element of sorted `arr` that is `>= value`. */
+export function lowerBound(arr: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,132 @@
+/**
+ * `.integration-docs.json`, the one configuration file read by the CLI and the extension.
+ * Validation is strict: an unknown key or a bad value is an error naming the file and the key,
+ * never a silent fallback.
+ *
+ * ```json
+ * {
+ *   "rules": { "placeholder": "error", "unchecked-dod": "auto" },
+ *   "placeholderPatterns": ["\\bTBD\\b", "<<\\w+>>"],
+ *   "dodHeadings": ["Definition of Done", "Success Checklist", "Exit Criteria"],
+ *   "ignore": ["drafts/**", "vendor/**"]
+ * }
+ * ```
+ */
+import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from './types';
+import { SEVERITY_SETTINGS } from './severity';
+
+/** The name of the configuration file, looked up from the document's folder upwards. */
+export const CONFIG_FILE = '.integration-docs.json';
+
+/** All rule ids a configuration may name. */
+export const RULE_IDS: readonly RuleId[] = ['placeholder', 'unchecked-dod', 'conditional', 'frontmatter'];
+
+/** A validated configuration. */
+export interface Config {
+  rules: Partial<Record<RuleId, SeveritySetting>>;
+  placeholderPatterns: string[];
+  dodHeadings: string[];
+  ignore: string[];
+}
+
+/** A configuration problem, naming the key (`rules.placeholder`, `placeholderPatterns[1]`). */
+export interface ConfigError {
+  key: string;
+  message: string;
+}
+
+export const EMPTY_CONFIG: Config = Object.freeze({
+  rules: {},
+  placeholderPatterns: [],
+  dodHeadings: [...DEFAULT_DOD_HEADINGS],
+  ignore: [],
+}) as Config;
+
+const KNOWN_KEYS = ['$schema', 'rules', 'placeholderPatterns', 'dodHeadings', 'ignore'];
+
+function stringList(value: unknown, key: string, errors: ConfigError[]): string[] | undefined {
+  if (!Array.isArray(value)) {
+    errors.push({ key, message: 'expected a list of strings' });
+    return undefined;
+  }
+  const out: string[] = [];
+  value.forEach((v, i) => {
+    if (typeof v === 'string' && v.trim() !== '') out.push(v);
+    else errors.push({ key: `${key}[${i}]`, message: 'expected a non-empty string' });
+  });
+  return out;
+}
+
+function readRules(value: unknown, errors: ConfigError[]): Config['rules'] {
+  const rules: Config['rules'] = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push({ key: 'rules', message: 'expected an object mapping rule ids to severities' });
+    return rules;
+  }
+  for (const [id, sev] of Object.entries(value)) {
+    if (!(RULE_IDS as readonly string[]).includes(id)) {
+      errors.push({ key: `rules.${id}`, message: `unknown rule; expected one of ${RULE_IDS.join(', ')}` });
+    } else if (!SEVERITY_SETTINGS.includes(sev as SeveritySetting)) {
+      errors.push({ key: `rules.${id}`, message: `expected one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(sev)}` });
+    } else {
+      rules[id as RuleId] = sev as SeveritySetting;
+    }
+  }
+  return rules;
+}
+
+function readPatterns(value: unknown, errors: ConfigError[]): string[] {
+  const list = stringList(value, 'placeholderPatterns', errors) ?? [];
+  return list.filter((source, i) => {
+    try {
+      const re = new RegExp(source, 'u');
+      if (re.test('')) {
+        errors.push({ key: `placeholderPatterns[${i}]`, message: `pattern ${JSON.stringify(source)} matches empty text` });
+        return false;
+      }
+      return true;
+    } catch (e) {
+      errors.push({ key: `placeholderPatterns[${i}]`, message: `invalid regular expression: ${(e as Error).message}` });
+      return false;
+    }
+  });
+}
+
+/** Validates a parsed JSON value as a configuration. */
+export function validateConfig(value: unknown): { config: Config; errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const config: Config = { rules: {}, placeholderPatterns: [], dodHeadings: [...DEFAULT_DOD_HEADINGS], ignore: [] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { config, errors: [{ key: '(root)', message: 'expected a JSON object' }] };
+  }
+  const obj = value as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (!KNOWN_KEYS.includes(key)) errors.push({ key, message: `unknown key; expected one of ${KNOWN_KEYS.slice(1).join(', ')}` });
+  }
+  if ('rules' in obj) config.rules = readRules(obj.rules, errors);
+  if ('placeholderPatterns' in obj) config.placeholderPatterns = readPatterns(obj.placeholderPatterns, errors);
+  if ('dodHeadings' in obj) config.dodHeadings = stringList(obj.dodHeadings, 'dodHeadings', errors) ?? config.dodHeadings;
+  if ('ignore' in obj) config.ignore = stringList(obj.ignore, 'ignore', errors) ?? [];
+  return { config, errors };
+}
+
+/** Parses and validates the text of a configuration file. */
+export function parseConfig(text: string): { config: Config; errors: ConfigError[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { config: { ...EMPTY_CONFIG }, errors: [{ key: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  return validateConfig(value);
+}
+
+/** Formats a configuration error as one line: `path: key: message`. */
+export function formatConfigError(file: string, error: ConfigError): string {
+  return `${file}: ${error.key}: ${error.message}`;
+}
+
+/** Lint options from a configuration. */
+export function lintOptionsOf(config: Config): LintOptions {
+  return { rules: config.rules, placeholderPatterns: config.placeholderPatterns, dodHeadings: config.dodHeadings };
+}

@@ -1,0 +1,287 @@
+/**
+ * What one chunk of Markdown says, in chunk-relative offsets: field candidates, Handlebars
+ * tags, task items, headings, link definitions and HTML comments. Rules never see the syntax
+ * tree; they read these facts, which are cached per chunk text.
+ */
+import type { Nodes, Root, ListItem, Heading, Code, Html } from 'mdast';
+import type { Span } from './types';
+import { parseMarkdown } from './parse';
+import { scanCode, scanDates, scanPatterns, scanProse, normalizeLabel, type FieldHit, type TagHit } from './grammar';
+
+/** A field candidate with where it was found. */
+export interface FieldFact extends FieldHit {
+  where: 'prose' | 'code' | 'pattern';
+}
+
+/** A task list item (`- [ ]`, `* [x]`). `start..end` is its first line. */
+export interface TaskFact extends Span {
+  checked: boolean;
+  markerStart: number;
+  markerEnd: number;
+  label: string;
+}
+
+/** A heading: ATX or setext. `start..end` covers the whole heading line(s). */
+export interface HeadingFact extends Span {
+  depth: number;
+  text: string;
+}
+
+/** An HTML comment (`<!-- … -->`) outside code. */
+export interface CommentFact extends Span {
+  body: string;
+}
+
+/** Everything the rules need from one chunk. */
+export interface ChunkFacts {
+  fields: FieldFact[];
+  tags: TagHit[];
+  tasks: TaskFact[];
+  headings: HeadingFact[];
+  definitions: string[];
+  comments: CommentFact[];
+}
+
+/** Options that change what a chunk yields (part of the cache key). */
+export interface FactOptions {
+  patterns: readonly RegExp[];
+}
+
+const EMPTY: ChunkFacts = Object.freeze({
+  fields: [],
+  tags: [],
+  tasks: [],
+  headings: [],
+  definitions: [],
+  comments: [],
+}) as unknown as ChunkFacts;
+
+function emptyFacts(): ChunkFacts {
+  return { fields: [], tags: [], tasks: [], headings: [], definitions: [], comments: [] };
+}
+
+// --- the fast path ---------------------------------------------------------------------
+
+const INLINE_LINK = /!?\[[^[\]\n]*\]\([^\s()]*(?:\s+"[^"\n]*")?\)/g;
+const SAFE_CODE_SPAN = /`[^`\n[{]*`/g;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const INTERESTING = /[[{]|YYYY|MM\/DD|DD\/MM|<!--|^ {0,3}(?:=+|-+)[ \t]*$|^\s*(?:`{3,}|~{3,})/m;
+
+/**
+ * Whether a prose chunk cannot hold anything a rule reports: after removing inline links,
+ * code spans without brackets or braces and escaped brackets, no task item, bracket, brace, date stub, comment, setext underline or fence is left. This is
+ * conservative: anything unusual sends the chunk to the parser.
+ */
+export function isInert(text: string, patterns: readonly RegExp[]): boolean {
+  if (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text)) return false;
+  const stripped = text
+    .replace(/\\[[\]{}]/g, '')
+    .replace(SAFE_CODE_SPAN, '')
+    .replace(INLINE_LINK, '');
+  if (INTERESTING.test(stripped)) return false;
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    if (re.test(text)) return false;
+  }
+  return true;
+}
+
+function inertFacts(text: string): ChunkFacts {
+  if (!text.includes('#')) return EMPTY;
+  const facts = emptyFacts();
+  let pos = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const m = ATX.exec(line);
+    if (m) facts.headings.push({ start: pos, end: pos + line.length, depth: m[1].length, text: (m[2] ?? '').trim() });
+    pos += raw.length + 1;
+  }
+  return facts;
+}
+
+/** Facts of a chunk that is exactly one fenced code block, without the parser. */
+function fenceFacts(text: string): ChunkFacts {
+  const firstNl = text.indexOf('\n');
+  if (firstNl === -1) return EMPTY;
+  let end = text.trimEnd().lastIndexOf('\n');
+  if (end <= firstNl) end = text.length;
+  if (!/[[{]/.test(text.slice(firstNl, end))) return EMPTY;
+  const fields: FieldHit[] = [];
+  scanCode(text, { start: firstNl + 1, end }, fields);
+  if (fields.length === 0) return EMPTY;
+  const facts = emptyFacts();
+  facts.fields = fields.map((f) => ({ ...f, where: 'code' as const }));
+  return facts;
+}
+
+// --- the parsed path -------------------------------------------------------------------
+
+const MASKED_TYPES = new Set([
+  'inlineCode',
+  'link',
+  'image',
+  'linkReference',
+  'imageReference',
+  'footnoteReference',
+  'html',
+  'inlineMath',
+  'break',
+]);
+
+interface Walk {
+  src: string;
+  facts: ChunkFacts;
+  fields: FieldFact[];
+  options: FactOptions;
+}
+
+function off(node: Nodes): Span | undefined {
+  const p = node.position;
+  if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
+  return { start: p.start.offset, end: p.end.offset };
+}
+
+function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+function collectMasks(node: Nodes, masks: Span[], w: Walk): void {
+  if (!('children' in node)) return;
+  for (const child of node.children as Nodes[]) {
+    const span = off(child);
+    if (MASKED_TYPES.has(child.type) && span) {
+      masks.push(span);
+      if (child.type === 'inlineCode') codeSpan(w, span);
+      if (child.type === 'html') comment(w, child as Html, span);
+    } else {
+      collectMasks(child, masks, w);
+    }
+  }
+}
+
+function codeSpan(w: Walk, span: Span): void {
+  const raw = w.src.slice(span.start, span.end);
+  const ticks = /^`+/.exec(raw)?.[0].length ?? 1;
+  const hits: FieldHit[] = [];
+  scanCode(w.src, { start: span.start + ticks, end: span.end - ticks }, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+}
+
+function comment(w: Walk, node: Html, span: Span): void {
+  const re = /<!--([\s\S]*?)-->/g;
+  for (let m = re.exec(node.value); m; m = re.exec(node.value)) {
+    const start = span.start + w.src.slice(span.start, span.end).indexOf(m[0], m.index);
+    w.facts.comments.push({ start, end: start + m[0].length, body: m[1].trim() });
+  }
+}
+
+/** Scans one phrasing container (paragraph, heading, table cell). */
+function phrasing(w: Walk, node: Nodes, skip?: Span): void {
+  const span = off(node);
+  if (!span) return;
+  const masks: Span[] = skip ? [skip] : [];
+  collectMasks(node, masks, w);
+  masks.sort((a, b) => a.start - b.start);
+  const hits: FieldHit[] = [];
+  scanProse(w.src, span, masks, hits, w.facts.tags);
+  const wholeCell = node.type === 'tableCell';
+  scanDates(w.src, span, masks, hits, wholeCell && /^\s*\S+\s*$/.test(plainText(node)));
+  for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+  const codeAndComments = masks.filter((m) => /^(`|<!--)/.test(w.src.slice(m.start, m.start + 4)));
+  const patternHits: FieldHit[] = [];
+  scanPatterns(w.src, span, codeAndComments, w.options.patterns, patternHits);
+  for (const h of patternHits) w.fields.push({ ...h, where: 'pattern' });
+}
+
+function codeBlock(w: Walk, node: Code, span: Span): void {
+  const raw = w.src.slice(span.start, span.end);
+  const fenced = /^\s*(`{3,}|~{3,})/.test(raw);
+  let start = span.start;
+  let end = span.end;
+  if (fenced) {
+    const nl = raw.indexOf('\n');
+    if (nl === -1) return;
+    start = span.start + nl + 1;
+    const lastNl = raw.trimEnd().lastIndexOf('\n');
+    const closing = raw.slice(lastNl + 1).trim();
+    if (lastNl > nl && /^(`{3,}|~{3,})$/.test(closing)) end = span.start + lastNl;
+  }
+  const hits: FieldHit[] = [];
+  scanCode(w.src, { start, end }, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  void node;
+}
+
+function taskItem(w: Walk, node: ListItem, span: Span): void {
+  const lineEnd = w.src.indexOf('\n', span.start);
+  let end = lineEnd === -1 || lineEnd > span.end ? span.end : lineEnd;
+  while (end > span.start && /\s/.test(w.src[end - 1])) end--;
+  const line = w.src.slice(span.start, end);
+  const m = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[([ xX])\]/.exec(line);
+  if (!m) return;
+  const markerStart = span.start + m[1].length;
+  w.facts.tasks.push({
+    start: span.start,
+    end,
+    checked: node.checked === true,
+    markerStart,
+    markerEnd: markerStart + 3,
+    label: line.slice(m[0].length).trim(),
+  });
+}
+
+function visit(w: Walk, node: Nodes, taskMarker?: Span): void {
+  const span = off(node);
+  switch (node.type) {
+    case 'paragraph':
+    case 'tableCell':
+      phrasing(w, node, taskMarker);
+      return;
+    case 'heading':
+      if (span) w.facts.headings.push({ ...span, depth: (node as Heading).depth, text: plainText(node).trim() });
+      phrasing(w, node);
+      return;
+    case 'code':
+      if (span) codeBlock(w, node as Code, span);
+      return;
+    case 'html':
+      if (span) comment(w, node as Html, span);
+      return;
+    case 'definition':
+      w.facts.definitions.push(normalizeLabel(node.label ?? node.identifier));
+      return;
+    case 'listItem':
+      return listItem(w, node as ListItem, span);
+    default:
+      if ('children' in node) for (const child of node.children as Nodes[]) visit(w, child);
+  }
+}
+
+function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
+  let marker: Span | undefined;
+  if (typeof node.checked === 'boolean' && span) {
+    taskItem(w, node, span);
+    const t = w.facts.tasks[w.facts.tasks.length - 1];
+    if (t && t.start === span.start) marker = { start: t.markerStart, end: t.markerEnd };
+  }
+  node.children.forEach((child, i) => visit(w, child as Nodes, i === 0 ? marker : undefined));
+}
+
+/** Parses a chunk and extracts its facts. */
+function parsedFacts(text: string, options: FactOptions): ChunkFacts {
+  const tree: Root = parseMarkdown(text);
+  const facts = emptyFacts();
+  const w: Walk = { src: text, facts, fields: facts.fields, options };
+  for (const child of tree.children) visit(w, child as Nodes);
+  facts.fields.sort((a, b) => a.start - b.start);
+  return facts;
+}
+
+/** Facts of one chunk, choosing the cheapest path that gives the same answer. */
+export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
+  if (isFence) return fenceFacts(text);
+  if (!isFence && isInert(text, options.patterns)) return inertFacts(text);
+  return parsedFacts(text, options);
+}

@@ -1,0 +1,270 @@
+/**
+ * The placeholder grammar: what counts as an unfilled field inside a stretch of prose or of
+ * code, once the syntax tree has said which is which (`../../README.md#placeholder`).
+ *
+ * Scanners take the whole source and a span, never a copy, so every reported offset is an
+ * offset into the document and a quick fix can replace exactly the field.
+ */
+import type { Span } from './types';
+
+/** A field candidate found by a scanner. `refLabel` is set for `[text]` that may be a reference. */
+export interface FieldHit extends Span {
+  text: string;
+  /** Label a `[text]`, `[text][]` or `[text][ref]` would resolve through, if defined. */
+  refLabel?: string;
+}
+
+/** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`. */
+export interface TagHit extends Span {
+  kind: 'open' | 'else' | 'close';
+  helper: string;
+  name: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DATE_STUB = /\b(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)\b/g;
+const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const CODE_MUSTACHE = /^\s*[A-Z][A-Z0-9_]*\s*$/;
+const KEBAB = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
+const CHAR_CLASS = /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.+\-])+$/;
+const DESCRIPTIVE_WORD = /^[\p{L}][\p{L}'’./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '’./-]+\)$/u;
+const CAPITALIZED = /^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u;
+const IN_SENTENCE = /(?:\p{L}{2,}[,:]? |^\s*(?:\d+\.|[-*+]) )$/u;
+const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
+const CODE_PUNCTUATION = /[=";`${}\\<>|*:]/;
+
+/** Normalizes a link label as CommonMark does (case-fold, collapse whitespace). */
+export function normalizeLabel(label: string): string {
+  return label.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Whether `span` overlaps any of the sorted, disjoint `masks`. */
+function masked(masks: readonly Span[], start: number, end: number): boolean {
+  for (const m of masks) {
+    if (m.start >= end) return false;
+    if (m.end > start) return true;
+  }
+  return false;
+}
+
+/** Finds the `]` closing the `[` at `open`, on bracket text without nesting; -1 if none. */
+function closingBracket(src: string, open: number, limit: number, singleLine: boolean): number {
+  for (let i = open + 1; i < limit; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+    else if (c === '[') return -1;
+    else if (singleLine && c === '\n') return -1;
+  }
+  return -1;
+}
+
+/** Splits a choice list `[A / B / C]` into its choices, or undefined when it is not one. */
+export function choicesOf(inner: string): string[] | undefined {
+  if (!inner.includes(' / ')) return undefined;
+  const parts = inner.split(' / ').map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => p === '' || p.length > 40)) return undefined;
+  // "[Casual / Professional / Academic]", "[Active / Passive]" — not "[Runtime / platform]".
+  if (parts.length < 3 && !parts.every((p) => /^\p{Lu}/u.test(p))) return undefined;
+  return parts;
+}
+
+/** Is `inner` (text between brackets in prose) something other than a field? */
+function proseNonField(inner: string): boolean {
+  const t = inner.trim();
+  if (t === '') return true; // "[ ]"
+  if (t[0] === '^') return true; // footnote
+  if (/^![A-Z]+$/.test(t)) return true; // GitHub alert
+  if (!HAS_LETTER_OR_DIGIT.test(t)) return true; // "[...]", "[—]"
+  if (/^[\d\s,.\-–]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval
+  return false;
+}
+
+/**
+ * Scans prose between `span.start` and `span.end`, skipping `masks` (sorted, disjoint spans
+ * of code, links, HTML and other syntax), for bracketed fields and mustache fields.
+ */
+export function scanProse(src: string, span: Span, masks: readonly Span[], out: FieldHit[], tags: TagHit[]): void {
+  const { end } = span;
+  for (let i = span.start; i < end; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') i = proseBracket(src, i, end, masks, out);
+    else if (c === '{' && src[i + 1] === '{') i = mustache(src, i, end, masks, out, tags, false);
+  }
+}
+
+function proseBracket(src: string, i: number, end: number, masks: readonly Span[], out: FieldHit[]): number {
+  if (src[i + 1] === '[') {
+    // Wiki link [[Page]]: skip to its closing brackets.
+    const close = src.indexOf(']]', i + 2);
+    return close !== -1 && close < end ? close + 1 : i + 1;
+  }
+  const close = closingBracket(src, i, end, false);
+  if (close === -1) return i;
+  if (masked(masks, i, close + 1)) return i;
+  const inner = src.slice(i + 1, close);
+  if (proseNonField(inner)) return close;
+  const before = i > 0 ? src[i - 1] : '';
+  // `a[i]` in running prose is an index, not a field.
+  if (before && WORD_CHAR.test(before) && /^[\p{Ll}\d]{1,3}$/u.test(inner)) return close;
+  const hit: FieldHit = { start: i, end: close + 1, text: src.slice(i, close + 1), refLabel: normalizeLabel(inner) };
+  out.push(hit);
+  if (src[close + 1] !== '[') return close;
+  // "[text][ref]" and "[text][]": the pair resolves (or not) through one label.
+  const close2 = closingBracket(src, close + 1, end, false);
+  if (close2 === -1 || masked(masks, close + 1, close2 + 1)) return close;
+  const ref = src.slice(close + 2, close2);
+  if (ref.trim() === '') return close2;
+  hit.refLabel = normalizeLabel(ref);
+  out.push({ start: close + 1, end: close2 + 1, text: src.slice(close + 1, close2 + 1), refLabel: hit.refLabel });
+  return close2;
+}
+
+/** Handles `{{…}}` at `i`; reports fields and Handlebars tags; returns the index to continue from. */
+function mustache(
+  src: string,
+  i: number,
+  end: number,
+  masks: readonly Span[],
+  out: FieldHit[],
+  tags: TagHit[],
+  inCode: boolean,
+): number {
+  const close = src.indexOf('}}', i + 2);
+  if (close === -1 || close + 2 > end) return i + 1;
+  const inner = src.slice(i + 2, close);
+  if (inner.includes('\n') || inner.includes('{{')) return i + 1;
+  const stop = close + 2;
+  if (masked(masks, i, stop)) return i + 1;
+  if (i > 0 && src[i - 1] === '$') return close + 1; // GitHub Actions ${{ … }}
+  const t = inner.trim();
+  const tag = /^([#/])\s*(if|unless|each|with)\b\s*(.*)$/.exec(t);
+  if (tag || t === 'else' || /^else\s+if\b/.test(t)) {
+    if (!inCode) tags.push(tagHit(i, stop, tag, t));
+    return close + 1;
+  }
+  if (inCode ? CODE_MUSTACHE.test(inner) : isProseMustache(t)) {
+    out.push({ start: i, end: stop, text: src.slice(i, stop) });
+  }
+  return close + 1;
+}
+
+function tagHit(start: number, end: number, tag: RegExpExecArray | null, t: string): TagHit {
+  if (!tag) return { start, end, kind: 'else', helper: 'if', name: t.replace(/^else\s*/, '') };
+  return { start, end, kind: tag[1] === '#' ? 'open' : 'close', helper: tag[2], name: tag[3].trim() };
+}
+
+/** `{{ customer_name }}`, `{{PLAN}}` are fields; Helm/Go `{{ .Values.x }}`, pipes and calls are not. */
+function isProseMustache(t: string): boolean {
+  if (t === '' || /^[.$!>^&]/.test(t)) return false;
+  return /^[\p{L}_][\p{L}\p{N}_ -]*$/u.test(t);
+}
+
+/**
+ * Scans code between `span.start` and `span.end` (an inline code span's content or a fenced
+ * block's content lines) for descriptive fields only: text that tells the writer what to put
+ * there, never code that merely uses brackets or braces.
+ */
+export function scanCode(src: string, span: Span, out: FieldHit[]): void {
+  const none: Span[] = [];
+  const ignoredTags: TagHit[] = [];
+  for (let i = span.start; i < span.end; i++) {
+    const c = src[i];
+    if (c === '[') i = codeBracket(src, i, span, out);
+    else if (c === '{' && src[i + 1] === '{') i = mustache(src, i, span.end, none, out, ignoredTags, true);
+  }
+}
+
+function codeBracket(src: string, i: number, span: Span, out: FieldHit[]): number {
+  if (src[i + 1] === '[') return i + 1; // [[ … ]] bash tests, nested lists
+  const close = closingBracket(src, i, span.end, true);
+  if (close === -1) return i;
+  const before = i > span.start ? src[i - 1] : '';
+  if (before === '[' || (before && /[\p{L}\p{N}_\])"'`]/u.test(before))) return close; // indexing, types
+  const after = close + 1 < span.end ? src[close + 1] : '';
+  if (after === '(') return close; // Markdown link syntax shown in code
+  const lineStart = src.lastIndexOf('\n', i - 1) + 1;
+  const prefix = src.slice(Math.max(lineStart, span.start), i);
+  if (isCodeField(src.slice(i + 1, close), before, after, prefix)) {
+    out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
+  }
+  return close;
+}
+
+/**
+ * Decides whether bracket content in code is a descriptive field. `prefix` is the text before
+ * the bracket on its line: a capitalized word is a field only in a sentence ("event to
+ * [Partner]", "3. [Partner] responds"), never alone like a C# attribute or an INI section.
+ */
+export function isCodeField(inner: string, before: string, after: string, prefix = ''): boolean {
+  if (inner === '' || inner !== inner.trim()) return false;
+  if (UPPER_SNAKE.test(inner)) return true;
+  if (isPathSegment(inner, before, after)) return true;
+  if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(prefix) && !CODE_KEYWORD.test(prefix));
+  if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
+  if (CODE_PUNCTUATION.test(inner)) return false;
+  if (/\bfor\b.*\bin\b|\bif\b.*\belse\b/.test(inner)) return false; // comprehensions
+  if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
+  return inner.split(/\s+/).every((w) => DESCRIPTIVE_WORD.test(w));
+}
+
+/** `/sources/[partner]-api-docs.md`, `integration-page-[partner-name]`: a field inside a path or word. */
+function isPathSegment(inner: string, before: string, after: string): boolean {
+  if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner)) return false;
+  const joinsBefore = before !== '' && '/-_.@'.includes(before);
+  const joinsAfter = after !== '' && /[-./_\p{L}\p{N}]/u.test(after);
+  return (joinsBefore && (after === '' || joinsAfter || /[\s"'`,)\]]/.test(after))) || joinsAfter;
+}
+
+/**
+ * Finds date stubs (`YYYY-MM-DD`, `MM/DD/YYYY`, `YYYY-MM`) in prose that stand as a value:
+ * alone in their cell or line, or after a label ending in a colon. "Dates use the YYYY-MM-DD
+ * format" describes a format and is not a field.
+ */
+export function scanDates(src: string, span: Span, masks: readonly Span[], out: FieldHit[], wholeValue: boolean): void {
+  const text = src.slice(span.start, span.end);
+  DATE_STUB.lastIndex = 0;
+  for (let m = DATE_STUB.exec(text); m; m = DATE_STUB.exec(text)) {
+    const start = span.start + m.index;
+    const end = start + m[0].length;
+    if (masked(masks, start, end)) continue;
+    if (wholeValue || dateIsValue(text, m.index, m.index + m[0].length)) {
+      out.push({ start, end, text: m[0] });
+    }
+  }
+}
+
+function dateIsValue(text: string, s: number, e: number): boolean {
+  const lineStart = text.lastIndexOf('\n', s - 1) + 1;
+  let lineEnd = text.indexOf('\n', e);
+  if (lineEnd === -1) lineEnd = text.length;
+  const before = text.slice(lineStart, s);
+  const after = text.slice(e, lineEnd);
+  if (!/^[\s*_.,;:)\]|]*(?:\(.*\))?[\s*_.,;]*$/.test(after)) return false;
+  if (/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__|\*|_)?\s*$/.test(before)) return true;
+  const label = /([^:：]*)[:：]\s*(?:\*\*|__|\*|_)?\s*$/.exec(before);
+  return label !== null && !/format|pattern|syntax/i.test(label[1]);
+}
+
+/** Runs user patterns (already compiled, global flag) over a span of prose. */
+export function scanPatterns(src: string, span: Span, masks: readonly Span[], patterns: readonly RegExp[], out: FieldHit[]): void {
+  if (patterns.length === 0) return;
+  const text = src.slice(span.start, span.end);
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
+      }
+      const start = span.start + m.index;
+      const end = start + m[0].length;
+      if (!masked(masks, start, end)) out.push({ start, end, text: m[0] });
+    }
+  }
+}

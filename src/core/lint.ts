@@ -1,0 +1,99 @@
+/**
+ * The engine's entry points: `lint(text, options)` for one-off runs, and `Linter` for a
+ * document that is linted again and again as it is edited (it keeps a per-chunk cache).
+ */
+import { buildModel, positionAt, FactCache, type DocModel } from './document';
+import { RULES, type RuleContext } from './rules/index';
+import { normalizeHeading } from './rules/unchecked-dod';
+import { resolveSeverity } from './severity';
+import { suppressions } from './suppress';
+import { DEFAULT_DOD_HEADINGS, type Finding, type LintOptions } from './types';
+import type { FactOptions } from './facts';
+
+/** Compiles user patterns; invalid ones are reported by configuration validation, skipped here. */
+export function compilePatterns(sources: readonly string[] | undefined): RegExp[] {
+  const out: RegExp[] = [];
+  for (const source of sources ?? []) {
+    try {
+      out.push(new RegExp(source, 'gu'));
+    } catch {
+      // validated (with a message naming the key) where the configuration is read
+    }
+  }
+  return out;
+}
+
+function ruleContext(options: LintOptions): RuleContext {
+  return { dodHeadings: new Set((options.dodHeadings ?? DEFAULT_DOD_HEADINGS).map(normalizeHeading)) };
+}
+
+/** Runs every rule on a model and returns sorted findings with severities and positions. */
+export function lintModel(model: DocModel, options: LintOptions = {}): Finding[] {
+  const context = ruleContext(options);
+  const suppressed = suppressions(model);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = resolveSeverity(rule.id, options.rules, model.status);
+    if (!severity) continue;
+    rule.check(model, context, (r) => {
+      const start = positionAt(model, r.start);
+      if (suppressed(rule.id, r.start, start.line)) return;
+      const end = positionAt(model, r.end);
+      findings.push({
+        rule: rule.id,
+        severity,
+        message: r.message,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        startOffset: r.start,
+        endOffset: r.end,
+        ...(r.data ? { data: r.data } : {}),
+      });
+    });
+  }
+  return findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
+}
+
+/** Lints a Markdown document. Pure: no I/O, no `vscode`, no Node built-ins. */
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  return lintModel(buildModel(text, { patterns: compilePatterns(options.placeholderPatterns) }), options);
+}
+
+/**
+ * Lints one document repeatedly, re-parsing only the blocks an edit touched. The result always
+ * equals `lint(text, options)`.
+ */
+export class Linter {
+  private cache = new FactCache();
+  private factOptions: FactOptions;
+  private patternKey: string;
+
+  constructor(private options: LintOptions = {}) {
+    this.patternKey = JSON.stringify(options.placeholderPatterns ?? []);
+    this.factOptions = { patterns: compilePatterns(options.placeholderPatterns) };
+  }
+
+  /** Changes options; the cache is dropped only when the patterns changed. */
+  setOptions(options: LintOptions): void {
+    const key = JSON.stringify(options.placeholderPatterns ?? []);
+    if (key !== this.patternKey) {
+      this.cache = new FactCache();
+      this.patternKey = key;
+      this.factOptions = { patterns: compilePatterns(options.placeholderPatterns) };
+    }
+    this.options = options;
+  }
+
+  /** The model of `text` (cached parse). */
+  model(text: string): DocModel {
+    return buildModel(text, this.factOptions, this.cache);
+  }
+
+  /** Lints `text`; returns the model too so callers can reuse it (status bar, tree view). */
+  lint(text: string): { model: DocModel; findings: Finding[] } {
+    const model = this.model(text);
+    return { model, findings: lintModel(model, this.options) };
+  }
+}

@@ -1,0 +1,93 @@
+import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { nodeAt, spanOf, type Frontmatter } from '../frontmatter';
+import type { Rule, Report } from './rule';
+
+/** Values `status` may take. */
+export const STATUSES = ['outline', 'draft', 'final'] as const;
+
+function at(fm: Frontmatter, node: YamlNode | undefined, message: string): Report {
+  return { ...spanOf(fm, node), message, data: { kind: 'frontmatter' } };
+}
+
+function checkStatus(fm: Frontmatter, report: (r: Report) => void): void {
+  const node = nodeAt(fm, 'status');
+  if (!node) return;
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value !== 'string' || !(STATUSES as readonly string[]).includes(value)) {
+    report(at(fm, node, `Unknown status ${JSON.stringify(value ?? null)}: expected outline, draft or final`));
+  }
+}
+
+/** Checks `sources` and returns the declared paths. */
+function checkSources(fm: Frontmatter, report: (r: Report) => void): Set<string> | undefined {
+  const node = nodeAt(fm, 'sources');
+  if (!node) return undefined;
+  const declared = new Set<string>();
+  if (!isSeq(node)) {
+    report(at(fm, node, '`sources` must be a list of entries with `path` and `purpose`'));
+    return undefined;
+  }
+  for (const item of node.items as YamlNode[]) {
+    const path = isMap(item) ? item.get('path') : undefined;
+    const purpose = isMap(item) ? item.get('purpose') : undefined;
+    if (typeof path === 'string' && path.trim() !== '') declared.add(path.trim());
+    if (!isMap(item) || typeof path !== 'string') {
+      report(at(fm, item, 'A `sources` entry must be a mapping with a `path` (and a `purpose`)'));
+    } else if (typeof purpose !== 'string' || purpose.trim() === '') {
+      report(at(fm, item, `Source \`${path}\` has no \`purpose\`: say what it is used for`));
+    }
+  }
+  return declared;
+}
+
+function checkOutline(fm: Frontmatter, declared: Set<string> | undefined, report: (r: Report) => void): void {
+  const node = nodeAt(fm, 'outline');
+  if (!node) return;
+  if (!isMap(node)) {
+    report(at(fm, node, '`outline` must be a mapping of section ids to `{sources, purpose}`'));
+    return;
+  }
+  for (const pair of node.items) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '?';
+    const value = pair.value as YamlNode | null;
+    if (value === null || isScalar(value)) continue;
+    if (!isMap(value)) {
+      report(at(fm, value, `Outline entry \`${id}\` must be a mapping with \`sources\` and \`purpose\``));
+      continue;
+    }
+    const sources = value.get('sources', true) as YamlNode | undefined;
+    if (sources === undefined || sources === null) continue;
+    if (!isSeq(sources)) {
+      report(at(fm, sources, `\`sources\` of outline entry \`${id}\` must be a list of paths`));
+      continue;
+    }
+    for (const s of sources.items as YamlNode[]) {
+      const path = isScalar(s) ? s.value : undefined;
+      if (typeof path !== 'string') {
+        report(at(fm, s, `\`sources\` of outline entry \`${id}\` must list paths`));
+      } else if (declared && !declared.has(path.trim())) {
+        report(at(fm, s, `Outline entry \`${id}\` uses \`${path}\`, which is not declared under \`sources\``));
+      } else if (!declared) {
+        report(at(fm, s, `Outline entry \`${id}\` uses \`${path}\`, but the frontmatter declares no \`sources\``));
+      }
+    }
+  }
+}
+
+/** `frontmatter`: YAML that does not parse, an unknown status, malformed sources and outline. */
+export const frontmatter: Rule = {
+  id: 'frontmatter',
+  description: 'Frontmatter that is not valid YAML or does not follow the integration-docs schema.',
+  check(model, _context, report) {
+    const fm = model.frontmatter;
+    if (!fm) return;
+    if (fm.errors.length > 0) {
+      const e = fm.errors[0];
+      report({ start: e.start, end: Math.max(e.end, e.start), message: e.message, data: { kind: 'frontmatter' } });
+      return;
+    }
+    if (!fm.data) return;
+    checkStatus(fm, report);
+    checkOutline(fm, checkSources(fm, report), report);
+  },
+};

@@ -1,0 +1,12 @@
+/**
+ * The rule registry: an explicit, ordered list (no discovery), one rule per file.
+ */
+import type { Rule } from './rule';
+import { placeholder } from './placeholder';
+import { uncheckedDod } from './unchecked-dod';
+import { conditional } from './conditional';
+import { frontmatter } from './frontmatter';
+
+export const RULES: readonly Rule[] = [placeholder, uncheckedDod, conditional, frontmatter];
+
+export type { Rule, Report, RuleContext } from './rule';

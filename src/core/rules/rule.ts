@@ -1,0 +1,23 @@
+import type { DocModel } from '../document';
+import type { FindingData, RuleId } from '../types';
+
+/** What a rule reports: a span of the document and a message. Severity is applied later. */
+export interface Report {
+  start: number;
+  end: number;
+  message: string;
+  data?: FindingData;
+}
+
+/** Settings that shape what the rules look for (never severities). */
+export interface RuleContext {
+  /** Normalized Definition-of-Done heading titles. */
+  dodHeadings: ReadonlySet<string>;
+}
+
+/** A lint rule: data plus one synchronous check that reports through a callback. */
+export interface Rule {
+  id: RuleId;
+  description: string;
+  check(model: DocModel, context: RuleContext, report: (r: Report) => void): void;
+}

@@ -1,0 +1,42 @@
+import type { HeadingFact } from '../facts';
+import type { Rule } from './rule';
+
+/** Normalizes a heading title for matching: no leading number, no trailing colon, lower case. */
+export function normalizeHeading(title: string): string {
+  return title
+    .replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '')
+    .replace(/[:：]\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Spans `[headingStart, sectionEnd)` of the sections whose title is in `titles`. */
+export function sectionsTitled(headings: readonly HeadingFact[], titles: ReadonlySet<string>, textLength: number) {
+  const out: { heading: HeadingFact; end: number }[] = [];
+  headings.forEach((h, i) => {
+    if (!titles.has(normalizeHeading(h.text))) return;
+    const next = headings.slice(i + 1).find((n) => n.depth <= h.depth);
+    out.push({ heading: h, end: next ? next.start : textLength });
+  });
+  return out;
+}
+
+/** `unchecked-dod`: unchecked task items under a Definition of Done / Success Checklist heading. */
+export const uncheckedDod: Rule = {
+  id: 'unchecked-dod',
+  description: 'Unchecked items under a Definition of Done or Success Checklist heading.',
+  check(model, context, report) {
+    for (const { heading, end } of sectionsTitled(model.headings, context.dodHeadings, model.text.length)) {
+      for (const task of model.tasks) {
+        if (task.checked || task.start < heading.end || task.start >= end) continue;
+        report({
+          start: task.start,
+          end: task.end,
+          message: `Unchecked "${heading.text}" item: ${task.label || '(empty)'} — finish it, then check it`,
+          data: { kind: 'task', markerStart: task.markerStart, markerEnd: task.markerEnd, label: task.label },
+        });
+      }
+    }
+  },
+};

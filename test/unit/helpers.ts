@@ -1,0 +1,63 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Finding, LintOptions } from '../../src/core/index';
+
+/** The repository root (tests run from `dist/test/unit`). */
+export const ROOT = resolve(__dirname, '../../..');
+export const FIXTURES = join(ROOT, 'test/fixtures');
+
+/** Joins lines with `\n` (small inline cases). */
+export function joinLines(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+/** Every `*.md` below `dir`, relative to it. */
+export function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownFiles(p).map((f) => join(name, f)));
+    else if (name.endsWith('.md')) out.push(name);
+  }
+  return out;
+}
+
+/** What a fixture says it should yield. */
+export interface Expectation {
+  findings: string[];
+  options: LintOptions;
+}
+
+/**
+ * Reads the expectations a fixture carries in a trailing comment:
+ *
+ * ```markdown
+ * <!-- expect
+ * options: {"rules": {"placeholder": "error"}}
+ * 3:5-3:20 placeholder
+ * 9:1-9:42 unchecked-dod
+ * -->
+ * ```
+ *
+ * `<!-- expect: none -->` says the fixture lints clean.
+ */
+export function readExpectation(text: string): Expectation | undefined {
+  if (/<!-- expect: none -->\s*$/.test(text)) return { findings: [], options: {} };
+  const m = /<!-- expect\n([\s\S]*?)-->\s*$/.exec(text);
+  if (!m) return undefined;
+  const lines = m[1].split('\n').map((l) => l.trim()).filter(Boolean);
+  const optionLine = lines.find((l) => l.startsWith('options:'));
+  return {
+    options: optionLine ? (JSON.parse(optionLine.slice('options:'.length)) as LintOptions) : {},
+    findings: lines.filter((l) => !l.startsWith('options:')),
+  };
+}
+
+/** A finding as written in an expectation: `line:col-endLine:endCol rule`. */
+export function formatFinding(f: Finding): string {
+  return `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule}`;
+}
+
+export function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
