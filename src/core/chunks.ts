@@ -83,7 +83,7 @@ export function splitChunks(text: string, from: number, starts: number[]): Chunk
   let chunkStart = starts[firstLine];
   let chunkLine = firstLine;
   let fence: (FenceState & { info: string; startLine: number; col1: boolean }) | undefined;
-  let inComment = false;
+  let htmlEnd: string | undefined;
   let prevBlank = false;
 
   const cut = (lineIndex: number, fenceInfo?: string) => {
@@ -112,8 +112,8 @@ export function splitChunks(text: string, from: number, starts: number[]): Chunk
       prevBlank = false;
       continue;
     }
-    if (inComment) {
-      if (line.includes('-->')) inComment = false;
+    if (htmlEnd !== undefined) {
+      if (line.includes(htmlEnd)) htmlEnd = undefined;
       prevBlank = false;
       continue;
     }
@@ -128,14 +128,26 @@ export function splitChunks(text: string, from: number, starts: number[]): Chunk
     } else if (!blank && prevBlank && startsInColumnOne(line) && li > chunkLine) {
       cut(li);
     }
-    if (!blank && !opened) {
-      const open = line.lastIndexOf('<!--');
-      if (open !== -1 && line.indexOf('-->', open + 4) === -1) inComment = true;
-    }
+    if (!blank && !opened) htmlEnd = openHtmlBlock(line);
     prevBlank = blank;
   }
   cut(starts.length);
   return chunks;
+}
+
+/**
+ * HTML that runs past blank lines (CommonMark HTML blocks 1-5): `<pre>`, `<script>`, `<style>`,
+ * `<textarea>`, comments, `<?…?>`, `<!X…>`, `<![CDATA[…]]>`. Returns the text that ends it
+ * when it is still open at the end of `line`.
+ */
+function openHtmlBlock(line: string): string | undefined {
+  const comment = line.lastIndexOf('<!--');
+  if (comment !== -1 && line.indexOf('-->', comment + 4) === -1) return '-->';
+  const m = /^ {0,3}<(?:(pre|script|style|textarea)(?:\s|>|$)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i.exec(line);
+  if (!m) return undefined;
+  const end = m[1] ? `</${m[1].toLowerCase()}>` : m[2] ? '?>' : m[3] ? ']]>' : '>';
+  const rest = line.slice(m[0].length);
+  return (m[1] ? rest.toLowerCase() : rest).includes(end) ? undefined : end;
 }
 
 /** Index of the first element of sorted `arr` that is `>= value`. */

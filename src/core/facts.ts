@@ -7,6 +7,7 @@ import type { Nodes, Root, ListItem, Heading, Code, Html } from 'mdast';
 import type { Span } from './types';
 import { parseMarkdown } from './parse';
 import { scanCode, scanDates, scanPatterns, scanProse, normalizeLabel, type FieldHit, type TagHit } from './grammar';
+import { fastFacts } from './fastpath';
 
 /** A field candidate with where it was found. */
 export interface FieldFact extends FieldHit {
@@ -45,73 +46,13 @@ export interface ChunkFacts {
 /** Options that change what a chunk yields (part of the cache key). */
 export interface FactOptions {
   patterns: readonly RegExp[];
+  /** Parse every chunk with remark, skipping the fast paths (to check they lose nothing). */
+  alwaysParse?: boolean;
 }
 
-const EMPTY: ChunkFacts = Object.freeze({
-  fields: [],
-  tags: [],
-  tasks: [],
-  headings: [],
-  definitions: [],
-  comments: [],
-}) as unknown as ChunkFacts;
-
-function emptyFacts(): ChunkFacts {
+/** A fresh, empty set of facts. */
+export function emptyFacts(): ChunkFacts {
   return { fields: [], tags: [], tasks: [], headings: [], definitions: [], comments: [] };
-}
-
-// --- the fast path ---------------------------------------------------------------------
-
-const INLINE_LINK = /!?\[[^[\]\n]*\]\([^\s()]*(?:\s+"[^"\n]*")?\)/g;
-const SAFE_CODE_SPAN = /`[^`\n[{]*`/g;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const INTERESTING = /[[{]|YYYY|MM\/DD|DD\/MM|<!--|^ {0,3}(?:=+|-+)[ \t]*$|^\s*(?:`{3,}|~{3,})/m;
-
-/**
- * Whether a prose chunk cannot hold anything a rule reports: after removing inline links,
- * code spans without brackets or braces and escaped brackets, no task item, bracket, brace, date stub, comment, setext underline or fence is left. This is
- * conservative: anything unusual sends the chunk to the parser.
- */
-export function isInert(text: string, patterns: readonly RegExp[]): boolean {
-  if (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text)) return false;
-  const stripped = text
-    .replace(/\\[[\]{}]/g, '')
-    .replace(SAFE_CODE_SPAN, '')
-    .replace(INLINE_LINK, '');
-  if (INTERESTING.test(stripped)) return false;
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    if (re.test(text)) return false;
-  }
-  return true;
-}
-
-function inertFacts(text: string): ChunkFacts {
-  if (!text.includes('#')) return EMPTY;
-  const facts = emptyFacts();
-  let pos = 0;
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const m = ATX.exec(line);
-    if (m) facts.headings.push({ start: pos, end: pos + line.length, depth: m[1].length, text: (m[2] ?? '').trim() });
-    pos += raw.length + 1;
-  }
-  return facts;
-}
-
-/** Facts of a chunk that is exactly one fenced code block, without the parser. */
-function fenceFacts(text: string): ChunkFacts {
-  const firstNl = text.indexOf('\n');
-  if (firstNl === -1) return EMPTY;
-  let end = text.trimEnd().lastIndexOf('\n');
-  if (end <= firstNl) end = text.length;
-  if (!/[[{]/.test(text.slice(firstNl, end))) return EMPTY;
-  const fields: FieldHit[] = [];
-  scanCode(text, { start: firstNl + 1, end }, fields);
-  if (fields.length === 0) return EMPTY;
-  const facts = emptyFacts();
-  facts.fields = fields.map((f) => ({ ...f, where: 'code' as const }));
-  return facts;
 }
 
 // --- the parsed path -------------------------------------------------------------------
@@ -279,9 +220,16 @@ function parsedFacts(text: string, options: FactOptions): ChunkFacts {
   return facts;
 }
 
-/** Facts of one chunk, choosing the cheapest path that gives the same answer. */
+/**
+ * Facts of one chunk, choosing the cheapest path that gives the same answer: chunks that are
+ * one fenced block, that hold nothing to report, or that use only plain block syntax skip the
+ * parser (`fastpath.ts`); the unit tests check on every fixture, and on mutated ones, that the
+ * answer equals the parser's.
+ */
 export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
-  if (isFence) return fenceFacts(text);
-  if (!isFence && isInert(text, options.patterns)) return inertFacts(text);
+  if (!options.alwaysParse) {
+    const fast = fastFacts(text, isFence, options.patterns);
+    if (fast) return fast;
+  }
   return parsedFacts(text, options);
 }

@@ -101,13 +101,22 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
       if (key === 'key' || !node.range) return;
       const span = { start: base + node.range[0], end: base + node.range[1] };
       const parentKey = keyOf(path[path.length - 1]);
-      scanProse(text, span, [], out, []);
+      scanProse(text, span, linkMasks(text, span), out, []);
       const whole = typeof node.value === 'string' && /^\S+$/.test(node.value);
       if (!/format|pattern/i.test(parentKey)) scanDates(text, span, [], out, whole);
       scanPatterns(text, span, [], patterns, out);
     },
   });
   return out;
+}
+
+/** Inline links written in a value (`Read [the guide](https://…)`) are links, not fields. */
+function linkMasks(text: string, span: Span): Span[] {
+  const masks: Span[] = [];
+  const re = /!?\[[^[\]\n]*\]\([^\s()]*(?:\s+"[^"\n]*")?\)/g;
+  const value = text.slice(span.start, span.end);
+  for (let m = re.exec(value); m; m = re.exec(value)) masks.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+  return masks;
 }
 
 function keyOf(parent: unknown): string {

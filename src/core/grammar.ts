@@ -30,13 +30,12 @@ const KEBAB = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 const CHAR_CLASS = /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.+\-])+$/;
 const DESCRIPTIVE_WORD = /^[\p{L}][\p{L}'’./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '’./-]+\)$/u;
 const CAPITALIZED = /^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u;
-const IN_SENTENCE = /(?:\p{L}{2,}[,:]? |^\s*(?:\d+\.|[-*+]) )$/u;
-const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
 const CODE_PUNCTUATION = /[=";`${}\\<>|*:]/;
 
 /** Normalizes a link label as CommonMark does (case-fold, collapse whitespace). */
 export function normalizeLabel(label: string): string {
-  return label.replace(/\s+/g, ' ').trim().toLowerCase();
+  // A label continued on a block-quote line carries the "> " markers in the source.
+  return label.replace(/\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Whether `span` overlaps any of the sorted, disjoint `masks`. */
@@ -188,34 +187,71 @@ function codeBracket(src: string, i: number, span: Span, out: FieldHit[]): numbe
   if (before === '[' || (before && /[\p{L}\p{N}_\])"'`]/u.test(before))) return close; // indexing, types
   const after = close + 1 < span.end ? src[close + 1] : '';
   if (after === '(') return close; // Markdown link syntax shown in code
+  // SQL Server names: [dbo].[Orders], [Acme].[dbo].[Order Details]
+  if ((after === '.' && src[close + 2] === '[') || (before === '.' && src[i - 2] === ']')) return close;
   const lineStart = src.lastIndexOf('\n', i - 1) + 1;
-  const prefix = src.slice(Math.max(lineStart, span.start), i);
-  if (isCodeField(src.slice(i + 1, close), before, after, prefix)) {
-    out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
-  }
+  let lineEnd = src.indexOf('\n', close);
+  if (lineEnd === -1 || lineEnd > span.end) lineEnd = span.end;
+  const context: CodeContext = {
+    before,
+    after,
+    prefix: src.slice(Math.max(lineStart, span.start), i),
+    suffix: src.slice(close + 1, lineEnd),
+  };
+  if (isCodeField(src.slice(i + 1, close), context)) out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
   return close;
 }
 
-/**
- * Decides whether bracket content in code is a descriptive field. `prefix` is the text before
- * the bracket on its line: a capitalized word is a field only in a sentence ("event to
- * [Partner]", "3. [Partner] responds"), never alone like a C# attribute or an INI section.
- */
-export function isCodeField(inner: string, before: string, after: string, prefix = ''): boolean {
-  if (inner === '' || inner !== inner.trim()) return false;
-  if (UPPER_SNAKE.test(inner)) return true;
-  if (isPathSegment(inner, before, after)) return true;
-  if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(prefix) && !CODE_KEYWORD.test(prefix));
-  if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
-  if (CODE_PUNCTUATION.test(inner)) return false;
-  if (/\bfor\b.*\bin\b|\bif\b.*\belse\b/.test(inner)) return false; // comprehensions
-  if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
-  return inner.split(/\s+/).every((w) => DESCRIPTIVE_WORD.test(w));
+/** Where a bracket stands in a line of code. */
+export interface CodeContext {
+  /** The character just before `[` and just after `]` ('' at the edges). */
+  before: string;
+  after: string;
+  /** The rest of the line before `[` and after `]`. */
+  prefix: string;
+  suffix: string;
 }
 
-/** `/sources/[partner]-api-docs.md`, `integration-page-[partner-name]`: a field inside a path or word. */
-function isPathSegment(inner: string, before: string, after: string): boolean {
-  if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner)) return false;
+/** A word of a sentence before the bracket: "event to [Partner]", "3. [Partner] responds". */
+const IN_SENTENCE = /(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u;
+/** Code keywords that read like words: "return [Foo]". */
+const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
+/** ALL-CAPS keyword or tag before the bracket: SQL `WHERE [Id]`, Ansible `TASK [Name]`. */
+const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
+/** ASP.NET route tokens. */
+const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
+const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|^(?:self|super|this)\b|\p{L}\.\p{L}/u;
+
+/**
+ * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
+ * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
+ */
+export function isCodeField(inner: string, ctx: CodeContext): boolean {
+  if (inner === '' || inner !== inner.trim()) return false;
+  if (UPPER_SNAKE.test(inner)) return true;
+  if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
+  if (isPathSegment(inner, ctx)) return true;
+  if (/^\s*[\w-]+:\s*$/.test(ctx.prefix)) return false; // YAML flow list: tags: [Payments API, Webhooks]
+  if (/^ {2,}\S/.test(ctx.suffix)) return false; // column-aligned output: "* [new tag]      v1.8.0"
+  if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
+  if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
+  if (CODE_PUNCTUATION.test(inner)) return false;
+  if (/\bfor\b.*\bin\b|\bif\b.*\belse\b|^\w+ in\b/.test(inner)) return false; // comprehensions, mapped types
+  if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
+  const words = inner.split(/\s+/);
+  if (words.some((w) => CAMEL_OR_MEMBER.test(w))) return false; // [self.tableView reloadData]
+  return words.every((w) => DESCRIPTIVE_WORD.test(w));
+}
+
+/**
+ * `/sources/[partner]-api-docs.md`, `integration-page-[partner-name]`: a field inside a path or
+ * word. A whole path segment of a route file (`app/[provider]/route.ts`, `pages/[id].tsx`) and
+ * ASP.NET's `[controller]` are code.
+ */
+function isPathSegment(inner: string, ctx: CodeContext): boolean {
+  if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner) || ROUTE_TOKENS.has(inner)) return false;
+  const { before, after } = ctx;
+  if (before === '/' && (after === '/' || /^\.(?:[cm]?[jt]sx?|vue|svelte|astro)\b/.test(ctx.suffix))) return false;
   const joinsBefore = before !== '' && '/-_.@'.includes(before);
   const joinsAfter = after !== '' && /[-./_\p{L}\p{N}]/u.test(after);
   return (joinsBefore && (after === '' || joinsAfter || /[\s"'`,)\]]/.test(after))) || joinsAfter;
