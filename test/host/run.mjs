@@ -1,0 +1,283 @@
+// Runs the extension-host test suite (dist/test/host/suite/index.js) inside a real
+// VS Code: code-server (VS Code as a server, from npm) driven by headless Chromium
+// through playwright-core, then the UI checks of ./ui-checks.mjs in the same page.
+// Usage: npm run build && npm run test:host
+// Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 600, installs excluded)
+// See /work/shared/docs/VSCODE-HOST-TESTS.md for the recipe.
+import { spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { killTree, treeMemoryMiB } from './procs.mjs';
+import { CHROMIUM, ensureCodeServer, ensureSystemPackages, log, stopInstalls } from './setup.mjs';
+import { Workbench } from './ui.mjs';
+import { uiChecks } from './ui-checks.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE = join(ROOT, '.vscode-test');
+const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
+const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
+const SUITE = join(ROOT, 'dist/test/host/suite/index.js');
+const WORKSPACE_TEMPLATE = join(ROOT, 'test/host/workspace');
+const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 600) * 1000;
+const SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Things to undo on exit, last first. */
+const cleanups = [stopInstalls];
+
+/** A write stream to `file` that is flushed and closed on exit. */
+function logStream(file) {
+  const stream = createWriteStream(file);
+  cleanups.push(() => new Promise((res) => stream.end(res)));
+  return stream;
+}
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer().once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * Starts code-server on 127.0.0.1:`port` with its own user-data, extensions and XDG
+ * dirs under `tmp`; resolves with its ChildProcess once it listens. Its output goes
+ * to test-artifacts/host/code-server.log.
+ */
+async function startCodeServer(node, entry, tmp, port) {
+  const user = join(tmp, 'user');
+  mkdirSync(join(user, 'User'), { recursive: true });
+  writeFileSync(join(user, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  writeFileSync(join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(VSCODE_|ELECTRON_)/.test(key)) delete env[key];
+  for (const dir of ['config', 'data', 'cache', 'runtime']) {
+    env[`XDG_${dir.toUpperCase()}_${dir === 'runtime' ? 'DIR' : 'HOME'}`] = join(tmp, 'xdg', dir);
+    mkdirSync(join(tmp, 'xdg', dir), { recursive: true, mode: 0o700 });
+  }
+  const args = [
+    entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--disable-proxy',
+    '--user-data-dir', user, '--extensions-dir', join(tmp, 'extensions'), '--config', join(tmp, 'config.yaml'),
+    '--vscode-option=enable-smoke-test-driver',
+  ];
+  const child = spawn(node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  cleanups.push(() => killTree(child.pid));
+  const out = logStream(join(HOST_ARTIFACTS, 'code-server.log'));
+  await new Promise((res, rej) => {
+    let seen = '';
+    const timer = setTimeout(() => rej(new Error(`code-server did not start within 60s:\n${seen}`)), 60_000);
+    const onData = (chunk) => {
+      out.write(chunk);
+      seen = (seen + chunk).slice(-4000);
+      if (seen.includes('HTTP server listening on')) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', rej);
+    child.once('exit', (code) => rej(new Error(`code-server exited (${code}) before listening:\n${seen}`)));
+  });
+  return child;
+}
+
+/** Workbench URL opening `folder`, with the extension under development and, optionally, the test suite. */
+function workbenchUrl(authority, folder, { tests, env }) {
+  const remote = (p) => `vscode-remote://${authority}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ...(tests ? [['extensionTestsPath', remote(SUITE)]] : []),
+    ['extensionEnvironment', JSON.stringify(env)],
+    ['skipWelcome', 'true'],
+  ];
+  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Workbench log lines kept out of stdout (all still go to test-artifacts/host/workbench.log). */
+const NOISE = [
+  /^\[[\w :.-]+\] /, // component logs: [lifecycle], [Service Worker], [AgentHost:remote], …
+  /^(Resolving|Resolved) connection token|^Creating a socket|^Updating additional builtin extensions cache/,
+  /getaddrinfo (ENOTFOUND|EAI_AGAIN)/, // the offline extension gallery
+  /^Canceled|^Unable to (read|write) file .*\(Canceled/,
+];
+
+/**
+ * Loads the workbench with the test suite and streams the extension host's console
+ * (mocha's spec reporter) to stdout. Resolves with true when the suite passed.
+ */
+async function runSuite(page, url, summaryFile) {
+  let exited;
+  const done = new Promise((res) => (exited = res));
+  const workbenchLog = logStream(join(HOST_ARTIFACTS, 'workbench.log'));
+  let streaming = true; // stop at exit: the page unload that follows only logs cancellations
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    workbenchLog.write(`[${type}] ${line}\n`);
+    if (streaming && !NOISE.some((re) => re.test(line))) console.log(line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    streaming = false;
+    for (const { relativePath, contents } of logs ?? []) {
+      const file = join(HOST_ARTIFACTS, 'vscode-logs', relativePath);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, contents);
+    }
+    exited(code);
+  });
+  await page.goto(url);
+  const code = await done;
+  const summary = existsSync(summaryFile) ? JSON.parse(readFileSync(summaryFile, 'utf8')) : undefined;
+  if (summary) writeFileSync(join(HOST_ARTIFACTS, 'summary.json'), JSON.stringify(summary, null, 2));
+  log(
+    summary
+      ? `suite: ${summary.passes} passed, ${summary.failures} failed, ${summary.pending} pending (exit code ${code})`
+      : `suite: no summary written (exit code ${code}); is the suite built (npm run build)?`,
+  );
+  return code === 0 && summary?.failures === 0 && summary.passes > 0;
+}
+
+/** Reloads the workbench without the suite and runs every UI check; true when all passed. */
+async function runUiChecks(page, url) {
+  const wb = new Workbench(page, ARTIFACTS);
+  await page.goto(url);
+  await wb.ready();
+  let ok = true;
+  for (const check of uiChecks) {
+    try {
+      await check.run(wb);
+      log(`ui ✓ ${check.name}`);
+    } catch (err) {
+      ok = false;
+      log(`ui ✗ ${check.name}\n${err?.stack ?? err}`);
+      await wb.screenshot(`host/failed-${check.name.replace(/\W+/g, '-')}`).catch(() => {});
+    }
+  }
+  return ok;
+}
+
+/** Starts code-server and the browser, runs suite and UI checks; true when all passed. */
+async function main({ node, codeServerEntry }) {
+  const started = Date.now();
+  rmSync(HOST_ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(HOST_ARTIFACTS, { recursive: true });
+
+  const tmp = mkdtempSync(join(tmpdir(), 'integration-docs-host-'));
+  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+  const folder = join(tmp, 'workspace');
+  cpSync(WORKSPACE_TEMPLATE, folder, { recursive: true });
+  const summaryFile = join(tmp, 'summary.json');
+
+  let peakMiB = 0;
+  const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeMemoryMiB(process.pid))), 1000);
+  cleanups.push(() => {
+    clearInterval(sampler);
+    log(`peak memory of child processes: ${Math.round(peakMiB)} MiB (PSS); ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  });
+
+  const port = await freePort();
+  const authority = `127.0.0.1:${port}`;
+  log(`starting code-server on ${authority}…`);
+  const server = await startCodeServer(node, codeServerEntry, tmp, port);
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    // our own signal handlers close the browser; Playwright's would exit before code-server is stopped
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30_000);
+  cleanups.push(() => page.screenshot({ path: join(HOST_ARTIFACTS, 'last.png') }).catch(() => {}));
+  // fail fast instead of waiting for the timeout when code-server or the page dies
+  const died = new Promise((_, rej) => {
+    server.once('exit', (code, sig) => rej(new Error(`code-server exited (${sig ?? code}) during the run`)));
+    page.once('crash', () => rej(new Error('the workbench page crashed')));
+  });
+
+  const phases = async () => {
+    const env = { INTEGRATION_DOCS_TEST_SUMMARY: summaryFile };
+    log('running the extension-host suite…');
+    if (!(await runSuite(page, workbenchUrl(authority, folder, { tests: true, env }), summaryFile))) return false;
+    log('running UI checks…');
+    return runUiChecks(page, workbenchUrl(authority, folder, { tests: false, env: {} }));
+  };
+  return Promise.race([phases(), died]);
+}
+
+let cleaning;
+/** Runs the cleanups (last registered first), each bounded so exit never hangs; once. */
+function cleanup() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      await Promise.race([Promise.resolve().then(fn), new Promise((r) => setTimeout(r, 10_000))]).catch((e) =>
+        log(`cleanup: ${e?.message ?? e}`),
+      );
+    }
+  })();
+  return cleaning;
+}
+
+let interrupted = false;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, async () => {
+    interrupted = true;
+    log(`${sig}: stopping`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+if (!existsSync(SUITE)) {
+  log(`${SUITE} is missing: run \`npm run build\` first`);
+  process.exit(1);
+}
+let ok = false;
+let timer;
+try {
+  ensureSystemPackages();
+  const installed = await ensureCodeServer(CACHE); // bounded by its own install timeout
+  ok = await Promise.race([
+    main(installed),
+    new Promise((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`timed out after ${TIMEOUT_MS / 1000}s`)), TIMEOUT_MS);
+    }),
+  ]);
+} catch (err) {
+  if (!interrupted) log(`error: ${err?.stack ?? err}`);
+} finally {
+  clearTimeout(timer);
+  await cleanup();
+}
+log(ok ? 'PASSED' : 'FAILED');
+process.exit(interrupted ? 130 : ok ? 0 : 1);

@@ -1,0 +1,112 @@
+// Playwright helpers for UI-level checks against the VS Code workbench (code-server
+// in Chromium): what a person sees. Wait on selectors, never on fixed sleeps.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const QUICK_INPUT = '.quick-input-widget';
+
+/** A VS Code workbench loaded in a Playwright page. */
+export class Workbench {
+  /**
+   * @param {import('playwright-core').Page} page
+   * @param {string} artifactsDir  where screenshots go (test-artifacts/)
+   */
+  constructor(page, artifactsDir) {
+    this.page = page;
+    this.artifactsDir = artifactsDir;
+  }
+
+  /** Waits until the workbench is rendered and an editor area exists. */
+  async ready() {
+    await this.page.locator('.monaco-workbench .part.editor').waitFor();
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor();
+  }
+
+  /** Prints a line tagged as UI output. */
+  log(message) {
+    console.log(`[ui] ${message}`);
+  }
+
+  /**
+   * Opens a workspace file the way a user does: Control+P, type its name, pick it.
+   * Resolves once its editor tab is active.
+   * @param {string} name  file name (or relative path) in the workspace
+   */
+  async openFile(name) {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor();
+    await input.fill(name);
+    const base = name.split('/').pop();
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: base }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /**
+   * Runs a command from the palette: F1, type its title, pick the matching entry.
+   * @param {string} title  the command's title as shown in the palette
+   */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+
+  /** Opens the Problems panel (Control+Shift+M) and waits for it to show. */
+  async openProblems() {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  /**
+   * Texts of the rows currently in the Problems panel (file rows and problem rows;
+   * the list is virtualised, so only visible rows are returned).
+   * @returns {Promise<string[]>}
+   */
+  async problemRows() {
+    return this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  }
+
+  /**
+   * Waits until the Problems panel rows satisfy `accept` (e.g. a diagnostic appeared).
+   * @param {(rows: string[]) => boolean} accept
+   * @param {number} [timeoutMs]
+   * @returns {Promise<string[]>}
+   */
+  async waitForProblemRows(accept, timeoutMs = 15_000) {
+    const deadline = Date.now() + timeoutMs;
+    const panelText = () => document.querySelector('.markers-panel')?.innerText ?? '';
+    for (;;) {
+      const rows = await this.problemRows();
+      if (accept(rows)) return rows;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Problems panel rows never matched; last: ${JSON.stringify(rows)}`);
+      // re-check when the panel's text changes (or after 500 ms at most)
+      const before = await this.page.evaluate(panelText);
+      await this.page
+        .waitForFunction((b) => (document.querySelector('.markers-panel')?.innerText ?? '') !== b, before, {
+          timeout: Math.min(500, left),
+        })
+        .catch(() => {});
+    }
+  }
+
+  /**
+   * Saves a PNG screenshot of the page to `test-artifacts/<name>.png`.
+   * @param {string} name
+   * @returns {Promise<string>} the file written
+   */
+  async screenshot(name) {
+    mkdirSync(this.artifactsDir, { recursive: true });
+    const file = join(this.artifactsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    this.log(`screenshot: ${file}`);
+    return file;
+  }
+}
