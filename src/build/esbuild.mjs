@@ -2,7 +2,7 @@
 // The unified stack is ESM-only; esbuild turns it into CommonJS bundles that the
 // VS Code extension host and plain Node load without a loader.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 
@@ -52,7 +52,6 @@ const builds = [
   },
 ];
 
-rmSync('dist', { recursive: true, force: true });
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

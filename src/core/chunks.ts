@@ -161,3 +161,26 @@ export function lowerBound(arr: readonly number[], value: number): number {
   }
   return lo;
 }
+
+/** The fenced code block (opening line to closing line, inclusive) containing `offset`, if any. */
+export function fenceAround(text: string, offset: number): { start: number; end: number } | undefined {
+  const starts = lineStarts(text);
+  let fence: (FenceState & { start: number }) | undefined;
+  for (let li = 0; li < starts.length; li++) {
+    const s = starts[li];
+    if (s > offset && !fence) return undefined;
+    const next = li + 1 < starts.length ? starts[li + 1] : text.length + 1;
+    const line = lineAt(text, s, next);
+    if (fence) {
+      if (closesFence(line, fence)) {
+        const end = Math.min(next, text.length);
+        if (offset >= fence.start && offset < end) return { start: fence.start, end };
+        fence = undefined;
+      }
+    } else {
+      const opened = fenceOpen(line);
+      if (opened) fence = { ...opened, start: s };
+    }
+  }
+  return fence && offset >= fence.start ? { start: fence.start, end: text.length } : undefined;
+}

@@ -37,6 +37,12 @@ export class FactCache {
     return facts;
   }
 
+  /** Whether the facts of `chunk` are cached. */
+  has(chunk: Chunk): boolean {
+    const key = chunk.fence ? `\u0000${chunk.text}` : chunk.text;
+    return this.current.has(key) || this.previous.has(key);
+  }
+
   /** Ends a build: entries not used by it are dropped at the end of the next one. */
   sweep(): void {
     this.previous = this.current;
@@ -82,6 +88,24 @@ export function buildModel(text: string, options: FactOptions, cache: FactCache 
   }
   cache.sweep();
   return model;
+}
+
+/**
+ * Parses uncached chunks of `text` into `cache` until `budgetMs` has passed. Returns true when
+ * every chunk is cached, so a following `buildModel` costs no parse. Lets a caller spread the
+ * first parse of a large document over several turns of the event loop.
+ */
+export function warmCache(text: string, options: FactOptions, cache: FactCache, budgetMs: number): boolean {
+  const deadline = Date.now() + budgetMs;
+  const starts = lineStarts(text);
+  const frontmatter = readFrontmatter(text, options.patterns);
+  const bodyStart = frontmatter ? frontmatter.block.end : 0;
+  for (const chunk of splitChunks(text, bodyStart, starts)) {
+    if (cache.has(chunk)) continue;
+    cache.get(chunk, options);
+    if (Date.now() > deadline) return false;
+  }
+  return true;
 }
 
 /** 1-based line and column of an offset. */

@@ -280,7 +280,7 @@ function dateIsValue(text: string, s: number, e: number): boolean {
   let lineEnd = text.indexOf('\n', e);
   if (lineEnd === -1) lineEnd = text.length;
   const before = text.slice(lineStart, s);
-  const after = text.slice(e, lineEnd);
+  const after = text.slice(e, lineEnd).replace(/<!--.*?-->/g, '');
   if (!/^[\s*_.,;:)\]|]*(?:\(.*\))?[\s*_.,;]*$/.test(after)) return false;
   if (/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__|\*|_)?\s*$/.test(before)) return true;
   const label = /([^:：]*)[:：]\s*(?:\*\*|__|\*|_)?\s*$/.exec(before);

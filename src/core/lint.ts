@@ -2,7 +2,7 @@
  * The engine's entry points: `lint(text, options)` for one-off runs, and `Linter` for a
  * document that is linted again and again as it is edited (it keeps a per-chunk cache).
  */
-import { buildModel, positionAt, FactCache, type DocModel } from './document';
+import { buildModel, positionAt, warmCache, FactCache, type DocModel } from './document';
 import { RULES, type RuleContext } from './rules/index';
 import { normalizeHeading } from './rules/unchecked-dod';
 import { resolveSeverity } from './severity';
@@ -89,6 +89,15 @@ export class Linter {
   /** The model of `text` (cached parse). */
   model(text: string): DocModel {
     return buildModel(text, this.factOptions, this.cache);
+  }
+
+  /**
+   * Parses part of what `lint(text)` would parse, for at most `budgetMs`; true when a following
+   * `lint(text)` will not parse anything. Call it between event-loop turns to keep the first
+   * lint of a large document off the typing path.
+   */
+  prepare(text: string, budgetMs: number): boolean {
+    return warmCache(text, this.factOptions, this.cache, budgetMs);
   }
 
   /** Lints `text`; returns the model too so callers can reuse it (status bar, tree view). */

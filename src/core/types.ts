@@ -15,7 +15,7 @@ export interface Span {
 
 /** Extra data a finding carries for quick fixes. */
 export type FindingData =
-  | { kind: 'placeholder'; text: string; name: string; choices?: string[] }
+  | { kind: 'placeholder'; text: string; name: string; choices?: string[]; inCode?: boolean }
   | { kind: 'task'; markerStart: number; markerEnd: number; label: string }
   | { kind: 'conditional'; name: string; helper: string; open: Span; else?: Span; close?: Span }
   | { kind: 'frontmatter' };

@@ -43,7 +43,9 @@ export const placeholder: Rule = {
       const key = `${hit.start}:${hit.end}`;
       if (seen.has(key)) return;
       seen.add(key);
-      report(describe(hit, where));
+      const r = describe(hit, where);
+      if (where === 'code' && r.data?.kind === 'placeholder') r.data.inCode = true;
+      report(r);
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
     for (const fact of model.fields) {
