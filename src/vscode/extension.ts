@@ -1,8 +1,78 @@
+/**
+ * The composition root: wires the services and returns a small API for tests.
+ * Everything here is cheap; linting starts with the first Markdown document.
+ */
 import * as vscode from 'vscode';
+import { ConfigFiles, editorSettings } from './settings';
+import { LintService, type LintResult } from './linting';
+import { DiagnosticsPublisher } from './diagnostics';
+import { QuickFixes, fillPlaceholder, FILL_COMMAND, type FillArgs } from './codeActions';
+import { StatusBar, DodLenses } from './progress';
+import { gotoField, revealOffset } from './navigation';
+import { lintWorkspace } from './workspaceLint';
 
-/** Minimal activation; the real composition root lands with the extension issue. */
-export function activate(_context: vscode.ExtensionContext) {
-  return { ready: true };
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+/** What `activate` returns: enough for the host tests to observe the extension. */
+export interface IntegrationDocsApi {
+  /** The latest lint result of a document. */
+  result(uri: vscode.Uri): LintResult | undefined;
+  /** Fires after every lint. */
+  onDidLint: vscode.Event<LintResult>;
+  /** Lints a document now and returns its result. */
+  lintNow(doc: vscode.TextDocument): Promise<LintResult | undefined>;
+  /** The status bar text for the active editor. */
+  statusText(): string;
+  /** Milliseconds `activate` took. */
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
+  const started = Date.now();
+  const output = vscode.window.createOutputChannel('Integration Docs');
+  const docs = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  const configs = new ConfigFiles();
+  const linting = new LintService(configs);
+  const diagnostics = new DiagnosticsPublisher(linting, docs, output);
+  const statusBar = new StatusBar(linting);
+  const lenses = new DodLenses(linting);
+  const fixes = new QuickFixes(linting);
+
+  context.subscriptions.push(
+    output,
+    configs,
+    linting,
+    diagnostics,
+    statusBar,
+    lenses,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, fixes, { providedCodeActionKinds: QuickFixes.kinds }),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    vscode.commands.registerCommand(FILL_COMMAND, (args: FillArgs) => fillPlaceholder(linting, args)),
+    vscode.commands.registerCommand('integrationDocs.nextField', () => gotoField(linting, 1)),
+    vscode.commands.registerCommand('integrationDocs.previousField', () => gotoField(linting, -1)),
+    vscode.commands.registerCommand('integrationDocs.revealOffset', (uri: string, offset: number) => revealOffset(uri, offset)),
+    vscode.commands.registerCommand('integrationDocs.lintWorkspace', async () => {
+      const r = await lintWorkspace(configs, diagnostics.collection, docs);
+      const verb = r.cancelled ? 'Stopped after' : 'Linted';
+      void vscode.window.setStatusBarMessage(`Integration Docs: ${verb} ${r.linted} file(s)${r.skipped ? `, skipped ${r.skipped} (binary, not UTF-8 or too large)` : ''}`, 5000);
+      return r;
+    }),
+  );
+
+  if (editorSettings().scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) {
+    void vscode.commands.executeCommand('integrationDocs.lintWorkspace');
+  }
+
+  const api: IntegrationDocsApi = {
+    result: (uri) => linting.result(uri),
+    onDidLint: linting.onDidLint,
+    lintNow: (doc) => linting.lintNow(doc),
+    statusText: () => statusBar.text,
+    activationMs: 0,
+  };
+  api.activationMs = Date.now() - started;
+  output.appendLine(`Activated in ${api.activationMs} ms.`);
+  return api;
 }
 
 export function deactivate(): void {}

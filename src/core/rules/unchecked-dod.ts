@@ -1,4 +1,5 @@
 import type { HeadingFact } from '../facts';
+import type { DocModel } from '../document';
 import type { Rule } from './rule';
 
 /** Normalizes a heading title for matching: no leading number, no trailing colon, lower case. */
@@ -40,3 +41,17 @@ export const uncheckedDod: Rule = {
     }
   },
 };
+
+/** Progress of each Definition-of-Done section: its heading and how many items are checked. */
+export function dodProgress(model: DocModel, titles: ReadonlySet<string>): { heading: HeadingFact; end: number; done: number; total: number; firstOpen?: number }[] {
+  return sectionsTitled(model.headings, titles, model.text.length).map(({ heading, end }) => {
+    const tasks = model.tasks.filter((t) => t.start >= heading.end && t.start < end);
+    const open = tasks.find((t) => !t.checked);
+    return { heading, end, done: tasks.filter((t) => t.checked).length, total: tasks.length, firstOpen: open?.start };
+  });
+}
+
+/** The normalized set of DoD titles for a list of configured titles. */
+export function dodTitles(titles: readonly string[]): Set<string> {
+  return new Set(titles.map(normalizeHeading));
+}

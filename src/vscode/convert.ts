@@ -1,0 +1,37 @@
+/** The one place that turns engine spans and findings into `vscode` types. */
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../core/types';
+
+/** Short name shown as the diagnostic `source`. */
+export const SOURCE = 'integration-docs';
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The range of a finding (engine lines/columns are 1-based, end exclusive). */
+export function rangeOf(f: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): vscode.Range {
+  return new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
+}
+
+/** A range from document offsets. */
+export function rangeAt(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}
+
+/** A diagnostic for a finding; `docs` is the README the rule id links to. */
+export function toDiagnostic(f: Finding, docs: vscode.Uri): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
+  d.source = SOURCE;
+  d.code = { value: f.rule, target: docs.with({ fragment: `rule-${f.rule}` }) };
+  return d;
+}
+
+/** The rule id of one of our diagnostics, or undefined for others'. */
+export function ruleOf(d: vscode.Diagnostic): string | undefined {
+  if (d.source !== SOURCE) return undefined;
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : undefined;
+}

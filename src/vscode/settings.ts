@@ -1,0 +1,129 @@
+/**
+ * Reads settings and `.integration-docs.json` in one place and gives the engine a frozen
+ * options object per document. Precedence, per rule: a setting other than `auto`, then the
+ * config file, then `auto` (severity from the document's status). Patterns and DoD headings
+ * from both sources are combined.
+ */
+import * as vscode from 'vscode';
+import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, RULE_IDS, type Config, type ConfigError } from '../core/config';
+import { SEVERITY_SETTINGS } from '../core/severity';
+import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from '../core/types';
+import { Disposable } from './dispose';
+
+/** The settings section. */
+export const SECTION = 'integrationDocs';
+
+/** Editor-only settings (not part of the engine's options). */
+export interface EditorSettings {
+  enable: boolean;
+  debounceMs: number;
+  maxFileSizeKB: number;
+  scanWorkspaceOnStartup: boolean;
+}
+
+/** A problem in a configuration file or a setting, shown to the user. */
+export interface ConfigProblem {
+  file: vscode.Uri | undefined;
+  key: string;
+  message: string;
+}
+
+function sanitizeSeverity(value: unknown): SeveritySetting {
+  return SEVERITY_SETTINGS.includes(value as SeveritySetting) ? (value as SeveritySetting) : 'auto';
+}
+
+function stringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+/** Editor settings for a resource, sanitized. */
+export function editorSettings(scope?: vscode.Uri): EditorSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const num = (key: string, dflt: number, min: number, max: number) => {
+    const v = c.get<number>(key, dflt);
+    return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt;
+  };
+  return {
+    enable: c.get<boolean>('enable', true) !== false,
+    debounceMs: num('debounceMs', 250, 0, 10_000),
+    maxFileSizeKB: num('maxFileSizeKB', 5120, 1, 1_000_000),
+    scanWorkspaceOnStartup: c.get<boolean>('scanWorkspaceOnStartup', false) === true,
+  };
+}
+
+/** Finds, reads and caches `.integration-docs.json` files, upward from a document. */
+export class ConfigFiles extends Disposable {
+  private readonly byDir = new Map<string, Promise<{ config: Config; file?: vscode.Uri; errors: ConfigError[] }>>();
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Fires when a configuration file was created, changed or deleted. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`));
+    const reset = () => {
+      this.byDir.clear();
+      this.changed.fire();
+    };
+    this._register(watcher.onDidChange(reset));
+    this._register(watcher.onDidCreate(reset));
+    this._register(watcher.onDidDelete(reset));
+  }
+
+  /** The configuration governing a document (none for untitled or out-of-workspace docs). */
+  forDocument(uri: vscode.Uri): Promise<{ config: Config; file?: vscode.Uri; errors: ConfigError[] }> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return Promise.resolve({ config: EMPTY_CONFIG, errors: [] });
+    return this.forDir(vscode.Uri.joinPath(uri, '..'), folder.uri);
+  }
+
+  private forDir(dir: vscode.Uri, root: vscode.Uri) {
+    const key = dir.toString();
+    let found = this.byDir.get(key);
+    if (!found) {
+      found = this.read(dir, root);
+      this.byDir.set(key, found);
+    }
+    return found;
+  }
+
+  private async read(dir: vscode.Uri, root: vscode.Uri): Promise<{ config: Config; file?: vscode.Uri; errors: ConfigError[] }> {
+    const file = vscode.Uri.joinPath(dir, CONFIG_FILE);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file);
+    } catch {
+      bytes = undefined;
+    }
+    if (bytes) return { ...parseConfig(new TextDecoder().decode(bytes)), file };
+    const atRoot = dir.toString().replace(/\/$/, '') === root.toString().replace(/\/$/, '');
+    if (atRoot || dir.path === '/' || dir.path === '') return { config: EMPTY_CONFIG, errors: [] };
+    return this.forDir(vscode.Uri.joinPath(dir, '..'), root);
+  }
+}
+
+/** Combines settings and the config file into the engine's options, collecting problems. */
+export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigProblem[]): LintOptions {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const rules: Partial<Record<RuleId, SeveritySetting>> = {};
+  for (const id of RULE_IDS) {
+    const raw = c.get<unknown>(`rules.${id}`, 'auto');
+    if (!SEVERITY_SETTINGS.includes(raw as SeveritySetting)) {
+      problems.push({ file: undefined, key: `${SECTION}.rules.${id}`, message: `expected one of ${SEVERITY_SETTINGS.join(', ')}` });
+    }
+    const fromSetting = sanitizeSeverity(raw);
+    rules[id] = fromSetting !== 'auto' ? fromSetting : (config.rules[id] ?? 'auto');
+  }
+  const patterns = [...config.placeholderPatterns];
+  stringArray(c.get('placeholderPatterns', [])).forEach((source, i) => {
+    try {
+      if (new RegExp(source, 'u').test('')) throw new Error('matches empty text');
+      patterns.push(source);
+    } catch (e) {
+      problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: `invalid pattern: ${(e as Error).message}` });
+    }
+  });
+  const settingHeadings = stringArray(c.get('dodHeadings', [...DEFAULT_DOD_HEADINGS]));
+  const dodHeadings = [...new Set([...settingHeadings, ...config.dodHeadings])];
+  return Object.freeze({ rules: Object.freeze(rules), placeholderPatterns: Object.freeze(patterns), dodHeadings: Object.freeze(dodHeadings) });
+}

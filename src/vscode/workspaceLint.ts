@@ -1,0 +1,70 @@
+/**
+ * "Lint All Integration Docs": lints Markdown files that are not open and reports them in the
+ * Problems panel, with progress and cancellation, honouring `files.exclude`, `search.exclude`
+ * is not used (it is for search), and the config files' `ignore` globs.
+ */
+import * as vscode from 'vscode';
+import picomatch from 'picomatch';
+import { lint } from '../core/lint';
+import { toDiagnostic } from './convert';
+import type { ConfigFiles } from './settings';
+import { lintOptions } from './settings';
+import { editorSettings } from './settings';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The glob of excluded files from `files.exclude` (patterns set to true). */
+function filesExclude(): string | undefined {
+  const exclude = vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude', {});
+  const globs = Object.entries(exclude).filter(([, on]) => on === true).map(([g]) => g);
+  return `{**/node_modules/**,**/.git/**${globs.length ? ',' + globs.join(',') : ''}}`;
+}
+
+async function ignoredByConfig(configs: ConfigFiles, uri: vscode.Uri): Promise<boolean> {
+  const { config, file } = await configs.forDocument(uri);
+  if (!config.ignore.length) return false;
+  const base = file ? vscode.Uri.joinPath(file, '..') : vscode.workspace.getWorkspaceFolder(uri)?.uri;
+  if (!base) return false;
+  const rel = uri.path.startsWith(base.path + '/') ? uri.path.slice(base.path.length + 1) : uri.path;
+  return picomatch.isMatch(rel, config.ignore, { dot: true });
+}
+
+/** Lints every Markdown file of the workspace that is not open; returns how many were linted. */
+export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<{ linted: number; skipped: number; cancelled: boolean }> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Integration Docs: linting Markdown files', cancellable: true },
+    async (progress, token) => {
+      const files = await vscode.workspace.findFiles('**/*.md', filesExclude(), undefined, token);
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      let linted = 0;
+      let skipped = 0;
+      for (const [i, uri] of files.entries()) {
+        if (token.isCancellationRequested) return { linted, skipped, cancelled: true };
+        progress.report({ message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
+        if (open.has(uri.toString()) || (await ignoredByConfig(configs, uri))) continue;
+        const text = await readText(uri, editorSettings(uri).maxFileSizeKB * 1024);
+        if (text === undefined) {
+          skipped++;
+          continue;
+        }
+        const { config } = await configs.forDocument(uri);
+        collection.set(uri, lint(text, lintOptions(uri, config, [])).map((f) => toDiagnostic(f, docs)));
+        linted++;
+        await new Promise<void>((resolve) => setImmediate(resolve)); // stay responsive
+      }
+      return { linted, skipped, cancelled: false };
+    },
+  );
+}
+
+async function readText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > maxBytes) return undefined;
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.subarray(0, 8192).includes(0)) return undefined;
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * The linter inside a real VS Code: diagnostics with exact ranges and severities, quick fixes
+ * applied through the code-action API, code lens and status bar, settings and config-file
+ * changes, closing. Every wait is on an event or a condition with a deadline — no sleeps.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { suite, test, suiteSetup, teardown } from 'mocha';
+import { activateExtension, waitForDiagnostics } from './util';
+import type { IntegrationDocsApi } from '../../../src/vscode/extension';
+
+let api: IntegrationDocsApi;
+let root: vscode.Uri;
+let ext: vscode.Extension<IntegrationDocsApi>;
+
+/** Writes a file into the test workspace and returns its URI. */
+async function writeFile(name: string, text: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(root, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function template(id: string): Promise<string> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'src/templates', `${id}.md`));
+  return new TextDecoder().decode(bytes);
+}
+
+/** Resolves when `predicate` holds, re-checking after every lint; rejects after `ms`. */
+function until<T>(predicate: () => T | undefined | false, what: string, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const v = predicate();
+      if (v) {
+        done();
+        resolve(v);
+      }
+    };
+    const subs = [api.onDidLint(check), vscode.window.onDidChangeActiveTextEditor(check), vscode.languages.onDidChangeDiagnostics(check)];
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, ms);
+    const done = () => {
+      clearTimeout(timer);
+      subs.forEach((s) => s.dispose());
+    };
+    check();
+  });
+}
+
+async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(doc);
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+}
+
+async function runAction(action: vscode.CodeAction, extraArgs?: Record<string, unknown>): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `edit of "${action.title}" applied`);
+  if (action.command) {
+    const args = (action.command.arguments ?? []).map((a) => (extraArgs && typeof a === 'object' ? { ...a, ...extraArgs } : a));
+    await vscode.commands.executeCommand(action.command.command, ...args);
+  }
+}
+
+const ours = (ds: readonly vscode.Diagnostic[]) => ds.filter((d) => d.source === 'integration-docs');
+const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : '');
+
+suite('linting in VS Code', () => {
+  suiteSetup(async () => {
+    const activated = await activateExtension<IntegrationDocsApi>();
+    api = activated.api;
+    ext = activated.ext;
+    root = (vscode.workspace.workspaceFolders ?? [])[0].uri;
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('activates quickly and lints a seed template with exact ranges and severities', async () => {
+    assert.ok(api.activationMs < 500, `activation took ${api.activationMs} ms`);
+    const uri = await writeFile('implementation-guide.md', await template('implementation-guide'));
+    await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length > 0));
+    assert.equal(diags.filter((d) => ruleOf(d) === 'unchecked-dod').length, 5);
+    assert.equal(diags.filter((d) => ruleOf(d) === 'placeholder').length, 68);
+    const customer = diags.find((d) => d.message.includes('[Customer name or "Generic"]'));
+    assert.ok(customer);
+    assert.deepEqual([customer.range.start.line, customer.range.start.character, customer.range.end.line, customer.range.end.character], [6, 23, 6, 51]);
+    assert.equal(customer.severity, vscode.DiagnosticSeverity.Warning, 'no status → warning');
+    assert.equal(customer.source, 'integration-docs');
+    const code = customer.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'placeholder');
+    assert.equal(code.target.fragment, 'rule-placeholder');
+    const dod = diags.find((d) => ruleOf(d) === 'unchecked-dod');
+    assert.ok(dod);
+    assert.deepEqual([dod.range.start.line, dod.range.start.character, dod.range.end.line, dod.range.end.character], [134, 0, 134, 68]);
+  });
+
+  test('a document status sets the severity: outline → information, final → error', async () => {
+    const uri = await writeFile('status.md', '---\nstatus: final\n---\n\n# Guide for [Customer]\n');
+    await open(uri);
+    const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length === 1));
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    const editor = vscode.window.activeTextEditor as vscode.TextEditor;
+    await editor.edit((b) => b.replace(new vscode.Range(1, 8, 1, 13), 'outline'));
+    const [after] = ours(await waitForDiagnostics(uri, (ds) => ours(ds)[0]?.severity === vscode.DiagnosticSeverity.Information));
+    assert.equal(after.message, 'Unfilled placeholder `[Customer]`: replace it with the value');
+  });
+
+  test('filling a field through its quick fix removes the diagnostic, in one undoable edit', async () => {
+    const uri = await writeFile('fill.md', '# Guide\n\n| Who | Value |\n|---|---|\n| Author | [Author name] |\n| Backup | [Author name] |\n| Date | YYYY-MM-DD |\n');
+    const editor = await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 3));
+    const target = diags.find((d) => d.message.includes('[Author name]')) as vscode.Diagnostic;
+    const actions = await codeActions(uri, target.range);
+    const fill = actions.find((a) => a.title === 'Fill [Author name]…');
+    const fillAll = actions.find((a) => a.title === 'Fill all 2 [Author name] in this document…');
+    assert.ok(fill, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(fillAll);
+    await runAction(fill, { value: 'Dana Reyes' });
+    await waitForDiagnostics(uri, (d) => ours(d).length === 2);
+    assert.equal(editor.document.lineAt(4).text, '| Author | Dana Reyes |');
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => ours(d).length === 3);
+    assert.equal(editor.document.lineAt(4).text, '| Author | [Author name] |');
+
+    await runAction(fillAll, { value: 'Sam Ito' });
+    const left = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 1));
+    assert.match(left[0].message, /YYYY-MM-DD/);
+    assert.equal(editor.document.lineAt(5).text, '| Backup | Sam Ito |');
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => ours(d).length === 3);
+  });
+
+  test('marking a Definition of Done item done updates the code lens and the status bar', async () => {
+    const uri = await writeFile('dod.md', '# Guide\n\nCustomer: [Customer]\n\n## Definition of Done\n\n- [ ] Tested\n- [x] Reviewed\n- [ ] Shipped\n');
+    await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 3));
+    await until(() => api.statusText().includes('1 field · DoD 1/3'), 'status bar "1 field · DoD 1/3"');
+    let lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['1 of 3 done']);
+    const tested = diags.find((d) => d.message.includes('Tested')) as vscode.Diagnostic;
+    const done = (await codeActions(uri, tested.range)).find((a) => a.title === 'Mark item done');
+    assert.ok(done);
+    await runAction(done);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 2);
+    assert.equal(vscode.window.activeTextEditor?.document.lineAt(6).text, '- [x] Tested');
+    await until(() => api.statusText().includes('DoD 2/3'), 'status bar "DoD 2/3"');
+    lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
+    assert.deepEqual(lenses.map((l) => l.command?.title), ['2 of 3 done']);
+  });
+
+  test('suppress quick fix inserts a comment that keeps the list intact', async () => {
+    const uri = await writeFile('suppress.md', '## Definition of Done\n\n- [x] One\n- [ ] Two\n- [ ] Three\n');
+    const editor = await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 2));
+    const two = diags.find((d) => d.message.includes('Two')) as vscode.Diagnostic;
+    const suppress = (await codeActions(uri, two.range)).find((a) => a.title === 'Suppress unchecked-dod on this line');
+    assert.ok(suppress);
+    await runAction(suppress);
+    const left = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 1));
+    assert.match(left[0].message, /Three/);
+    assert.equal(editor.document.lineAt(3).text, '  <!-- integration-docs-disable-next-line unchecked-dod -->');
+  });
+
+  test('a choice list offers its choices and conditionals can be kept or removed', async () => {
+    const uri = await writeFile('choice.md', 'Tone: [Casual / Professional / Academic]\n\n{{#if accounting}}\nAccounting part\n{{/if}}\n');
+    const editor = await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 2));
+    const choice = diags.find((d) => ruleOf(d) === 'placeholder') as vscode.Diagnostic;
+    const pick = (await codeActions(uri, choice.range)).find((a) => a.title.startsWith('Choose'));
+    assert.ok(pick);
+    assert.deepEqual((pick.command?.arguments?.[0] as { choices: string[] }).choices, ['Casual', 'Professional', 'Academic']);
+    await runAction(pick, { value: 'Professional' });
+    const cond = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 1))[0];
+    const keep = (await codeActions(uri, cond.range)).find((a) => a.title === 'Keep block "accounting" (remove its markers)');
+    assert.ok(keep);
+    await runAction(keep);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 0);
+    assert.equal(editor.document.getText(), 'Tone: Professional\n\nAccounting part\n');
+  });
+
+  test('Next Field selects the next unfilled field', async () => {
+    const uri = await writeFile('next.md', 'A [First] and B [Second].\n');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 2);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('integrationDocs.nextField');
+    assert.equal(editor.document.getText(editor.selection), '[First]');
+    await vscode.commands.executeCommand('integrationDocs.nextField');
+    assert.equal(editor.document.getText(editor.selection), '[Second]');
+    await vscode.commands.executeCommand('integrationDocs.previousField');
+    assert.equal(editor.document.getText(editor.selection), '[First]');
+  });
+
+  test('changing a severity setting re-lints without a reload', async () => {
+    const uri = await writeFile('setting.md', 'Customer: [Customer]\n');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => ours(d)[0]?.severity === vscode.DiagnosticSeverity.Warning);
+    const config = vscode.workspace.getConfiguration('integrationDocs');
+    await config.update('rules.placeholder', 'error', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForDiagnostics(uri, (d) => ours(d)[0]?.severity === vscode.DiagnosticSeverity.Error);
+      await config.update('rules.placeholder', 'off', vscode.ConfigurationTarget.Workspace);
+      await waitForDiagnostics(uri, (d) => ours(d).length === 0);
+    } finally {
+      await config.update('rules.placeholder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, (d) => ours(d)[0]?.severity === vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('.integration-docs.json is read and its changes re-lint', async () => {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, 'configured'));
+    const uri = await writeFile('configured/doc.md', 'Owner: [Owner]\nStatus: TBD\n');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 1);
+    const cfg = await writeFile('configured/.integration-docs.json', JSON.stringify({ rules: { placeholder: 'error' }, placeholderPatterns: ['\\bTBD\\b'] }));
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 2 && ours(d).every((x) => x.severity === vscode.DiagnosticSeverity.Error)));
+    assert.ok(diags.some((d) => d.message.includes('TBD')));
+    await vscode.workspace.fs.delete(cfg);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 1 && ours(d)[0].severity === vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('typing quickly never leaves stale diagnostics', async () => {
+    const uri = await writeFile('typing.md', 'Start\n');
+    const editor = await open(uri);
+    await until(() => api.result(uri)?.version === editor.document.version && api.result(uri), 'first lint');
+    for (const word of ['[One] ', '[Two] ', '[Three] ', 'done ']) {
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), word));
+    }
+    const final = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 3));
+    assert.deepEqual(final.map((d) => editor.document.getText(d.range)).sort(), ['[One]', '[Three]', '[Two]']);
+    assert.equal(api.result(uri)?.version, editor.document.version);
+  });
+
+  test('closing a document clears its diagnostics', async () => {
+    const uri = await writeFile('close.md', 'Customer: [Customer]\n');
+    await open(uri);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 1);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitForDiagnostics(uri, (d) => ours(d).length === 0, 20_000);
+  });
+
+  test('Lint All Integration Docs reports unopened docs', async () => {
+    const uri = await writeFile('unopened.md', '# Plan for [Client]\n');
+    const result = (await vscode.commands.executeCommand('integrationDocs.lintWorkspace')) as { linted: number };
+    assert.ok(result.linted >= 1);
+    const diags = ours(vscode.languages.getDiagnostics(uri));
+    assert.equal(diags.length, 1);
+    assert.match(diags[0].message, /\[Client\]/);
+  });
+});
