@@ -57,3 +57,6 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
+
+// Snippets are generated from the template files (src/build/snippets.mjs).
+if (!watch) await (await import('./snippets.mjs')).writeSnippets();

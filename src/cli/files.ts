@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError, type ConfigResolver } from './config-loader';
 
@@ -18,6 +18,27 @@ function ignored(file: string, configs: ConfigResolver): boolean {
   return picomatch.isMatch(rel, config.ignore, { dot: true });
 }
 
+/**
+ * Whether the configuration of the folder holding `dir` ignores the folder itself: `drafts`,
+ * `drafts/` and `drafts/**` all skip `drafts/` (so its files are never listed or read).
+ */
+function ignoredDir(dir: string, configs: ConfigResolver): boolean {
+  const { config, base } = configs.forDir(dirname(dir));
+  if (config.ignore.length === 0) return false;
+  const rel = toPosix(relative(base, dir));
+  return [rel, `${rel}/`, `${rel}/_`].some((p) => picomatch.isMatch(p, config.ignore, { dot: true }));
+}
+
+/** A symbolic link to a file is listed like the file; links to folders are not followed (no cycles). */
+function linksToFile(entry: Dirent, path: string): boolean {
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
 function walk(dir: string, configs: ConfigResolver, out: string[]): void {
   let entries;
   try {
@@ -29,8 +50,8 @@ function walk(dir: string, configs: ConfigResolver, out: string[]): void {
   for (const entry of entries) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !ignored(join(p, '_'), configs)) walk(p, configs, out);
-    } else if (entry.isFile() && /\.md$/i.test(entry.name) && !ignored(p, configs)) {
+      if (!SKIP_DIRS.has(entry.name) && !ignoredDir(p, configs)) walk(p, configs, out);
+    } else if ((entry.isFile() || linksToFile(entry, p)) && /\.md$/i.test(entry.name) && !ignored(p, configs)) {
       out.push(p);
     }
   }

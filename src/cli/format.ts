@@ -5,7 +5,8 @@ import type { FileResult } from './lint-file';
 /** Output formats of `integration-docs lint`. */
 export type Format = 'text' | 'json' | 'github';
 
-function display(file: string): string {
+/** A file as shown to the user: relative to the current folder when inside it, else absolute. */
+export function display(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel && !rel.startsWith('..') ? rel : file;
 }

@@ -4,7 +4,7 @@ import { lintOptionsOf } from '../core/config';
 import { parseArgs, flag } from './args';
 import { ConfigResolver, loadConfigFile, UsageError } from './config-loader';
 import { collectFiles } from './files';
-import { formatGithub, formatJson, formatText, type Format } from './format';
+import { display, formatGithub, formatJson, formatText, type Format } from './format';
 import { lintAll, type Job } from './pool';
 import { DEFAULT_MAX_BYTES } from './read';
 
@@ -48,10 +48,11 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   let totalBytes = 0;
   const jobs: Job[] = files.map((file, index) => {
     totalBytes += statSync(file).size;
-    return { index, file, options: lintOptionsOf(configs.forFile(file).config), maxBytes: limit };
+    const loaded = configs.forFile(file);
+    return { index, file, options: lintOptionsOf(loaded.config), maxBytes: limit, root: loaded.base };
   });
   let results = await lintAll(jobs, totalBytes);
-  for (const r of results) if (r.skipped) err(`integration-docs: ${r.file}: ${r.skipped}`);
+  for (const r of results) if (r.skipped) err(`integration-docs: ${display(r.file)}: ${r.skipped}`);
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const text = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results, quiet);
   if (text) out(text);

@@ -2,7 +2,10 @@
  * The `integration-docs` command line: the same engine as the extension, for CI and scripts.
  */
 import { lintCommand, LINT_HELP } from './lint-command';
+import { outlineCommand } from './outline-command';
 import { UsageError } from './config-loader';
+import { templatesCommand } from './templates-command';
+import { newCommand } from './new-command';
 
 declare const __VERSION__: string;
 
@@ -10,6 +13,9 @@ const HELP = `Usage: integration-docs <command> [options]
 
 Commands:
   lint [paths...]     lint integration docs (see: integration-docs lint --help)
+  outline FILE        print a doc's plan against what is written (see: integration-docs outline --help)
+  templates [id]      list templates, or one template's fields (see: integration-docs templates --help)
+  new <id>            start a doc from a template (see: integration-docs new --help)
 
 Options:
   -h, --help          show this help
@@ -19,7 +25,7 @@ ${LINT_HELP.split('\n')[0]}`;
 
 type Command = (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { lint: lintCommand };
+const COMMANDS: Record<string, Command> = { lint: lintCommand, outline: outlineCommand, templates: templatesCommand, new: newCommand };
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -10,13 +10,15 @@ export interface Job {
   file: string;
   options: LintOptions;
   maxBytes: number;
+  /** The folder `/…` source paths are relative to (a string: jobs travel to workers by structured clone). */
+  root?: string;
 }
 
 const BATCH = 4;
 
 /** Lints in this thread: the cheaper choice for a handful of files. */
 function lintInline(jobs: Job[]): FileResult[] {
-  return jobs.map((j) => lintFile(j.file, j.options, j.maxBytes));
+  return jobs.map((j) => lintFile(j.file, j.options, j.maxBytes, j.root));
 }
 
 /** How many worker threads pay off for `jobs` (0 = lint inline). */

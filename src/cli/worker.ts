@@ -4,5 +4,5 @@ import { lintFile } from './lint-file';
 import type { Job } from './pool';
 
 parentPort?.on('message', (jobs: Job[]) => {
-  parentPort?.postMessage(jobs.map((job) => ({ index: job.index, result: lintFile(job.file, job.options, job.maxBytes) })));
+  parentPort?.postMessage(jobs.map((job) => ({ index: job.index, result: lintFile(job.file, job.options, job.maxBytes, job.root) })));
 });

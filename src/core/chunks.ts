@@ -77,9 +77,23 @@ function lineAt(text: string, start: number, next: number): string {
  * `text[from..]` belongs to exactly one chunk; blank separator lines belong to the chunk before.
  */
 export function splitChunks(text: string, from: number, starts: number[]): Chunk[] {
+  return splitChunksUntil(text, from, starts).chunks;
+}
+
+/**
+ * Like `splitChunks`, but stops at the first chunk boundary for which `stop(offset)` is true
+ * (the caller knows the text from there on is split as before). `stoppedAt` is that boundary.
+ */
+export function splitChunksUntil(
+  text: string,
+  from: number,
+  starts: number[],
+  stop?: (offset: number) => boolean,
+): { chunks: Chunk[]; stoppedAt: number | undefined } {
   const chunks: Chunk[] = [];
-  let firstLine = lowerBound(starts, from);
-  if (firstLine >= starts.length) return chunks;
+  let stoppedAt: number | undefined;
+  const firstLine = lowerBound(starts, from);
+  if (firstLine >= starts.length) return { chunks, stoppedAt };
   let chunkStart = starts[firstLine];
   let chunkLine = firstLine;
   let fence: (FenceState & { info: string; startLine: number; col1: boolean }) | undefined;
@@ -95,9 +109,10 @@ export function splitChunks(text: string, from: number, starts: number[]): Chunk
     }
     chunkStart = end;
     chunkLine = lineIndex;
+    if (stop && end < text.length && stop(end)) stoppedAt = end;
   };
 
-  for (let li = firstLine; li < starts.length; li++) {
+  for (let li = firstLine; li < starts.length && stoppedAt === undefined; li++) {
     const s = starts[li];
     const next = li + 1 < starts.length ? starts[li + 1] : text.length + 1;
     if (s >= text.length && li > firstLine) break;
@@ -131,8 +146,8 @@ export function splitChunks(text: string, from: number, starts: number[]): Chunk
     if (!blank && !opened) htmlEnd = openHtmlBlock(line);
     prevBlank = blank;
   }
-  cut(starts.length);
-  return chunks;
+  if (stoppedAt === undefined) cut(starts.length);
+  return { chunks, stoppedAt };
 }
 
 /**

@@ -19,7 +19,7 @@ import { SEVERITY_SETTINGS } from './severity';
 export const CONFIG_FILE = '.integration-docs.json';
 
 /** All rule ids a configuration may name. */
-export const RULE_IDS: readonly RuleId[] = ['placeholder', 'unchecked-dod', 'conditional', 'frontmatter'];
+export const RULE_IDS: readonly RuleId[] = ['placeholder', 'unchecked-dod', 'conditional', 'frontmatter', 'outline', 'sources'];
 
 /** A validated configuration. */
 export interface Config {

@@ -2,7 +2,7 @@
  * The engine's entry points: `lint(text, options)` for one-off runs, and `Linter` for a
  * document that is linted again and again as it is edited (it keeps a per-chunk cache).
  */
-import { buildModel, positionAt, warmCache, FactCache, type DocModel } from './document';
+import { buildModel, buildIncremental, positionAt, warmCache, FactCache, type DocModel, type BuildState } from './document';
 import { RULES, type RuleContext } from './rules/index';
 import { normalizeHeading } from './rules/unchecked-dod';
 import { resolveSeverity } from './severity';
@@ -24,7 +24,7 @@ export function compilePatterns(sources: readonly string[] | undefined): RegExp[
 }
 
 function ruleContext(options: LintOptions): RuleContext {
-  return { dodHeadings: new Set((options.dodHeadings ?? DEFAULT_DOD_HEADINGS).map(normalizeHeading)) };
+  return { dodHeadings: new Set((options.dodHeadings ?? DEFAULT_DOD_HEADINGS).map(normalizeHeading)), resolveSource: options.resolveSource };
 }
 
 /** Runs every rule on a model and returns sorted findings with severities and positions. */
@@ -67,6 +67,7 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
  */
 export class Linter {
   private cache = new FactCache();
+  private state: BuildState | undefined;
   private factOptions: FactOptions;
   private patternKey: string;
 
@@ -80,6 +81,7 @@ export class Linter {
     const key = JSON.stringify(options.placeholderPatterns ?? []);
     if (key !== this.patternKey) {
       this.cache = new FactCache();
+      this.state = undefined;
       this.patternKey = key;
       this.factOptions = { patterns: compilePatterns(options.placeholderPatterns) };
     }
@@ -88,7 +90,9 @@ export class Linter {
 
   /** The model of `text` (cached parse). */
   model(text: string): DocModel {
-    return buildModel(text, this.factOptions, this.cache);
+    const { model, state } = buildIncremental(text, this.factOptions, this.cache, this.state);
+    this.state = state;
+    return model;
   }
 
   /**

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off' | 'auto';
 
 /** Identifiers of every rule the engine knows. */
-export type RuleId = 'placeholder' | 'unchecked-dod' | 'conditional' | 'frontmatter';
+export type RuleId = 'placeholder' | 'unchecked-dod' | 'conditional' | 'frontmatter' | 'outline' | 'sources';
 
 /** A half-open span of the document, in UTF-16 offsets (`end` exclusive). */
 export interface Span {
@@ -45,6 +45,19 @@ export interface LintOptions {
   placeholderPatterns?: readonly string[];
   /** Headings whose unchecked task items are Definition-of-Done findings. */
   dodHeadings?: readonly string[];
+  /**
+   * Tells whether a source path named in the document exists. Paths starting with `/` are
+   * relative to the workspace (root) folder, others to the document's folder; a trailing `/`
+   * names a folder (see `locateSource`). Supplied by the host (CLI, extension): the core never
+   * touches the filesystem. Return `undefined` when unknown; the `sources` rule then says nothing.
+   */
+  resolveSource?: (path: string) => SourceCheck | undefined;
+}
+
+/** What a host knows about a source path: whether it exists, and whether it escapes the workspace. */
+export interface SourceCheck {
+  exists: boolean;
+  outside: boolean;
 }
 
 /** Default Definition-of-Done heading titles (matched case-insensitively, leading numbers ignored). */

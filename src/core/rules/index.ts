@@ -6,7 +6,9 @@ import { placeholder } from './placeholder';
 import { uncheckedDod } from './unchecked-dod';
 import { conditional } from './conditional';
 import { frontmatter } from './frontmatter';
+import { outline } from './outline';
+import { sources } from './sources';
 
-export const RULES: readonly Rule[] = [placeholder, uncheckedDod, conditional, frontmatter];
+export const RULES: readonly Rule[] = [placeholder, uncheckedDod, conditional, frontmatter, outline, sources];
 
 export type { Rule, Report, RuleContext } from './rule';

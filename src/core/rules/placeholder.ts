@@ -15,7 +15,23 @@ function shown(text: string): string {
   return flat.length > 70 ? `${flat.slice(0, 60)}…${flat.slice(-8)}` : flat;
 }
 
+/** Message and data of a field depend only on its text and where it is: computed once each. */
+const described = new Map<string, Omit<Report, 'start' | 'end'>>();
+
 function describe(hit: FieldHit, where: string): Report {
+  const key = `${where}\u0000${hit.text}`;
+  let d = described.get(key);
+  if (!d) {
+    if (described.size > 20_000) described.clear();
+    const { start: _s, end: _e, ...rest } = describeFresh(hit, where);
+    if (where === 'code' && rest.data?.kind === 'placeholder') rest.data.inCode = true;
+    d = rest;
+    described.set(key, d);
+  }
+  return { start: hit.start, end: hit.end, message: d.message, data: d.data && { ...d.data } };
+}
+
+function describeFresh(hit: FieldHit, where: string): Report {
   const name = fieldName(hit.text);
   const field = shown(hit.text);
   const base = { start: hit.start, end: hit.end };
@@ -43,9 +59,7 @@ export const placeholder: Rule = {
       const key = `${hit.start}:${hit.end}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const r = describe(hit, where);
-      if (where === 'code' && r.data?.kind === 'placeholder') r.data.inCode = true;
-      report(r);
+      report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
     for (const fact of model.fields) {

@@ -1,5 +1,5 @@
 import type { DocModel } from '../document';
-import type { FindingData, RuleId } from '../types';
+import type { FindingData, LintOptions, RuleId } from '../types';
 
 /** What a rule reports: a span of the document and a message. Severity is applied later. */
 export interface Report {
@@ -13,6 +13,8 @@ export interface Report {
 export interface RuleContext {
   /** Normalized Definition-of-Done heading titles. */
   dodHeadings: ReadonlySet<string>;
+  /** Whether a source path exists (absent: the `sources` rule is silent). */
+  resolveSource?: LintOptions['resolveSource'];
 }
 
 /** A lint rule: data plus one synchronous check that reports through a callback. */

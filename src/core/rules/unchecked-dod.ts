@@ -2,8 +2,20 @@ import type { HeadingFact } from '../facts';
 import type { DocModel } from '../document';
 import type { Rule } from './rule';
 
+const normalized = new Map<string, string>();
+
 /** Normalizes a heading title for matching: no leading number, no trailing colon, lower case. */
 export function normalizeHeading(title: string): string {
+  let n = normalized.get(title);
+  if (n === undefined) {
+    if (normalized.size > 10_000) normalized.clear();
+    n = normalizeFresh(title);
+    normalized.set(title, n);
+  }
+  return n;
+}
+
+function normalizeFresh(title: string): string {
   return title
     .replace(/^\s*\d+(?:\.\d+)*[.)]?\s+/, '')
     .replace(/[:：]\s*$/, '')

@@ -1,0 +1,22 @@
+import { readPlan, titleOfId } from '../outline-plan';
+import type { Rule } from './rule';
+
+/**
+ * `outline`: a section planned in the frontmatter `outline` that no heading writes. Reported on
+ * the entry's key. Matching is `matchOutline`'s (a `SECTION` comment, or a heading with the id's
+ * words). Headings that are not planned are shown by the outline view, not reported.
+ */
+export const outline: Rule = {
+  id: 'outline',
+  description: 'Sections planned in the frontmatter outline that have no heading.',
+  check(model, _context, report) {
+    const plan = readPlan(model);
+    plan.outline?.forEach((entry, i) => {
+      if (plan.matches[i] !== undefined) return;
+      report({
+        ...entry.key,
+        message: `Planned section \`${entry.id}\` is not written: add a heading "${titleOfId(entry.id)}" or remove it from the outline`,
+      });
+    });
+  },
+};

@@ -1,0 +1,19 @@
+/** Templates: fields, conditionals, rendering, team templates and snippets (pure; no I/O). */
+export type { TemplateInfo, TemplateField, FieldKind, RenderOptions, ParsedTemplate, TemplateSource } from './types';
+export {
+  templateFields,
+  templateConditionals,
+  suggestDefaults,
+  suggestFileName,
+  uniqueFileName,
+  matchFields,
+  closestNames,
+  answerFor,
+  fieldWords,
+  isSlugField,
+  slugify,
+  dateFor,
+} from './fields';
+export { renderTemplate } from './render';
+export { parseTeamTemplate, mergeTemplates, TEMPLATE_METADATA_KEYS } from './team';
+export { templateSnippet, snippetsFile, snippetPrefix, type SnippetEntry, type SnippetOptions } from './snippet';

@@ -1,0 +1,86 @@
+/**
+ * VS Code snippets from templates: each distinct field becomes one tab stop (identical fields
+ * share its number, so typing fills them all), a choice list becomes a snippet choice, and a
+ * `YYYY-MM-DD` stub defaults to today's date through the snippet date variables. Everything
+ * else is escaped per the snippet grammar, so `${x}` in a code example stays literal.
+ */
+import { readFrontmatter } from '../frontmatter';
+import { templateFields } from './fields';
+import type { TemplateField, TemplateInfo } from './types';
+
+/** Escapes text outside placeholders, and inside a placeholder's default. */
+function escapeText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** Escapes one choice of `${1|a,b|}`. */
+function escapeChoice(text: string): string {
+  return text.replace(/[\\,|]/g, (c) => `\\${c}`);
+}
+
+const TODAY = '$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE';
+
+function tabStop(field: TemplateField, n: number, first: boolean, occurrence: string): string {
+  if (!first) return `\${${n}}`;
+  if (field.choices) return `\${${n}|${field.choices.map(escapeChoice).join(',')}|}`;
+  if (field.kind === 'date' && field.name === 'YYYY-MM-DD') return `\${${n}:${TODAY}}`;
+  return `\${${n}:${escapeText(occurrence)}}`;
+}
+
+/** Snippet options: drop the template's frontmatter when inserting into an existing document. */
+export interface SnippetOptions {
+  frontmatter?: boolean;
+}
+
+/**
+ * The template as snippet text for `new vscode.SnippetString(text)`: tab stops numbered in
+ * document order, `${1:[Customer name]}` first and `${1}` at every repeat.
+ */
+export function templateSnippet(info: Pick<TemplateInfo, 'body'>, options: SnippetOptions = {}): string {
+  const text = info.body;
+  const fm = readFrontmatter(text, []);
+  const from = options.frontmatter === false && fm ? fm.block.end : 0;
+  const stops: Array<{ start: number; end: number; field: TemplateField; n: number }> = [];
+  templateFields(info).forEach((field, i) => {
+    for (const occ of field.occurrences) if (occ.start >= from) stops.push({ ...occ, field, n: i + 1 });
+  });
+  stops.sort((a, b) => a.start - b.start);
+  const seen = new Set<number>();
+  let out = '';
+  let pos = from;
+  for (const s of stops) {
+    out += escapeText(text.slice(pos, s.start));
+    out += tabStop(s.field, s.n, !seen.has(s.n), text.slice(s.start, s.end));
+    seen.add(s.n);
+    pos = s.end;
+  }
+  out += escapeText(text.slice(pos));
+  return from > 0 ? out.replace(/^\n+/, '') : out;
+}
+
+/** One entry of a VS Code snippets file. */
+export interface SnippetEntry {
+  prefix: string;
+  description: string;
+  body: string[];
+  isFileTemplate: boolean;
+}
+
+/** The prefix a template's snippet is typed with: `idoc-integration-page`. */
+export function snippetPrefix(id: string): string {
+  return `idoc-${id}`;
+}
+
+/** A snippets file (keyed by template title) for `contributes.snippets`. */
+export function snippetsFile(templates: readonly TemplateInfo[]): Record<string, SnippetEntry> {
+  const out: Record<string, SnippetEntry> = {};
+  for (const t of templates) {
+    out[t.title] = {
+      prefix: snippetPrefix(t.id),
+      description: t.description,
+      body: templateSnippet(t).replace(/\n$/, '').split('\n'),
+      isFileTemplate: true,
+    };
+  }
+  return out;
+}

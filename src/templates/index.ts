@@ -1,0 +1,63 @@
+/**
+ * The templates the extension and the CLI ship, in the order the pickers show them. Each is a
+ * Markdown file next to this one, bundled as text. Explicit imports, no discovery.
+ */
+import type { TemplateInfo } from '../core/templates/index';
+import implementationGuide from './implementation-guide.md';
+import implementationPlan from './implementation-plan.md';
+import integrationPage from './integration-page.md';
+import integrationPlaybook from './integration-playbook.md';
+import discoveryDocument from './discovery-document.md';
+
+function builtin(info: Omit<TemplateInfo, 'source'>): TemplateInfo {
+  return Object.freeze({ ...info, source: 'builtin' as const });
+}
+
+/** Built-in templates. */
+export const BUILTIN_TEMPLATES: readonly TemplateInfo[] = Object.freeze([
+  builtin({
+    id: 'implementation-guide',
+    title: 'Implementation Guide',
+    description: 'Step-by-step guide to implementing an integration for one customer',
+    detail: 'Metadata, prerequisites, six verified steps, troubleshooting, rollback, escalation and a Definition of Done',
+    version: '1.0.0',
+    body: implementationGuide,
+  }),
+  builtin({
+    id: 'implementation-plan',
+    title: 'Implementation Plan',
+    description: 'Phased plan for connecting System A ↔ System B for a client',
+    detail: 'Five phases with owners and exit criteria, team, dependencies, risks, deployment, monitoring and a Success Checklist; optional accounting, marketing, fulfillment and data-migration blocks',
+    version: '1.0.0',
+    body: implementationPlan,
+  }),
+  builtin({
+    id: 'integration-page',
+    title: 'Integration Page',
+    description: 'Public page explaining how to integrate your product with a partner platform',
+    detail: 'Kurt-style frontmatter with sources and outline; overview, prerequisites, setup guide, code, use cases, configuration, troubleshooting, security and limits',
+    version: '1.0.0',
+    body: integrationPage,
+  }),
+  builtin({
+    id: 'integration-playbook',
+    title: 'Customer Integration Playbook',
+    description: "A Solutions Engineer's playbook for customer-facing integration work (a filled example)",
+    detail: 'Purpose, customer scenario, constraints, architecture, API flow, customer and engineer explanations, what scales and what breaks',
+    version: '1.0.0',
+    body: integrationPlaybook,
+  }),
+  builtin({
+    id: 'discovery-document',
+    title: 'Deep Discovery Document',
+    description: 'Thorough discovery before building an integration: value, journeys, requirements, risks',
+    detail: 'Business value, user journeys, technical requirements, architecture, security, performance, phases, tests, costs, risks, open questions and sign-off',
+    version: '1.0.0',
+    body: discoveryDocument,
+  }),
+]);
+
+/** The built-in template with this id. */
+export function builtinTemplate(id: string): TemplateInfo | undefined {
+  return BUILTIN_TEMPLATES.find((t) => t.id === id);
+}

@@ -1,0 +1,43 @@
+/**
+ * The incremental linter (what the extension runs on every keystroke) must always equal a
+ * fresh lint: random edit sequences over the templates and fixtures — typing, deleting,
+ * pasting fences, blank lines, list markers, frontmatter edits.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { lint, Linter } from '../../src/core/index';
+import { FIXTURES, ROOT, markdownFiles, read } from './helpers';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = ['x', ' ', '\n', '\n\n', '[', ']', '[Field]', '```\n', '```', '~~~\n', '<!--', '-->', '<pre>\n', '- [ ] ', '# ', '    ', '{{#if a}}', '{{/if}}', '---\n', '| a |', 'YYYY-MM-DD', '>'];
+
+test('incremental re-lints equal fresh lints over random edit sequences', () => {
+  const docs = [
+    ...readdirSync(join(ROOT, 'src/templates')).map((f) => read(join(ROOT, 'src/templates', f))),
+    ...markdownFiles(FIXTURES).map((f) => read(join(FIXTURES, f))),
+  ];
+  const random = rng(99);
+  const rounds = Number(process.env.INCREMENTAL_ROUNDS ?? 40);
+  for (let r = 0; r < rounds; r++) {
+    let text = docs[r % docs.length];
+    const linter = new Linter();
+    linter.lint(text);
+    for (let step = 0; step < 25; step++) {
+      const at = Math.floor(random() * (text.length + 1));
+      if (random() < 0.35) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 8));
+      else text = text.slice(0, at) + INSERTS[Math.floor(random() * INSERTS.length)] + text.slice(at);
+      assert.deepEqual(linter.lint(text).findings, lint(text), `round ${r} step ${step}`);
+    }
+  }
+});

@@ -1,0 +1,271 @@
+/**
+ * Small inline cases for every rule: exact ranges AND exact messages, severities, and the
+ * engine bugs found while writing the fixtures (marked `todo` until src/core is fixed).
+ * Ranges and rules of the larger cases live in test/fixtures/rules/*.md.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { lint, type Finding, type LintOptions } from '../../src/core/index';
+import { FIXTURES, joinLines, read, readExpectation } from './helpers';
+
+/** `line:col-endLine:endCol rule message` of every finding. */
+function shown(text: string, options: LintOptions = {}): string[] {
+  return lint(text, options).map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule} ${f.message}`);
+}
+
+/** The text each finding covers. */
+function covered(text: string, findings: readonly Finding[]): string[] {
+  return findings.map((f) => text.slice(f.startOffset, f.endOffset));
+}
+
+// --- placeholder -----------------------------------------------------------------------
+
+test('placeholder: message of a plain field names it and says what to do', () => {
+  assert.deepEqual(shown('Customer: [Customer name or "Generic"]'), [
+    '1:11-1:39 placeholder Unfilled placeholder `[Customer name or "Generic"]`: replace it with the value',
+  ]);
+});
+
+test('placeholder: a choice list lists its choices', () => {
+  assert.deepEqual(shown('Tone: [Casual / Professional / Academic]'), [
+    '1:7-1:41 placeholder Unfilled choice `[Casual / Professional / Academic]`: pick Casual, Professional or Academic',
+  ]);
+  assert.deepEqual(shown('[Active / Passive]'), ['1:1-1:19 placeholder Unfilled choice `[Active / Passive]`: pick Active or Passive']);
+  // Two parts that are not both capitalized are a description, not a choice.
+  assert.deepEqual(shown('[Runtime / platform]'), ['1:1-1:21 placeholder Unfilled placeholder `[Runtime / platform]`: replace it with the value']);
+});
+
+test('placeholder: a date stub asks for a date', () => {
+  assert.deepEqual(shown('**Last updated:** YYYY-MM-DD'), ['1:19-1:29 placeholder Unfilled date `YYYY-MM-DD`: replace it with the date']);
+  assert.deepEqual(shown('Dates use the YYYY-MM-DD format.'), []);
+});
+
+test('placeholder: mustache fields in prose, only ALL-CAPS in code', () => {
+  assert.deepEqual(shown(joinLines('Plan: {{PLAN_LEVEL}} for {{ customer_name }}', '', '`{{ item.name }}` `{{API_URL}}`')), [
+    '1:7-1:21 placeholder Unfilled placeholder `{{PLAN_LEVEL}}`: replace it with the value',
+    '1:26-1:45 placeholder Unfilled placeholder `{{ customer_name }}`: replace it with the value',
+    '3:20-3:31 placeholder Unfilled placeholder `{{API_URL}}`: replace it with the value',
+  ]);
+});
+
+test('placeholder: a configured pattern says so', () => {
+  assert.deepEqual(shown('Price: TBD', { placeholderPatterns: ['\\bTBD\\b'] }), [
+    '1:8-1:11 placeholder Unfilled placeholder `TBD` (a configured pattern): replace it with the value',
+  ]);
+});
+
+test('placeholder: long fields are shortened in the message, never in the range', () => {
+  const text = 'Very long: [This is a very long descriptive placeholder text that goes on and on and on for a while]';
+  const [f] = lint(text);
+  assert.equal(covered(text, [f])[0], text.slice(11));
+  assert.equal(f.message, 'Unfilled placeholder `[This is a very long descriptive placeholder text that goes …a while]`: replace it with the value');
+});
+
+test('placeholder: a field spanning two lines is one finding over both', () => {
+  const text = joinLines('[1-2 paragraphs describing the integration', 'and its assumptions.]');
+  assert.deepEqual(shown(text).map((s) => s.split(' ')[0]), ['1:1-2:22']);
+});
+
+test('placeholder: a field in a task item is reported, the box is not', () => {
+  const text = joinLines('### Phase 1', '', '- [ ] Obtain [SYSTEM_A] API credentials');
+  const findings = lint(text);
+  assert.deepEqual(covered(text, findings), ['[SYSTEM_A]']);
+  assert.deepEqual(findings[0].data, { kind: 'placeholder', text: '[SYSTEM_A]', name: 'SYSTEM_A' });
+});
+
+test('placeholder: links, references, footnotes, alerts, wiki links, citations, escapes and comments are not fields', () => {
+  const text = joinLines(
+    'See [setup](./setup.md), ![img](a.png), [docs][d], [d][], [d], a note[^1], [1], [[Wiki]], \\[escaped\\].',
+    '',
+    '> [!NOTE]',
+    '> Alert.',
+    '',
+    '<!-- [Comment field] -->',
+    '',
+    '[d]: https://example.com',
+    '[^1]: Footnote.',
+  );
+  assert.deepEqual(shown(text), []);
+});
+
+test('placeholder: a shortcut reference without a definition is a field', () => {
+  assert.deepEqual(shown('Read [the docs].'), ['1:6-1:16 placeholder Unfilled placeholder `[the docs]`: replace it with the value']);
+});
+
+test('placeholder: reader-facing placeholders stay', () => {
+  const text = joinLines('```bash', 'curl -H "Authorization: Bearer <YOUR_API_KEY>" https://your-domain.com -d key=$API_TOKEN', '```', '', 'Keys look like `pk_xxx` and `sk_xxx`; run `your-product-cli`.');
+  assert.deepEqual(shown(text), []);
+});
+
+// --- unchecked-dod ---------------------------------------------------------------------
+
+test('unchecked-dod: message names the heading and the item', () => {
+  const text = joinLines('## 10. SUCCESS CHECKLIST', '', '- [ ] All acceptance criteria met', '- [x] Done already');
+  assert.deepEqual(shown(text), [
+    '3:1-3:34 unchecked-dod Unchecked "10. SUCCESS CHECKLIST" item: All acceptance criteria met — finish it, then check it',
+  ]);
+  const [f] = lint(text);
+  assert.deepEqual(f.data, { kind: 'task', markerStart: f.startOffset + 2, markerEnd: f.startOffset + 5, label: 'All acceptance criteria met' });
+});
+
+test('unchecked-dod: a DoD heading in a code fence is not a heading', () => {
+  assert.deepEqual(shown(joinLines('```md', '## Definition of Done', '- [ ] x', '```', '- [ ] y')), []);
+});
+
+test('unchecked-dod: two DoD sections both count; emphasis in the title is fine', () => {
+  const text = joinLines('## **Definition of Done**', '', '- [ ] a', '', '## Definition of Done', '', '- [ ] b');
+  assert.deepEqual(shown(text).map((s) => s.split(' ').slice(0, 2).join(' ')), ['3:1-3:8 unchecked-dod', '7:1-7:8 unchecked-dod']);
+});
+
+test('unchecked-dod: dodHeadings replaces the default titles', () => {
+  const text = joinLines('## Exit Criteria', '', '- [ ] a', '', '## Definition of Done', '', '- [ ] b');
+  assert.deepEqual(shown(text, { dodHeadings: ['exit criteria'] }).map((s) => s.split(' ')[0]), ['3:1-3:8']);
+});
+
+// --- conditional -----------------------------------------------------------------------
+
+test('conditional: messages for closed, unclosed, unless and stray tags', () => {
+  const text = joinLines('{{#if accounting}}', 'x', '{{else}}', 'y', '{{/if}}', '', '{{#unless sandbox}}', '', '{{/each}}');
+  assert.deepEqual(shown(text), [
+    '1:1-1:19 conditional Unresolved template block "accounting": keep or remove it',
+    '7:1-7:20 conditional Unresolved template block "unless sandbox": keep or remove it (it has no closing {{/unless}})',
+    '9:1-9:10 conditional Stray {{/each}} without an opening block: remove it',
+  ]);
+  const [first] = lint(text);
+  assert.deepEqual(first.data, {
+    kind: 'conditional',
+    name: 'accounting',
+    helper: 'if',
+    open: { start: 0, end: 18 },
+    else: { start: 21, end: 29 },
+    close: { start: 32, end: 39 },
+  });
+});
+
+test('conditional: a stray {{else}} and mismatched nesting', () => {
+  assert.deepEqual(shown('A lone {{else}} here.'), ['1:8-1:16 conditional Stray {{else}} without an opening block: remove it']);
+  assert.deepEqual(shown('Text {{#if a}}{{#unless b}}x{{/if}}'), [
+    '1:6-1:15 conditional Unresolved template block "a": keep or remove it',
+    '1:15-1:28 conditional Unresolved template block "unless b": keep or remove it (it has no closing {{/unless}})',
+  ]);
+});
+
+test('conditional: tags in code are ignored', () => {
+  assert.deepEqual(shown(joinLines('`{{#if a}}`', '', '```hbs', '{{#if b}}', '{{/if}}', '```')), []);
+});
+
+// --- frontmatter -----------------------------------------------------------------------
+
+test('frontmatter: messages', () => {
+  assert.deepEqual(shown(joinLines('---', 'status: published', '---')), [
+    '2:9-2:18 frontmatter Unknown status "published": expected outline, draft or final',
+  ]);
+  assert.deepEqual(shown(joinLines('---', 'sources: a.md', '---')), [
+    '2:10-2:14 frontmatter `sources` must be a list of entries with `path` and `purpose`',
+  ]);
+  assert.deepEqual(shown(joinLines('---', 'sources:', '  - {path: a.md}', '  - b.md', '---')), [
+    '3:5-3:17 frontmatter Source `a.md` has no `purpose`: say what it is used for',
+    '4:5-4:9 frontmatter A `sources` entry must be a mapping with a `path` (and a `purpose`)',
+  ]);
+  assert.deepEqual(shown(joinLines('---', 'sources:', '  - {path: a.md, purpose: p}', 'outline:', '  intro: {sources: [b.md]}', '---', '# Intro')), [
+    '5:21-5:25 frontmatter Outline entry `intro` uses `b.md`, which is not declared under `sources`',
+  ]);
+  assert.deepEqual(shown(joinLines('---', 'title: x', 'title: y', '---')), ['3:1-3:2 frontmatter Frontmatter is not valid YAML: Map keys must be unique']);
+  assert.deepEqual(shown(joinLines('---', 'title: x', '', '# No closing line')), [
+    '1:1-1:4 frontmatter Frontmatter is not closed: add a line `---` after it',
+  ]);
+});
+
+test('frontmatter: broken YAML is one finding and the body is still linted', () => {
+  const text = joinLines('---', 'a: b: c', 'd: "unterminated', '---', '', 'C: [Customer name]');
+  assert.deepEqual(shown(text).map((s) => s.split(' ').slice(0, 2).join(' ')), ['2:4-2:5 frontmatter', '6:4-6:19 placeholder']);
+});
+
+test('frontmatter: a document without frontmatter has no frontmatter findings', () => {
+  assert.deepEqual(shown(joinLines('# Title', '', '---', '', 'status: whatever')), []);
+});
+
+// --- severities ------------------------------------------------------------------------
+
+test('severity follows status: outline → information, draft → warning, final → error, none → warning', () => {
+  const doc = (status?: string) => joinLines(...(status ? ['---', `status: ${status}`, '---'] : []), 'C: [Customer name]');
+  assert.deepEqual(lint(doc('outline')).map((f) => f.severity), ['information']);
+  assert.deepEqual(lint(doc('draft')).map((f) => f.severity), ['warning']);
+  assert.deepEqual(lint(doc('final')).map((f) => f.severity), ['error']);
+  assert.deepEqual(lint(doc()).map((f) => f.severity), ['warning']);
+  // An unknown status is reported and does not raise severities.
+  assert.deepEqual(lint(doc('published')).map((f) => `${f.rule} ${f.severity}`), ['frontmatter warning', 'placeholder warning']);
+});
+
+test('severity: configured levels win over status; off silences a rule; auto follows status', () => {
+  const text = joinLines('---', 'status: final', '---', 'C: [Customer name] {{#if a}}{{/if}}', '', '## Definition of Done', '', '- [ ] x');
+  const got = lint(text, { rules: { placeholder: 'hint', conditional: 'auto', 'unchecked-dod': 'off' } });
+  assert.deepEqual(got.map((f) => `${f.rule} ${f.severity}`), ['placeholder hint', 'conditional error']);
+  assert.deepEqual(lint(joinLines('---', 'status: bogus', '---'), { rules: { frontmatter: 'off' } }), []);
+});
+
+/**
+ * severity-*.md fixtures carry `<!-- severity: LEVEL -->` (every finding) or
+ * `<!-- severity: rule=LEVEL … -->` (per rule) next to their `expect` block.
+ */
+for (const name of readdirSync(join(FIXTURES, 'rules')).filter((n) => n.startsWith('severity-'))) {
+  test(`fixture rules/${name}: severities`, () => {
+    const text = read(join(FIXTURES, 'rules', name));
+    const spec = /<!-- severity: ([^>]*?) -->/.exec(text);
+    assert.ok(spec, 'the fixture says which severities it expects');
+    const wanted = new Map<string, string>();
+    let all: string | undefined;
+    for (const token of spec[1].split(/\s+/)) {
+      const [rule, level] = token.split('=');
+      if (level === undefined) all = rule;
+      else wanted.set(rule, level);
+    }
+    const findings = lint(text, readExpectation(text)?.options ?? {});
+    assert.ok(findings.length > 0);
+    for (const f of findings) assert.equal(f.severity, wanted.get(f.rule) ?? all, `${f.rule} at ${f.line}:${f.column}`);
+  });
+}
+
+// --- suppression -----------------------------------------------------------------------
+
+test('suppression: a directive inside a code fence does nothing', () => {
+  const text = joinLines('```md', '<!-- integration-docs-disable-file -->', '```', '', 'C: [Customer name]');
+  assert.equal(lint(text).length, 1);
+});
+
+test('suppression: disable-next-line covers a field that starts on the next line, whatever its length', () => {
+  assert.deepEqual(shown(joinLines('<!-- integration-docs-disable-next-line -->', 'C: [Customer name', 'continued] x')), []);
+  assert.deepEqual(shown(joinLines('<!--', 'integration-docs-disable-next-line placeholder', '-->', 'C: [Customer name]')), []);
+});
+
+test('suppression: enable of one rule after disabling all re-enables only that rule', () => {
+  const text = joinLines('<!-- integration-docs-disable -->', '<!-- integration-docs-enable placeholder -->', 'C: [Customer name] {{#if a}}{{/if}}');
+  assert.deepEqual(lint(text).map((f) => f.rule), ['placeholder']);
+});
+
+// --- engine bugs (todo until src/core is fixed) ------------------------------------------
+
+test('a BOM does not hide the first block', { todo: 'engine bug: splitChunks(text, 1) starts at line 1, dropping line 0 after a BOM' }, () => {
+  // Offsets count the BOM (offset 0), so `[Field]` is at offset 5, column 6.
+  assert.deepEqual(shown('\uFEFF# T [Field]\n').map((s) => s.split(' ').slice(0, 2).join(' ')), ['1:6-1:13 placeholder']);
+});
+
+test('descriptive text with the word "this" in code is a field', { todo: 'engine bug: CAMEL_OR_MEMBER treats the word "this"/"self"/"super" as code' }, () => {
+  assert.deepEqual(shown(joinLines('```', '[Describe this step]', '```')).map((s) => s.split(' ')[0]), ['2:1-2:21']);
+});
+
+test('a block-mapping sources entry is reported on its own lines', { todo: 'engine bug: frontmatter spans use YAML range[1], which includes the trailing newline' }, () => {
+  // The range ends at 4:1 (the start of the next line) instead of the end of `purpose: Missing path`.
+  assert.deepEqual(shown(joinLines('---', 'sources:', '  - purpose: Missing path', '---')).map((s) => s.split(' ')[0]), ['3:5-3:26']);
+});
+
+test('unterminated frontmatter does not swallow the body', { todo: 'engine bug: an unclosed frontmatter block runs to the end of the text, so the body is never linted' }, () => {
+  const text = joinLines('---', 'title: Acme', '', '# Body', '', 'C: [Customer name]');
+  assert.deepEqual(shown(text).map((s) => s.split(' ').slice(0, 2).join(' ')), ['1:1-1:4 frontmatter', '6:4-6:19 placeholder']);
+});
+
+test('an unquoted bracketed frontmatter value is a field', { todo: 'engine bug: `title: [Partner Name]` parses as a YAML flow list and is never scanned' }, () => {
+  assert.deepEqual(shown(joinLines('---', 'title: [Partner Name]', '---')).map((s) => s.split(' ').slice(0, 2).join(' ')), ['2:8-2:22 placeholder']);
+});
