@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/lint';
 import {
   closestNames,
+  localDate,
   matchFields,
   renderTemplate,
   suggestDefaults,
@@ -24,7 +25,8 @@ export const NEW_HELP = `Usage: integration-docs new <template-id> [options]
 
 Renders a template to standard output, or to a new file with -o. Fields you do not set stay
 in the document, so "integration-docs lint" keeps tracking them. The new document's
-frontmatter carries template, template_version, created and status: outline.
+frontmatter carries template, template_version, created and status (outline unless the
+template sets one).
 
 Options:
   --set FIELD=VALUE   fill every occurrence of a field; FIELD is its text without brackets or
@@ -53,12 +55,6 @@ const SPEC = {
   '--help': false,
   '-h': false,
 };
-
-/** Today in the local time zone, `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 function checkDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -147,7 +143,7 @@ export async function newCommand(argv: readonly string[], out: (s: string) => vo
     throw e;
   }
   const fields = templateFields(template);
-  const today = checkDate(flag(args, '--date') ?? localToday());
+  const today = checkDate(flag(args, '--date') ?? localDate(new Date()));
   const given = parseSets(args.flags.get('--set') ?? [], fields, template);
   const keep = parseWith(args.flags.get('--with') ?? [], template);
   const values = args.flags.has('--no-defaults') ? given : { ...suggestDefaults(fields, given, today), ...given };

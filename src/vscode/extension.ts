@@ -10,6 +10,8 @@ import { QuickFixes, fillPlaceholder, FILL_COMMAND, type FillArgs } from './code
 import { StatusBar, DodLenses } from './progress';
 import { gotoField, revealOffset } from './navigation';
 import { lintWorkspace } from './workspaceLint';
+import { SourceIndex } from './sources';
+import { OutlineTree } from './outlineTree';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -23,6 +25,8 @@ export interface IntegrationDocsApi {
   lintNow(doc: vscode.TextDocument): Promise<LintResult | undefined>;
   /** The status bar text for the active editor. */
   statusText(): string;
+  /** The outline view's provider (items, labels, refresh). */
+  outline: OutlineTree;
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -32,16 +36,20 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
   const output = vscode.window.createOutputChannel('Integration Docs');
   const docs = vscode.Uri.joinPath(context.extensionUri, 'README.md');
   const configs = new ConfigFiles();
-  const linting = new LintService(configs);
+  const sources = new SourceIndex();
+  const linting = new LintService(configs, sources);
   const diagnostics = new DiagnosticsPublisher(linting, docs, output);
   const statusBar = new StatusBar(linting);
   const lenses = new DodLenses(linting);
   const fixes = new QuickFixes(linting);
+  const outline = new OutlineTree(linting, sources);
 
   context.subscriptions.push(
     output,
     configs,
+    sources,
     linting,
+    outline,
     diagnostics,
     statusBar,
     lenses,
@@ -68,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     onDidLint: linting.onDidLint,
     lintNow: (doc) => linting.lintNow(doc),
     statusText: () => statusBar.text,
+    outline,
     activationMs: 0,
   };
   api.activationMs = Date.now() - started;

@@ -11,6 +11,7 @@ import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
 import { Disposable } from './dispose';
 import { ConfigFiles, editorSettings, lintOptions, type ConfigProblem } from './settings';
+import type { SourceIndex } from './sources';
 
 /** The latest lint of one document. */
 export interface LintResult {
@@ -55,7 +56,10 @@ export class LintService extends Disposable {
   /** Fires with configuration problems found while building options. */
   readonly onConfigProblems = this.problems.event;
 
-  constructor(private readonly configs: ConfigFiles) {
+  constructor(
+    private readonly configs: ConfigFiles,
+    private readonly sources?: SourceIndex,
+  ) {
     super();
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)));
     this._register(vscode.workspace.onDidSaveTextDocument((d) => this.lintNow(d)));
@@ -64,6 +68,7 @@ export class LintService extends Disposable {
     // VS Code keeps a closed editor's document alive for a while: clear on the tab closing.
     this._register(vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabs(e)));
     this._register(configs.onDidChange(() => this.relintAll()));
+    if (sources) this._register(sources.onDidChange(() => this.relintAll()));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('integrationDocs')) this.relintAll();
@@ -133,7 +138,7 @@ export class LintService extends Disposable {
     const problems: ConfigProblem[] = errors.map((e) => ({ file, key: e.key, message: e.message }));
     const options = lintOptions(doc.uri, config, problems);
     if (problems.length) this.problems.fire(problems);
-    return options;
+    return this.sources ? { ...options, resolveSource: this.sources.resolverFor(doc.uri) } : options;
   }
 
   private async run(doc: vscode.TextDocument): Promise<LintResult | undefined> {

@@ -191,6 +191,8 @@ async function main({ node, codeServerEntry }) {
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const folder = join(tmp, 'workspace');
   cpSync(WORKSPACE_TEMPLATE, folder, { recursive: true });
+  // The shipped templates, as a writer would have them next to their docs.
+  cpSync(join(ROOT, 'src/templates'), join(folder, 'templates'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
   const summaryFile = join(tmp, 'summary.json');
 
   let peakMiB = 0;

@@ -1,6 +1,6 @@
 // UI-level checks run by test/host/run.mjs after the extension-host suite passed,
-// in a fresh load of the workbench (with the extension under development, no tests).
-// Add a check by appending { name, run } to the list; throw (e.g. node:assert) to fail.
+// in a fresh load of the workbench (with the extension under development, no tests):
+// what a person sees. Add a check by appending { name, run }; throw to fail.
 import assert from 'node:assert/strict';
 
 /** @typedef {{ name: string, run: (wb: import('./ui.mjs').Workbench) => Promise<void> }} UiCheck */
@@ -8,15 +8,53 @@ import assert from 'node:assert/strict';
 /** @type {UiCheck[]} */
 export const uiChecks = [
   {
-    name: 'open guide.md and show the Problems panel',
+    name: 'the Problems panel lists the findings of an open doc, and the status bar counts them',
     async run(wb) {
-      await wb.openFile('guide.md');
+      await wb.openFile('acme-implementation-guide.md');
       await wb.openProblems();
-      const rows = await wb.problemRows();
-      wb.log(`Problems panel: ${rows.length} row(s)`);
-      for (const row of rows) wb.log(`  ${row.replace(/\s+/g, ' ')}`);
+      const rows = await wb.waitForProblemRows((r) => r.some((t) => t.includes('Unfilled placeholder')) && r.some((t) => /acme-implementation-guide\.md/.test(t)));
+      for (const row of rows.slice(0, 6)) wb.log(`  ${row.replace(/\s+/g, ' ')}`);
+      assert.ok(rows.some((t) => t.includes('integration-docs')), 'rows name the source integration-docs');
+      const status = wb.page.locator('.statusbar-item', { hasText: /fields · DoD \d+\/5/ });
+      await status.waitFor();
+      wb.log(`status bar: ${(await status.innerText()).trim()}`);
       await wb.screenshot('problems');
-      assert.ok(await wb.page.locator('.markers-panel').isVisible(), 'Problems panel should be visible');
+    },
+  },
+  {
+    name: 'the command palette runs "Lint All Integration Docs" and unopened docs appear',
+    async run(wb) {
+      const before = await wb.page.locator('.markers-panel').evaluate(() => document.querySelector('.panel .composite-bar .badge-content')?.textContent ?? '');
+      await wb.runCommand('Integration Docs: Lint All Integration Docs');
+      const done = wb.page.locator('.statusbar-item', { hasText: /Integration Docs: Linted \d+ file/ });
+      await done.waitFor();
+      wb.log(`${(await done.innerText()).trim()} (Problems badge before: ${before})`);
+      const filter = wb.page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      await filter.fill('implementation-plan');
+      const rows = await wb.waitForProblemRows((r) => r.some((t) => /implementation-plan\.md/.test(t)));
+      wb.log(`filtered rows: ${rows.slice(0, 3).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+      await wb.screenshot('lint-all');
+      await filter.fill('');
+    },
+  },
+  {
+    name: 'the outline view shows the integration page against its plan',
+    async run(wb) {
+      await wb.openFile('northwind-integration-page.md');
+      // The view is titled by the document's title.
+      const header = wb.page.locator('.pane-header', { hasText: 'Acme Ledger + Northwind Payments' });
+      await header.waitFor();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      // Make room: hide the panel and collapse the file explorer section.
+      await wb.page.keyboard.press('Control+J');
+      await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+      const files = wb.page.locator('.pane-header', { hasText: 'workspace' }).first();
+      if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
+      const row = wb.page.locator('.pane-body .monaco-list-row', { hasText: 'Prerequisites' }).first();
+      await row.waitFor();
+      const rows = await wb.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
+      wb.log(`outline rows: ${rows.slice(-12).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+      await wb.screenshot('outline');
     },
   },
 ];

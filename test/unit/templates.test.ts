@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, buildModel } from '../../src/core/index';
 import {
@@ -410,4 +411,13 @@ test(`the committed ${SNIPPETS_PATH} is what the generator produces now`, () => 
   assert.deepEqual(Object.values(parsed).map((s) => s.prefix), BUILTIN_TEMPLATES.map((t) => `idoc-${t.id}`));
   const pkg = JSON.parse(read(join(ROOT, 'package.json'))) as { contributes?: { snippets?: Array<{ language: string; path: string }> } };
   assert.deepEqual(pkg.contributes?.snippets, [{ language: 'markdown', path: `./${SNIPPETS_PATH}` }]);
+});
+
+test('the template engine is pure: no Node built-ins, no vscode (it also runs in a web worker)', () => {
+  for (const dir of ['src/core/templates', 'src/templates']) {
+    for (const name of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts'))) {
+      const text = read(join(ROOT, dir, name));
+      assert.doesNotMatch(text, /from '(?:node:[^']+|fs|path|os|vscode)'|require\(/, `${dir}/${name}`);
+    }
+  }
 });

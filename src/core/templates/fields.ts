@@ -109,6 +109,12 @@ export function slugify(value: string): string {
     .replace(/-+$/, '');
 }
 
+/** A date as `YYYY-MM-DD` in the local time zone (callers pass their clock: `localDate(new Date())`). */
+export function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** Today's date written the way a date stub asks for it. */
 export function dateFor(stub: string, today: string): string {
   const [y, m, d] = today.split('-');

@@ -13,6 +13,7 @@ export {
   isSlugField,
   slugify,
   dateFor,
+  localDate,
 } from './fields';
 export { renderTemplate } from './render';
 export { parseTeamTemplate, mergeTemplates, TEMPLATE_METADATA_KEYS } from './team';

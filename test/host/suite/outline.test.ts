@@ -1,0 +1,128 @@
+/**
+ * The outline tree view in a real VS Code: items, labels, descriptions, commands, missing
+ * sections and sources, refresh after an edit (waiting on onDidChangeTreeData).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { suite, test, suiteSetup } from 'mocha';
+import { activateExtension } from './util';
+import type { IntegrationDocsApi } from '../../../src/vscode/extension';
+
+let api: IntegrationDocsApi;
+let root: vscode.Uri;
+
+const DOC = [
+  '---',
+  'title: Northwind Payments Integration',
+  'status: draft',
+  'template: integration-page',
+  'sources:',
+  '  - path: /sources/northwind-api.md',
+  '    purpose: "partner API reference"',
+  '  - path: /sources/missing.md',
+  '    purpose: "a source nobody wrote"',
+  'outline:',
+  '  overview:',
+  '    sources: [/sources/northwind-api.md]',
+  '    purpose: "what this integration does"',
+  '  setup-guide:',
+  '    sources: [/sources/northwind-api.md]',
+  '    purpose: "step-by-step configuration"',
+  '  troubleshooting:',
+  '    sources: []',
+  '    purpose: "common issues"',
+  '---',
+  '',
+  '# Northwind Payments Integration',
+  '',
+  '## Overview',
+  '',
+  'Customer: [Customer name]',
+  '',
+  '## Setup Guide',
+  '',
+  '<!-- Source: /sources/northwind-api.md -->',
+  'Steps.',
+  '',
+  '## Definition of Done',
+  '',
+  '- [x] Reviewed',
+  '- [ ] Published',
+  '',
+].join('\n');
+
+function waitForTree(predicate: () => boolean, what: string, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (predicate()) return resolve();
+    const sub = api.outline.onDidChangeTreeData(() => {
+      if (!predicate()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; labels: ${JSON.stringify(api.outline.labels())}`));
+    }, ms);
+  });
+}
+
+suite('outline view', () => {
+  suiteSetup(async () => {
+    api = (await activateExtension<IntegrationDocsApi>()).api;
+    root = (vscode.workspace.workspaceFolders ?? [])[0].uri;
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, 'sources'));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'sources/northwind-api.md'), new TextEncoder().encode('# API\n'));
+  });
+
+  test('shows sections against the plan, missing sections and sources', async () => {
+    const uri = vscode.Uri.joinPath(root, 'planned.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(DOC));
+    const editor = await vscode.window.showTextDocument(uri);
+    await waitForTree(() => api.outline.current?.title === 'Northwind Payments Integration' && (api.outline.current?.sources.some((s) => s.exists !== undefined) ?? false), 'the outline of planned.md');
+    const outline = api.outline.current;
+    assert.ok(outline);
+    assert.equal(outline.status, 'draft');
+    assert.deepEqual(outline.missing.map((m) => m.outlineId), ['troubleshooting']);
+    const top = outline.sections[0];
+    assert.equal(top.title, 'Northwind Payments Integration');
+    assert.deepEqual(top.children.map((c) => [c.title, c.outlineId]), [['Overview', 'overview'], ['Setup Guide', 'setup-guide'], ['Definition of Done', null]]);
+
+    const items = api.outline.getChildren(undefined).map((n) => api.outline.getTreeItem(n));
+    assert.deepEqual(items.map((i) => i.label), ['Northwind Payments Integration', 'Planned, not written (1)', 'Sources (2)']);
+    const [titleNode] = api.outline.getChildren(undefined);
+    const children = api.outline.getChildren(titleNode).map((n) => api.outline.getTreeItem(n));
+    assert.deepEqual(children.map((c) => [c.label, c.description]), [['Overview', '1 field'], ['Setup Guide', ''], ['Definition of Done', 'DoD 1/2 · unplanned']]);
+    assert.equal(children[0].command?.command, 'integrationDocs.revealOffset');
+
+    const sourcesGroup = api.outline.getChildren(undefined)[2];
+    const sources = api.outline.getChildren(sourcesGroup).map((n) => api.outline.getTreeItem(n));
+    assert.deepEqual(sources.map((s) => [s.label, s.description, s.contextValue]), [
+      ['/sources/northwind-api.md', 'partner API reference', 'source'],
+      ['/sources/missing.md', 'a source nobody wrote', 'source.missing'],
+    ]);
+    assert.equal(sources[0].command?.command, 'integrationDocs.openSource');
+    assert.equal(sources[1].command, undefined, 'a missing source is not opened');
+
+    const diags = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'integration-docs');
+    const rules = diags.map((d) => (typeof d.code === 'object' ? String(d.code.value) : ''));
+    assert.ok(rules.includes('outline'), `rules: ${rules}`);
+    assert.ok(rules.includes('sources'), `rules: ${rules}`);
+
+    // Writing the planned section refreshes the view.
+    await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), '\n## Troubleshooting\n\nNothing yet.\n'));
+    await waitForTree(() => api.outline.current?.missing.length === 0, 'troubleshooting to be written');
+    assert.deepEqual(api.outline.getChildren(undefined).map((n) => api.outline.getTreeItem(n).label), ['Northwind Payments Integration', 'Sources (2)']);
+
+    // Opening a source opens it.
+    const opened = new Promise<vscode.TextEditor | undefined>((resolve) => {
+      const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (!e || !e.document.uri.path.endsWith('northwind-api.md')) return;
+        sub.dispose();
+        resolve(e);
+      });
+    });
+    await vscode.commands.executeCommand('integrationDocs.openSource', api.outline.getChildren(api.outline.getChildren(undefined)[1])[0]);
+    assert.match((await opened)?.document.uri.path ?? '', /sources\/northwind-api\.md$/);
+  });
+});

@@ -1,0 +1,2 @@
+// Sync Northwind payments into Acme Ledger
+export async function sync() {}
