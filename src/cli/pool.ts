@@ -23,33 +23,54 @@ function lintInline(jobs: Job[]): FileResult[] {
 
 /** How many worker threads pay off for `jobs` (0 = lint inline). */
 export function workerCount(jobs: readonly Job[], totalBytes: number): number {
+  const forced = Number(process.env.INTEGRATION_DOCS_THREADS);
+  if (process.env.INTEGRATION_DOCS_THREADS !== undefined && Number.isInteger(forced) && forced >= 0) return Math.min(forced, 16);
   if (jobs.length < 8 || totalBytes < 200_000) return 0;
   return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(jobs.length / BATCH)));
 }
 
-/** Lints every job on `threads` worker threads, handing out small batches as workers free up. */
+/**
+ * Lints every job on `threads` threads: `threads - 1` workers plus this thread, all taking
+ * from one queue. Each worker keeps two small batches in flight so it never waits for this
+ * thread, which lints one file at a time and yields between files to hand out work.
+ */
 async function lintOnWorkers(jobs: Job[], threads: number): Promise<FileResult[]> {
   const results: FileResult[] = new Array(jobs.length);
   let next = 0;
+  const take = (n: number) => {
+    const batch = jobs.slice(next, next + n);
+    next += batch.length;
+    return batch;
+  };
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(join(__dirname, 'cli-worker.js'));
+      let inFlight = 0;
       const feed = () => {
-        if (next >= jobs.length) {
+        const batch = take(BATCH);
+        if (batch.length > 0) {
+          inFlight++;
+          worker.postMessage(batch);
+        } else if (inFlight === 0) {
           void worker.terminate().then(() => resolve());
-          return;
         }
-        worker.postMessage(jobs.slice(next, next + BATCH));
-        next += BATCH;
       };
       worker.on('message', (done: { index: number; result: FileResult }[]) => {
+        inFlight--;
         for (const d of done) results[d.index] = d.result;
         feed();
       });
       worker.on('error', reject);
       feed();
+      feed();
     });
-  await Promise.all(Array.from({ length: threads }, runWorker));
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, runWorker);
+  while (next < jobs.length) {
+    const [job] = take(1);
+    results[job.index] = lintFile(job.file, job.options, job.maxBytes, job.root);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
   return results;
 }
 
