@@ -1,6 +1,9 @@
 // Bundles the extension, the CLI, the CLI's worker and the tests with esbuild.
 // The unified stack is ESM-only; esbuild turns it into CommonJS bundles that the
 // VS Code extension host and plain Node load without a loader.
+// Flags: --watch, --production (minified, no source maps), --no-tests (skip the test
+// bundles), --outdir <dir> (where extension.js, cli.js, cli-worker.js go; default dist;
+// src/build/package.mjs builds the VSIX's bundles into a staging folder with it).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +13,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const tests = !process.argv.includes('--no-tests');
+const outIndex = process.argv.indexOf('--outdir');
+const outdir = outIndex >= 0 ? process.argv[outIndex + 1] : 'dist';
 
 /** All `*.ts` files below `dir` (test entry points). */
 function tsFiles(dir) {
@@ -36,11 +42,11 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
-    outdir: 'dist',
+    outdir,
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -50,7 +56,7 @@ const builds = [
     outbase: 'test',
     external: ['vscode', 'mocha', 'playwright-core'],
   },
-];
+].slice(0, tests ? 3 : 2);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

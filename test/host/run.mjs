@@ -1,41 +1,27 @@
 // Runs the extension-host test suite (dist/test/host/suite/index.js) inside a real
 // VS Code: code-server (VS Code as a server, from npm) driven by headless Chromium
-// through playwright-core, then the UI checks of ./ui-checks.mjs in the same page.
+// through playwright-core, then the UI checks of ./ui-checks.mjs in the same page, then
+// the packaged VSIX: installed into a fresh code-server (no extensionDevelopmentPath), it
+// must show diagnostics in the Problems panel (./vsix-check.mjs).
 // Usage: npm run build && npm run test:host
 // Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 600, installs excluded)
 // See /work/shared/docs/VSCODE-HOST-TESTS.md for the recipe.
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { killTree, treeMemoryMiB } from './procs.mjs';
+import { CACHE, ROOT, copySampleWorkspace, devUrl, freePort, startCodeServer as startServer, writeUserSettings } from './server.mjs';
 import { CHROMIUM, ensureCodeServer, ensureSystemPackages, log, stopInstalls } from './setup.mjs';
 import { Workbench } from './ui.mjs';
 import { uiChecks } from './ui-checks.mjs';
+import { vsixCheck } from './vsix-check.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CACHE = join(ROOT, '.vscode-test');
 const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
 const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
 const SUITE = join(ROOT, 'dist/test/host/suite/index.js');
-const WORKSPACE_TEMPLATE = join(ROOT, 'test/host/workspace');
 const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 600) * 1000;
-const SETTINGS = {
-  'telemetry.telemetryLevel': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.enableExperiments': false,
-  'workbench.tips.enabled': false,
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'update.mode': 'none',
-  'security.workspace.trust.enabled': false,
-  'chat.disableAIFeatures': true,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-};
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -51,72 +37,28 @@ function logStream(file) {
   return stream;
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer().once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
 /**
  * Starts code-server on 127.0.0.1:`port` with its own user-data, extensions and XDG
- * dirs under `tmp`; resolves with its ChildProcess once it listens. Its output goes
- * to test-artifacts/host/code-server.log.
+ * dirs under `dir`, stopped on exit; resolves with its ChildProcess once it listens.
+ * Its output goes to test-artifacts/host/<logName>.
+ * @param {Partial<Parameters<typeof startServer>[0]>} [options]  more startCodeServer options
  */
-async function startCodeServer(node, entry, tmp, port) {
-  const user = join(tmp, 'user');
-  mkdirSync(join(user, 'User'), { recursive: true });
-  writeFileSync(join(user, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-  writeFileSync(join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VSCODE_|ELECTRON_)/.test(key)) delete env[key];
-  for (const dir of ['config', 'data', 'cache', 'runtime']) {
-    env[`XDG_${dir.toUpperCase()}_${dir === 'runtime' ? 'DIR' : 'HOME'}`] = join(tmp, 'xdg', dir);
-    mkdirSync(join(tmp, 'xdg', dir), { recursive: true, mode: 0o700 });
+async function startCodeServer(node, entry, dir, port, logName = 'code-server.log', options = {}) {
+  writeUserSettings(join(dir, 'user'));
+  const out = logStream(join(HOST_ARTIFACTS, logName));
+  try {
+    const child = await startServer({ node, entry, dir, port, onOutput: (c) => out.write(c), ...options });
+    cleanups.push(() => killTree(child.pid));
+    return child;
+  } catch (err) {
+    if (err.child) cleanups.push(() => killTree(err.child.pid));
+    throw err;
   }
-  const args = [
-    entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--disable-proxy',
-    '--user-data-dir', user, '--extensions-dir', join(tmp, 'extensions'), '--config', join(tmp, 'config.yaml'),
-    '--vscode-option=enable-smoke-test-driver',
-  ];
-  const child = spawn(node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanups.push(() => killTree(child.pid));
-  const out = logStream(join(HOST_ARTIFACTS, 'code-server.log'));
-  await new Promise((res, rej) => {
-    let seen = '';
-    const timer = setTimeout(() => rej(new Error(`code-server did not start within 60s:\n${seen}`)), 60_000);
-    const onData = (chunk) => {
-      out.write(chunk);
-      seen = (seen + chunk).slice(-4000);
-      if (seen.includes('HTTP server listening on')) {
-        clearTimeout(timer);
-        res();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('error', rej);
-    child.once('exit', (code) => rej(new Error(`code-server exited (${code}) before listening:\n${seen}`)));
-  });
-  return child;
 }
 
 /** Workbench URL opening `folder`, with the extension under development and, optionally, the test suite. */
 function workbenchUrl(authority, folder, { tests, env }) {
-  const remote = (p) => `vscode-remote://${authority}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(ROOT)],
-    ...(tests ? [['extensionTestsPath', remote(SUITE)]] : []),
-    ['extensionEnvironment', JSON.stringify(env)],
-    ['skipWelcome', 'true'],
-  ];
-  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return devUrl(authority, folder, ROOT, { tests: tests ? SUITE : undefined, env });
 }
 
 /** Workbench log lines kept out of stdout (all still go to test-artifacts/host/workbench.log). */
@@ -190,9 +132,7 @@ async function main({ node, codeServerEntry }) {
   const tmp = mkdtempSync(join(tmpdir(), 'integration-docs-host-'));
   cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
   const folder = join(tmp, 'workspace');
-  cpSync(WORKSPACE_TEMPLATE, folder, { recursive: true });
-  // The shipped templates, as a writer would have them next to their docs.
-  cpSync(join(ROOT, 'src/templates'), join(folder, 'templates'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
+  copySampleWorkspace(folder);
   const summaryFile = join(tmp, 'summary.json');
 
   let peakMiB = 0;
@@ -205,7 +145,7 @@ async function main({ node, codeServerEntry }) {
   const port = await freePort();
   const authority = `127.0.0.1:${port}`;
   log(`starting code-server on ${authority}…`);
-  const server = await startCodeServer(node, codeServerEntry, tmp, port);
+  const server = await startCodeServer(node, codeServerEntry, join(tmp, 'server'), port);
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -231,7 +171,9 @@ async function main({ node, codeServerEntry }) {
     log('running the extension-host suite…');
     if (!(await runSuite(page, workbenchUrl(authority, folder, { tests: true, env }), summaryFile))) return false;
     log('running UI checks…');
-    return runUiChecks(page, workbenchUrl(authority, folder, { tests: false, env: {} }));
+    if (!(await runUiChecks(page, workbenchUrl(authority, folder, { tests: false, env: {} })))) return false;
+    log('checking the packaged VSIX in a fresh code-server…');
+    return vsixCheck({ page, node, codeServerEntry, tmp, artifacts: ARTIFACTS, startCodeServer });
   };
   return Promise.race([phases(), died]);
 }

@@ -18,12 +18,13 @@ export function log(message) {
 }
 
 /**
- * Makes sure Chromium and libkrb5-dev are installed: installs them with apt-get
- * when running as root, otherwise throws with the command to run.
+ * Makes sure Chromium (unless `chromium: false`: `npm start` needs no browser of its
+ * own) and libkrb5-dev are installed: installs them with apt-get when running as root,
+ * otherwise throws with the command to run.
  */
-export function ensureSystemPackages() {
+export function ensureSystemPackages({ chromium = true } = {}) {
   const missing = [];
-  if (!existsSync(CHROMIUM)) missing.push('chromium');
+  if (chromium && !existsSync(CHROMIUM)) missing.push('chromium');
   if (!existsSync(KRB5_HEADER)) missing.push('libkrb5-dev');
   if (!missing.length) return;
   if (process.getuid?.() !== 0) {
