@@ -17,6 +17,7 @@ import { CHROMIUM, ensureCodeServer, ensureSystemPackages, log, stopInstalls } f
 import { Workbench } from './ui.mjs';
 import { uiChecks } from './ui-checks.mjs';
 import { vsixCheck } from './vsix-check.mjs';
+import { checkGrammar } from './grammar-check.mjs';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
 const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
@@ -211,6 +212,7 @@ let timer;
 try {
   ensureSystemPackages();
   const installed = await ensureCodeServer(CACHE); // bounded by its own install timeout
+  log(await checkGrammar(join(dirname(dirname(dirname(installed.codeServerEntry))), 'lib/vscode'), ROOT));
   ok = await Promise.race([
     main(installed),
     new Promise((_, rej) => {
