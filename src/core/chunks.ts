@@ -92,9 +92,11 @@ export function splitChunksUntil(
 ): { chunks: Chunk[]; stoppedAt: number | undefined } {
   const chunks: Chunk[] = [];
   let stoppedAt: number | undefined;
-  const firstLine = lowerBound(starts, from);
-  if (firstLine >= starts.length) return { chunks, stoppedAt };
-  let chunkStart = starts[firstLine];
+  // `from` may fall inside line 0 (after a BOM): the first chunk starts there, and line 0 is
+  // read from `from` on, as the parser will see it.
+  const firstLine = Math.max(0, lowerBound(starts, from + 1) - 1);
+  if (from >= text.length && from > 0) return { chunks, stoppedAt };
+  let chunkStart = Math.max(from, starts[firstLine]);
   let chunkLine = firstLine;
   let fence: (FenceState & { info: string; startLine: number; col1: boolean }) | undefined;
   let htmlEnd: string | undefined;
@@ -116,7 +118,7 @@ export function splitChunksUntil(
     const s = starts[li];
     const next = li + 1 < starts.length ? starts[li + 1] : text.length + 1;
     if (s >= text.length && li > firstLine) break;
-    const line = lineAt(text, s, next);
+    const line = lineAt(text, Math.max(s, from), next);
     if (fence) {
       if (closesFence(line, fence)) {
         const whole = fence.col1 && fence.startLine === chunkLine;

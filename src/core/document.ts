@@ -58,6 +58,15 @@ function shift<T extends { start: number; end: number }>(items: readonly T[], by
   for (const it of items) into.push({ ...it, start: it.start + by, end: it.end + by });
 }
 
+/**
+ * Where the Markdown body starts: after the frontmatter block (closed, or the guessed end of an
+ * unclosed one), else after a byte-order mark, else at 0.
+ */
+export function bodyStartOf(text: string, frontmatter: Frontmatter | undefined): number {
+  if (frontmatter) return frontmatter.block.end;
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
 /** Builds the model of `text`. Pass the same `cache` across edits of one document. */
 export function buildModel(text: string, options: FactOptions, cache: FactCache = new FactCache()): DocModel {
   return buildIncremental(text, options, cache, undefined).model;
@@ -142,7 +151,7 @@ function incrementalEntries(prev: BuildState, text: string, starts: number[], op
  */
 export function buildIncremental(text: string, options: FactOptions, cache: FactCache, prev: BuildState | undefined): { model: DocModel; state: BuildState } {
   const frontmatter = readFrontmatter(text, options.patterns);
-  const bodyStart = frontmatter ? frontmatter.block.end : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bodyStart = bodyStartOf(text, frontmatter);
   let starts: number[] | undefined;
   let entries: BuildState['entries'] | undefined;
   if (prev && prev.bodyStart === bodyStart && prev.entries.length > 0) {
@@ -199,7 +208,7 @@ export function warmCache(text: string, options: FactOptions, cache: FactCache, 
   const deadline = Date.now() + budgetMs;
   const starts = lineStarts(text);
   const frontmatter = readFrontmatter(text, options.patterns);
-  const bodyStart = frontmatter ? frontmatter.block.end : 0;
+  const bodyStart = bodyStartOf(text, frontmatter);
   for (const chunk of splitChunks(text, bodyStart, starts)) {
     if (cache.has(chunk)) continue;
     cache.get(chunk, options);

@@ -72,9 +72,16 @@ function linesOf(text: string): Line[] {
   return out;
 }
 
+/** A `#` that may open a heading inside a list item or block quote, or past an indent. */
+const NESTED_HASH = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*#/;
+
+/**
+ * The ATX heading on `line`; undefined when there is none; null when only the parser can tell
+ * (inline syntax in the title, or a `#` after a list marker, `>` or indent: `1. ## Title`).
+ */
 function heading(line: Line): HeadingFact | undefined | null {
   const m = ATX.exec(line.text);
-  if (!m) return undefined;
+  if (!m) return NESTED_HASH.test(line.text) ? null : undefined;
   const title = (m[2] ?? '').trim();
   if (!PLAIN_HEADING.test(title)) return null;
   const indent = line.text.length - line.text.trimStart().length;
@@ -116,6 +123,8 @@ function plainLines(lines: readonly Line[]): boolean {
     const blank = text.trim() === '';
     const indent = text.length - text.trimStart().length;
     if (!blank && prevBlank && indent >= 4) return false; // indented code (or a continuation)
+    // After a heading or a table row an indented line is code, not a continuation.
+    if (!blank && indent >= 4 && (prev.includes('|') || ATX.test(prev))) return false;
     if (ORDERED_TASK.test(text) || BARE_TASK.test(text)) return false;
     if (MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
 

@@ -27,6 +27,8 @@ export interface Frontmatter {
   doc: Document | undefined;
   /** Offset of the content in the document, to turn YAML ranges into document spans. */
   base: number;
+  /** The YAML source (the text of `content`). */
+  source: string;
   fields: FieldHit[];
 }
 
@@ -43,17 +45,7 @@ export function readFrontmatter(text: string, patterns: readonly RegExp[]): Fron
   const close = CLOSE.exec(rest);
   if (!close) {
     if (!/^[\w-]+:/m.test(rest.split('\n', 3).join('\n'))) return undefined;
-    const end = text.length;
-    return {
-      block: { start: 0, end },
-      content: { start: contentStart, end },
-      unterminated: true,
-      data: undefined,
-      errors: [{ start: 0, end: open[0].trimEnd().length, message: 'Frontmatter is not closed: add a line `---` after it' }],
-      doc: undefined,
-      base: contentStart,
-      fields: [],
-    };
+    return unclosedBlock(text, contentStart, open[0].trimEnd().length, patterns);
   }
   const contentEnd = contentStart + close.index;
   let blockEnd = contentEnd + close[0].length;
@@ -62,12 +54,54 @@ export function readFrontmatter(text: string, patterns: readonly RegExp[]): Fron
   return parseBlock(text, { start: 0, end: blockEnd }, { start: contentStart, end: contentEnd }, patterns);
 }
 
+/**
+ * A line an unclosed frontmatter block is taken to go on with: a `key:` (plain or quoted key),
+ * a `- item`, or an indented continuation. A blank line, a `# heading` (never read as a YAML
+ * comment here) or any other line ends the block.
+ */
+const YAML_LINE = /^(?:[\w-][\w .-]*:(?:[ \t]|$)|"[^"]*"[ \t]*:(?:[ \t]|$)|'[^']*'[ \t]*:(?:[ \t]|$)|-(?:[ \t]|$)|[ \t]+\S)/;
+
+/**
+ * An opening `---` with no closing line. The block is the run of YAML-looking lines after it
+ * (leading blank lines included); the body starts at the first line that is not one, so a
+ * missing `---` costs one error and never hides the document. The YAML read so far is still
+ * scanned for fields; it is not otherwise checked.
+ */
+function unclosedBlock(text: string, contentStart: number, openEnd: number, patterns: readonly RegExp[]): Frontmatter {
+  let end = contentStart;
+  let seenYaml = false;
+  while (end < text.length) {
+    const nl = text.indexOf('\n', end);
+    const next = nl === -1 ? text.length : nl + 1;
+    const line = text.slice(end, nl === -1 ? text.length : nl).replace(/\r$/, '');
+    if (line.trim() === '') {
+      if (seenYaml) break;
+    } else if (YAML_LINE.test(line)) {
+      seenYaml = true;
+    } else {
+      break;
+    }
+    end = next;
+  }
+  const content = { start: contentStart, end };
+  const fm = parseBlock(text, { start: 0, end }, content, patterns);
+  return {
+    ...fm,
+    unterminated: true,
+    data: undefined,
+    doc: undefined,
+    errors: [{ start: 0, end: openEnd, message: 'Frontmatter is not closed: add a line `---` after it' }],
+  };
+}
+
 function parseBlock(text: string, block: Span, content: Span, patterns: readonly RegExp[]): Frontmatter {
   const source = text.slice(content.start, content.end);
-  const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, fields: [] };
+  const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [] };
   let doc: Document;
   try {
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    // logLevel 'error': errors still land in doc.errors, but no warning goes to the process
+    // (`[a key]: x` would otherwise print one from toJS).
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (e) {
     fm.errors.push({ start: content.start, end: content.start, message: `Frontmatter could not be read: ${String(e)}` });
     return fm;
@@ -78,7 +112,15 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
     fm.errors.push({ start: content.start + s, end: content.start + Math.max(e, s), message: yamlMessage(err.message) });
   }
   if (fm.errors.length === 0) {
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    } catch (e) {
+      // An alias with no anchor (`path: */sources/a.md`) or too many aliases: parsed, but no value.
+      fm.errors.push({ ...aliasSpan(doc, content), message: yamlMessage(e instanceof Error ? e.message : String(e)) });
+      fm.fields = valueFields(text, doc, content.start, patterns);
+      return fm;
+    }
     fm.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     if (value !== null && value !== undefined && fm.data === undefined) {
       fm.errors.push({ start: content.start, end: content.end, message: 'Frontmatter must be a mapping of keys to values' });
@@ -86,6 +128,21 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
   }
   fm.fields = valueFields(text, doc, content.start, patterns);
   return fm;
+}
+
+/** Span of the first alias whose anchor is not set before it, else the whole content. */
+function aliasSpan(doc: Document, content: Span): Span {
+  let span: Span = { start: content.start, end: content.end };
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range && node.resolve(doc) === undefined) {
+        span = { start: content.start + node.range[0], end: content.start + node.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return span;
 }
 
 function yamlMessage(raw: string): string {
@@ -106,8 +163,43 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
       if (!/format|pattern/i.test(parentKey)) scanDates(text, span, [], out, whole);
       scanPatterns(text, span, [], patterns, out);
     },
+    Seq(key, node) {
+      if (key !== 'key') flowField(text, node, base, out);
+    },
+    Map(key, node) {
+      if (key !== 'key') flowField(text, node, base, out);
+    },
   });
-  return out;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An unquoted field that YAML reads as a flow collection: `title: [Partner Name]`,
+ * `status: [STATUS]`, `name: {{ customer_name }}`. The collection counts as one field when its
+ * whole source, read as prose, is exactly one field, and — for `[…]` — it holds one plain item
+ * with no comma that contains a space or is an ALL-CAPS name. One-word lists stay lists:
+ * `tags: [payments]`, `tags: [payments, webhooks]`, `sources: [/a.md, /b.md]`.
+ */
+function flowField(text: string, node: YamlNode, base: number, out: FieldHit[]): void {
+  if (!(isSeq(node) || isMap(node)) || !node.flow || !node.range) return;
+  const span = { start: base + node.range[0], end: base + node.range[1] };
+  const source = text.slice(span.start, span.end);
+  if (source.includes('\n')) return;
+  if (isSeq(node)) {
+    if (!source.startsWith('[') || !source.endsWith(']') || source.includes(',') || node.items.length !== 1) return;
+    const item = node.items[0];
+    if (!isScalar(item) || item.type !== 'PLAIN') return;
+    const inner = source.slice(1, -1).trim();
+    if (!/\s/.test(inner) && !/^[A-Z][A-Z0-9_]*$/.test(inner)) return;
+  } else if (!source.startsWith('{{') || !source.endsWith('}}')) {
+    return;
+  }
+  const hits: FieldHit[] = [];
+  scanProse(text, span, [], hits, []);
+  if (hits.length === 1 && hits[0].start === span.start && hits[0].end === span.end) {
+    const { refLabel: _ref, ...hit } = hits[0];
+    out.push(hit);
+  }
 }
 
 /** Inline links written in a value (`Read [the guide](https://…)`) are links, not fields. */
@@ -130,10 +222,30 @@ export function nodeAt(fm: Frontmatter, ...path: (string | number)[]): YamlNode 
   return got && typeof got === 'object' && 'range' in (got as object) ? (got as YamlNode) : undefined;
 }
 
-/** Document span of a YAML node; falls back to the frontmatter content. */
+/**
+ * Document span of a YAML node, from its first character to its last non-blank one: a block
+ * collection ends where its last value ends, not at the newline (or comment) after it. Falls
+ * back to the frontmatter content.
+ */
 export function spanOf(fm: Frontmatter, node: YamlNode | undefined): Span {
   if (!node?.range) return { start: fm.content.start, end: fm.content.start };
-  return { start: fm.base + node.range[0], end: fm.base + node.range[1] };
+  const start = fm.base + node.range[0];
+  let end = fm.base + Math.max(node.range[0], contentEnd(node));
+  while (end > start && /\s/.test(fm.source[end - 1 - fm.base] ?? '')) end--;
+  return { start, end };
+}
+
+/** Source offset (in the YAML) just after the last character of a node's value. */
+function contentEnd(node: YamlNode): number {
+  const range = node.range as [number, number, number];
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    for (let k = node.items.length - 1; k >= 0; k--) {
+      const item = node.items[k] as unknown;
+      const last = isPair(item) ? ((item.value ?? item.key) as unknown) : item;
+      if (last && typeof last === 'object' && 'range' in last && (last as YamlNode).range) return contentEnd(last as YamlNode);
+    }
+  }
+  return range[1];
 }
 
 /** Span of the key of a top-level entry, e.g. `sources:`. */

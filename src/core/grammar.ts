@@ -114,13 +114,14 @@ function proseBracket(src: string, i: number, end: number, masks: readonly Span[
   const hit: FieldHit = { start: i, end: close + 1, text: src.slice(i, close + 1), refLabel: normalizeLabel(inner) };
   out.push(hit);
   if (src[close + 1] !== '[') return close;
-  // "[text][ref]" and "[text][]": the pair resolves (or not) through one label.
+  // "[text][ref]" and "[text][]": the pair resolves (or not) through one label, so it is one
+  // candidate whose range covers both brackets (a quick fix replaces the whole pair).
   const close2 = closingBracket(src, close + 1, end, false);
   if (close2 === -1 || masked(masks, close + 1, close2 + 1)) return close;
   const ref = src.slice(close + 2, close2);
-  if (ref.trim() === '') return close2;
-  hit.refLabel = normalizeLabel(ref);
-  out.push({ start: close + 1, end: close2 + 1, text: src.slice(close + 1, close2 + 1), refLabel: hit.refLabel });
+  if (ref.trim() !== '') hit.refLabel = normalizeLabel(ref);
+  hit.end = close2 + 1;
+  hit.text = src.slice(i, close2 + 1);
   return close2;
 }
 
@@ -220,7 +221,9 @@ const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|ca
 const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
-const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|^(?:self|super|this)\b|\p{L}\.\p{L}/u;
+const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
+/** A message receiver opening an Objective-C / Smalltalk send: `[super viewDidLoad]`, `[self close]`. */
+const RECEIVER = /^(?:self|super|this)\b/;
 
 /**
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
@@ -239,7 +242,9 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (/\bfor\b.*\bin\b|\bif\b.*\belse\b|^\w+ in\b/.test(inner)) return false; // comprehensions, mapped types
   if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
   const words = inner.split(/\s+/);
-  if (words.some((w) => CAMEL_OR_MEMBER.test(w))) return false; // [self.tableView reloadData]
+  // [self.tableView reloadData], [super viewDidLoad]; "this" later in a sentence is just a word:
+  // [Describe this step], [What triggers this integration?].
+  if (RECEIVER.test(words[0]) || words.some((w) => CAMEL_OR_MEMBER.test(w))) return false;
   return words.every((w) => DESCRIPTIVE_WORD.test(w));
 }
 
@@ -261,30 +266,152 @@ function isPathSegment(inner: string, ctx: CodeContext): boolean {
  * Finds date stubs (`YYYY-MM-DD`, `MM/DD/YYYY`, `YYYY-MM`) in prose that stand as a value:
  * alone in their cell or line, or after a label ending in a colon. "Dates use the YYYY-MM-DD
  * format" describes a format and is not a field.
+ *
+ * Linear in the span: a line's bounds and comment-free text are computed once per line, and
+ * each match looks only at the text up to the next match (or its label), never at the whole
+ * line again.
  */
 export function scanDates(src: string, span: Span, masks: readonly Span[], out: FieldHit[], wholeValue: boolean): void {
   const text = src.slice(span.start, span.end);
-  DATE_STUB.lastIndex = 0;
-  for (let m = DATE_STUB.exec(text); m; m = DATE_STUB.exec(text)) {
-    const start = span.start + m.index;
-    const end = start + m[0].length;
-    if (masked(masks, start, end)) continue;
-    if (wholeValue || dateIsValue(text, m.index, m.index + m[0].length)) {
-      out.push({ start, end, text: m[0] });
+  const re = DATE_STUB;
+  re.lastIndex = 0;
+  let line: DateLine | undefined;
+  let maskIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const start = span.start + s;
+    const end = span.start + e;
+    while (maskIndex < masks.length && masks[maskIndex].end <= start) maskIndex++;
+    if (maskIndex < masks.length && masks[maskIndex].start < end) continue; // masked
+    let first = false;
+    if (!line || s >= line.end) {
+      line = dateLine(text, s);
+      first = true;
     }
+    if (wholeValue || dateIsValue(text, line, s, e, first)) out.push({ start, end, text: m[0] });
   }
 }
 
-function dateIsValue(text: string, s: number, e: number): boolean {
-  const lineStart = text.lastIndexOf('\n', s - 1) + 1;
-  let lineEnd = text.indexOf('\n', e);
-  if (lineEnd === -1) lineEnd = text.length;
-  const before = text.slice(lineStart, s);
-  const after = text.slice(e, lineEnd).replace(/<!--.*?-->/g, '');
-  if (!/^[\s*_.,;:)\]|]*(?:\(.*\))?[\s*_.,;]*$/.test(after)) return false;
-  if (/^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__|\*|_)?\s*$/.test(before)) return true;
-  const label = /([^:：]*)[:：]\s*(?:\*\*|__|\*|_)?\s*$/.exec(before);
-  return label !== null && !/format|pattern|syntax/i.test(label[1]);
+/** One line of a date scan: its bounds, its text without HTML comments, and what ends it. */
+interface DateLine {
+  start: number;
+  end: number;
+  /** The line with `<!--…-->` comments removed, and the removed spans (line offsets). */
+  clean: string;
+  comments: { start: number; end: number }[];
+  /** Index in `clean` of the `)` a trailing `(…)` closes at (only `[\s*_.,;]` after it), or -1. */
+  tailParen: number;
+  /** Index in `clean` of the last line terminator `.` cannot match before `tailParen`, or -1. */
+  tailBarrier: number;
+  /** The end of the last run of after-characters measured, to measure each run once. */
+  run: { from: number; to: number };
+}
+
+const AFTER_CHAR = /[\s*_.,;:)\]|]/;
+const TAIL_CHAR = /[\s*_.,;]/;
+const DOT_BARRIER = /[\r\u2028\u2029]/;
+
+function dateLine(text: string, at: number): DateLine {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let end = text.indexOf('\n', at);
+  if (end === -1) end = text.length;
+  const raw = text.slice(start, end);
+  const comments: { start: number; end: number }[] = [];
+  const re = /<!--.*?-->/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) comments.push({ start: m.index, end: m.index + m[0].length });
+  const clean = comments.length ? raw.replace(/<!--.*?-->/g, '') : raw;
+  let r = clean.length;
+  while (r > 0 && TAIL_CHAR.test(clean[r - 1])) r--;
+  const tailParen = r > 0 && clean[r - 1] === ')' ? r - 1 : -1;
+  let tailBarrier = -1;
+  for (let i = tailParen - 1; i >= 0; i--) {
+    if (DOT_BARRIER.test(clean[i])) {
+      tailBarrier = i;
+      break;
+    }
+  }
+  return { start, end, clean, comments, tailParen, tailBarrier, run: { from: -1, to: -1 } };
+}
+
+/**
+ * Whether the stub at `text[s, e)` stands as a value. Equivalent to testing the rest of the line
+ * (comments removed) against `^[\s*_.,;:)\]|]*(?:\(.*\))?[\s*_.,;]*$` and the line before it
+ * against a bare list/emphasis prefix or a `label:` that does not name a format.
+ */
+function dateIsValue(text: string, line: DateLine, s: number, e: number, first: boolean): boolean {
+  if (!afterIsEmpty(text, line, e)) return false;
+  // Only the first stub of a line can have nothing but a list marker or emphasis before it.
+  if (first && bareBefore(text, line.start, s)) return true;
+  const colon = colonBefore(text, line.start, s);
+  if (colon === -1) return false;
+  let from = colon - 1;
+  while (from >= line.start && text[from] !== ':' && text[from] !== '：') from--;
+  return !/format|pattern|syntax/i.test(text.slice(from + 1, colon));
+}
+
+function afterIsEmpty(text: string, line: DateLine, e: number): boolean {
+  let at = e - line.start;
+  let removed = 0;
+  for (const c of line.comments) {
+    if (c.end <= at) removed += c.end - c.start;
+    else if (c.start < at) {
+      // The stub ends inside a comment: judge the rest of the line as written.
+      const after = text.slice(e, line.end).replace(/<!--.*?-->/g, '');
+      return /^[\s*_.,;:)\]|]*(?:\(.*\))?[\s*_.,;]*$/.test(after);
+    } else break;
+  }
+  at -= removed;
+  const { clean, run } = line;
+  let to: number;
+  if (at >= run.from && at <= run.to) to = run.to;
+  else {
+    to = at;
+    while (to < clean.length && AFTER_CHAR.test(clean[to])) to++;
+    line.run = { from: at, to };
+  }
+  if (to >= clean.length) return true;
+  return clean[to] === '(' && line.tailParen > to && line.tailBarrier < to;
+}
+
+/** `text[lineStart, s)` is blank, a list marker and/or an opening emphasis. */
+function bareBefore(text: string, lineStart: number, s: number): boolean {
+  const ws = (i: number) => {
+    while (i < s && /\s/.test(text[i])) i++;
+    return i;
+  };
+  const a = ws(lineStart);
+  const markers = [a];
+  if (a < s && '-*+'.includes(text[a])) markers.push(a + 1);
+  let d = a;
+  while (d < s && text[d] >= '0' && text[d] <= '9') d++;
+  if (d > a && d < s && (text[d] === '.' || text[d] === ')')) markers.push(d + 1);
+  for (const mk of markers) {
+    const b = ws(mk);
+    const emph = [b];
+    if (text.startsWith('**', b) || text.startsWith('__', b)) emph.push(b + 2);
+    if (b < s && (text[b] === '*' || text[b] === '_')) emph.push(b + 1);
+    if (emph.some((x) => x <= s && ws(x) === s)) return true;
+  }
+  return false;
+}
+
+/** Offset of the `:` that `text[lineStart, s)` ends with (before spaces and an emphasis), or -1. */
+function colonBefore(text: string, lineStart: number, s: number): number {
+  const back = (i: number) => {
+    while (i > lineStart && /\s/.test(text[i - 1])) i--;
+    return i;
+  };
+  const isColon = (i: number) => i > lineStart && (text[i - 1] === ':' || text[i - 1] === '：');
+  const a = back(s);
+  const options = [a];
+  if (a - 2 >= lineStart && (text.startsWith('**', a - 2) || text.startsWith('__', a - 2))) options.push(a - 2);
+  if (a - 1 >= lineStart && (text[a - 1] === '*' || text[a - 1] === '_')) options.push(a - 1);
+  for (const o of options) {
+    const c = back(o);
+    if (isColon(c)) return c - 1;
+  }
+  return -1;
 }
 
 /** Runs user patterns (already compiled, global flag) over a span of prose. */

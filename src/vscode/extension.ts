@@ -12,6 +12,9 @@ import { gotoField, revealOffset } from './navigation';
 import { lintWorkspace } from './workspaceLint';
 import { SourceIndex } from './sources';
 import { OutlineTree } from './outlineTree';
+import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
+import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
+import type { StepInfo } from './quickInput';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -27,6 +30,10 @@ export interface IntegrationDocsApi {
   statusText(): string;
   /** The outline view's provider (items, labels, refresh). */
   outline: OutlineTree;
+  /** Built-in and team templates (what both template pickers list). */
+  templates: TemplateCatalog;
+  /** Fires when a step of "New Document from Template…" is shown (tests answer it with quick-input commands). */
+  onDidShowTemplateStep: vscode.Event<StepInfo>;
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -43,6 +50,11 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
   const lenses = new DodLenses(linting);
   const fixes = new QuickFixes(linting);
   const outline = new OutlineTree(linting, sources);
+  const templates = new TemplateCatalog(output);
+  const templateStep = new vscode.EventEmitter<StepInfo>();
+  // Called from code with an object having `templateId`, the template commands ask nothing (scripting API).
+  const scripted = <T extends { templateId: string }>(args: unknown): T | undefined =>
+    args !== null && typeof args === 'object' && typeof (args as { templateId?: unknown }).templateId === 'string' ? (args as T) : undefined;
 
   context.subscriptions.push(
     output,
@@ -50,12 +62,19 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     sources,
     linting,
     outline,
+    templates,
+    templateStep,
     diagnostics,
     statusBar,
     lenses,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, fixes, { providedCodeActionKinds: QuickFixes.kinds }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.commands.registerCommand(FILL_COMMAND, (args: FillArgs) => fillPlaceholder(linting, args)),
+    vscode.commands.registerCommand('integrationDocs.insertTemplate', (args?: unknown) => insertTemplate(templates, scripted<InsertTemplateArgs>(args))),
+    vscode.commands.registerCommand('integrationDocs.newDocument', (args?: unknown) => {
+      const given = scripted<NewDocumentArgs>(args);
+      return given ? newDocumentFromArgs(templates, given) : newDocumentInteractive(templates, (s) => templateStep.fire(s));
+    }),
     vscode.commands.registerCommand('integrationDocs.nextField', () => gotoField(linting, 1)),
     vscode.commands.registerCommand('integrationDocs.previousField', () => gotoField(linting, -1)),
     vscode.commands.registerCommand('integrationDocs.revealOffset', (uri: string, offset: number) => revealOffset(uri, offset)),
@@ -77,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     lintNow: (doc) => linting.lintNow(doc),
     statusText: () => statusBar.text,
     outline,
+    templates,
+    onDidShowTemplateStep: templateStep.event,
     activationMs: 0,
   };
   api.activationMs = Date.now() - started;

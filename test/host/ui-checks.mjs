@@ -57,4 +57,49 @@ export const uiChecks = [
       await wb.screenshot('outline');
     },
   },
+  {
+    name: 'New Document from Template walks its steps (step n of m, Leave the rest, blocks, file name) and opens the doc',
+    async run(wb) {
+      const widget = wb.page.locator('.quick-input-widget');
+      // The quick input fades between steps: wait for finite animations to end before a screenshot.
+      const settled = () => wb.page.evaluate(() => Promise.all(document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime)).map((a) => a.finished.catch(() => {}))));
+      const input = wb.page.locator('.quick-input-widget input.input');
+      // Like wb.runCommand, but the command opens its own quick input right away.
+      await wb.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill('>Integration Docs: New Document from Template');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template' }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      await widget.locator('.quick-input-title', { hasText: 'New Document from Template' }).waitFor();
+      await input.fill('Implementation Plan');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Implementation Plan' }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      const step2 = widget.locator('.quick-input-message', { hasText: /Step 2 of \d+/ });
+      await step2.waitFor();
+      const total = /Step 2 of (\d+)/.exec(await step2.innerText())?.[1];
+      wb.log(`step 2: ${(await step2.innerText()).trim()} · title: ${(await widget.locator('.quick-input-title').innerText()).trim()}`);
+      assert.ok(Number(total) > 50, `implementation plan has ${total} steps`);
+      await input.fill('Acme');
+      await settled();
+      await wb.screenshot('new-document');
+      await wb.page.keyboard.press('Enter');
+      await widget.locator('.quick-input-message', { hasText: /Step 3 of / }).waitFor();
+      await widget.locator('.quick-input-titlebar .codicon-check-all').click();
+      const blocks = widget.locator('.monaco-list-row', { hasText: 'HAS_DATA_MIGRATION' });
+      await blocks.first().waitFor();
+      await settled();
+      await wb.screenshot('new-document-blocks');
+      await wb.page.keyboard.press('Enter');
+      await widget.locator('.quick-input-message', { hasText: 'File name' }).waitFor();
+      const name = await input.inputValue();
+      wb.log(`proposed file name: ${name}`);
+      assert.match(name, /^implementation-plan-acme(-\d+)?\.md$/);
+      await wb.page.keyboard.press('Enter');
+      await wb.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+      await wb.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'template: implementation-plan' }).first().waitFor();
+      // The outline view follows the new document.
+      await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'EXECUTIVE SUMMARY' }).first().waitFor();
+      await wb.screenshot('new-document-created');
+    },
+  },
 ];

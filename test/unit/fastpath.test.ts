@@ -63,3 +63,16 @@ test('fast paths equal a full parse on mutated documents', () => {
     assert.deepEqual(lint(text), parsedEverywhere(text), `${name} @${from} round ${i}: ${JSON.stringify(text)}`);
   }
 });
+
+test('fast paths equal a full parse on cases the fuzz found', () => {
+  for (const text of [
+    '# T\n\n1. ## Definition of Done\n\n- [ ] Item\n',
+    '- a\n    # Nested heading\n\n- [ ] Item\n',
+    '> # Quoted heading\n',
+    '| Cell |\n|---|\n    | {{#if a}}x{{/if}} |\n',
+    '# Heading\n    [X] indented code\n',
+    '\uFEFF# T [Field]\n\n```\n[command to verify]\n```\n',
+  ]) {
+    assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
+  }
+});

@@ -1,6 +1,6 @@
 /**
  * Small inline cases for every rule: exact ranges AND exact messages, severities, and the
- * engine bugs found while writing the fixtures (marked `todo` until src/core is fixed).
+ * engine bugs found while writing the fixtures (each fixed, kept as a regression test).
  * Ranges and rules of the larger cases live in test/fixtures/rules/*.md.
  */
 import { test } from 'node:test';
@@ -245,27 +245,124 @@ test('suppression: enable of one rule after disabling all re-enables only that r
   assert.deepEqual(lint(text).map((f) => f.rule), ['placeholder']);
 });
 
-// --- engine bugs (todo until src/core is fixed) ------------------------------------------
+// --- engine bugs found while writing the fixtures (fixed) ------------------------------
 
-test('a BOM does not hide the first block', { todo: 'engine bug: splitChunks(text, 1) starts at line 1, dropping line 0 after a BOM' }, () => {
+test('a BOM does not hide the first block', () => {
   // Offsets count the BOM (offset 0), so `[Field]` is at offset 5, column 6.
   assert.deepEqual(shown('\uFEFF# T [Field]\n').map((s) => s.split(' ').slice(0, 2).join(' ')), ['1:6-1:13 placeholder']);
 });
 
-test('descriptive text with the word "this" in code is a field', { todo: 'engine bug: CAMEL_OR_MEMBER treats the word "this"/"self"/"super" as code' }, () => {
+test('descriptive text with the word "this" in code is a field', () => {
   assert.deepEqual(shown(joinLines('```', '[Describe this step]', '```')).map((s) => s.split(' ')[0]), ['2:1-2:21']);
 });
 
-test('a block-mapping sources entry is reported on its own lines', { todo: 'engine bug: frontmatter spans use YAML range[1], which includes the trailing newline' }, () => {
+test('a block-mapping sources entry is reported on its own lines', () => {
   // The range ends at 4:1 (the start of the next line) instead of the end of `purpose: Missing path`.
   assert.deepEqual(shown(joinLines('---', 'sources:', '  - purpose: Missing path', '---')).map((s) => s.split(' ')[0]), ['3:5-3:26']);
 });
 
-test('unterminated frontmatter does not swallow the body', { todo: 'engine bug: an unclosed frontmatter block runs to the end of the text, so the body is never linted' }, () => {
+test('unterminated frontmatter does not swallow the body', () => {
   const text = joinLines('---', 'title: Acme', '', '# Body', '', 'C: [Customer name]');
   assert.deepEqual(shown(text).map((s) => s.split(' ').slice(0, 2).join(' ')), ['1:1-1:4 frontmatter', '6:4-6:19 placeholder']);
 });
 
-test('an unquoted bracketed frontmatter value is a field', { todo: 'engine bug: `title: [Partner Name]` parses as a YAML flow list and is never scanned' }, () => {
+test('an unquoted bracketed frontmatter value is a field', () => {
   assert.deepEqual(shown(joinLines('---', 'title: [Partner Name]', '---')).map((s) => s.split(' ').slice(0, 2).join(' ')), ['2:8-2:22 placeholder']);
+});
+
+test('descriptive code text: "this" counts as code only as the receiver of a message send', () => {
+  const code = (line: string) => shown(joinLines('```', line, '```')).map((x) => x.split(' ')[0]);
+  assert.deepEqual(code('[What triggers this integration?]'), ['2:1-2:34']);
+  for (const objc of ['[self.tableView reloadData]', '[super viewDidLoad]', '[self close]', '[this is code]', '[task resume];']) {
+    assert.deepEqual(code(objc), [], objc);
+  }
+});
+
+test('frontmatter spans end at the last character of the value, not the next line or a comment', () => {
+  const text = joinLines('---', 'status: draft', 'sources:', '  - path: /a.md', '    purpose: First', '  - path: /b.md   # no purpose', 'title: |', '    text', '---', '# T');
+  assert.deepEqual(shown(text).map((x) => x.split(' ').slice(0, 2).join(' ')), ['6:5-6:16 frontmatter']);
+  // A block-mapping value (an outline entry with sources) that is not a mapping is reported on its lines only.
+  const seq = joinLines('---', 'outline:', '  intro:', '    - a', '    - b', '', '---');
+  assert.deepEqual(shown(seq).map((x) => x.split(' ').slice(0, 2).join(' ')).filter((x) => x.endsWith('frontmatter')), ['4:5-5:8 frontmatter']);
+});
+
+test('unterminated frontmatter: the block is the run of YAML-looking lines after `---`', () => {
+  const brief = (text: string) => shown(text).map((x) => x.split(' ').slice(0, 2).join(' '));
+  // A `# heading` ends it even without a blank line; fields in the YAML read so far still count.
+  assert.deepEqual(brief(joinLines('---', 'title: [Partner Name]', 'tags:', '  - a', '# Body', 'C: [Customer name]')), [
+    '1:1-1:4 frontmatter',
+    '2:8-2:22 placeholder',
+    '6:4-6:19 placeholder',
+  ]);
+  // Prose right after the keys ends it too; leading blank lines belong to the block.
+  assert.deepEqual(brief(joinLines('---', '', 'title: Acme', 'Some prose with [X] in it.')), ['1:1-1:4 frontmatter', '4:17-4:20 placeholder']);
+  // No key in the first lines: a thematic break, not frontmatter.
+  assert.deepEqual(brief(joinLines('---', '', 'Text [X]')), ['3:6-3:9 placeholder']);
+  // CRLF
+  assert.deepEqual(brief('---\r\ntitle: Acme\r\n\r\nC: [X]\r\n'), ['1:1-1:4 frontmatter', '4:4-4:7 placeholder']);
+});
+
+test('unquoted bracketed frontmatter values: one plain item with a space or in capitals is a field', () => {
+  const brief = (text: string) => shown(text).map((x) => x.split(' ').slice(0, 2).join(' '));
+  const fm = (...lines: string[]) => joinLines('---', ...lines, '---', '# T');
+  assert.deepEqual(brief(fm('status: [STATUS]')), ['2:9-2:17 placeholder']);
+  assert.deepEqual(brief(fm('owner: [X]', 'name: [PARTNER_NAME]')), ['2:8-2:11 placeholder', '3:7-3:21 placeholder']);
+  assert.deepEqual(brief(fm('title: {{ customer_name }}')), ['2:8-2:27 placeholder']);
+  assert.deepEqual(brief(fm('items:', '  - [Partner Name]')), ['3:5-3:19 placeholder']);
+  // Lists stay lists.
+  assert.deepEqual(brief(fm('tags: [payments, webhooks]', 'more: [payments]', 'cats: [Payments]', 'quoted: ["Partner Name"]', 'nums: [1]')), []);
+  assert.ok(brief(fm('sources: [/a.md, /b.md]')).every((x) => !x.endsWith('placeholder')));
+  // A status holding a field is not also an unknown status; a real unknown status still is.
+  assert.deepEqual(brief(fm('status: "[Status]"')), ['2:10-2:18 placeholder']);
+  assert.deepEqual(brief(fm('status: done')), ['2:9-2:13 frontmatter']);
+  // A key is never a value.
+  assert.deepEqual(brief(fm('[Partner Name]: x')), []);
+});
+
+test('placeholder: an undefined full or collapsed reference is one finding for the pair', () => {
+  assert.deepEqual(shown('Read [the manual][manual].'), [
+    '1:6-1:26 placeholder Unfilled placeholder or undefined reference `[the manual][manual]`: define `[manual]: <url>` or replace it with the value',
+  ]);
+  assert.deepEqual(shown('See [Setup Notes][] first.'), [
+    '1:5-1:20 placeholder Unfilled placeholder or undefined reference `[Setup Notes][]`: define `[Setup Notes]: <url>` or replace it with the value',
+  ]);
+  assert.deepEqual(shown(joinLines('Read [the manual][manual].', '', '[manual]: https://example.com')), []);
+  // Defined in another block far below: still resolved through the pair's label.
+  assert.deepEqual(shown(joinLines('Read [the manual][Manual].', '', '## Later', '', 'Text.', '', '[manual]: https://example.com')), []);
+  const lint1 = lint('Read [the manual][manual].')[0];
+  assert.equal((lint1.data as { name?: string }).name, 'the manual');
+});
+
+test('date stubs: linear on a long line, same answers', () => {
+  const long = 'YYYY-MM-DD '.repeat(10_000);
+  const t0 = Date.now();
+  assert.deepEqual(lint(long), []);
+  assert.deepEqual(shown(`x: ${long.trimEnd()}`).length, 0);
+  assert.ok(Date.now() - t0 < 1500, `took ${Date.now() - t0} ms`);
+  assert.deepEqual(shown(`${'word '.repeat(20_000)}\nLast updated: YYYY-MM-DD (draft)`).map((x) => x.split(' ')[0]), ['2:15-2:25']);
+  assert.deepEqual(shown('Dates use the format: YYYY-MM-DD'), []);
+  assert.deepEqual(shown('- **YYYY-MM-DD** <!-- c -->'), ['1:5-1:15 placeholder Unfilled date `YYYY-MM-DD`: replace it with the date']);
+});
+
+test('frontmatter: a collection key does not make the YAML library warn on the process', () => {
+  const warnings: unknown[] = [];
+  const original = process.emitWarning;
+  const originalWarn = console.warn;
+  process.emitWarning = ((w: unknown) => void warnings.push(w)) as typeof process.emitWarning;
+  console.warn = (...a: unknown[]) => void warnings.push(a);
+  try {
+    lint(joinLines('---', '[bracketed key]: x', '{a: 1}: y', '---', '# T'));
+    // Errors are still reported.
+    assert.deepEqual(shown(joinLines('---', 'title: [unclosed', '---', '# T')).map((x) => x.split(' ')[1]), ['frontmatter']);
+  } finally {
+    process.emitWarning = original;
+    console.warn = originalWarn;
+  }
+  assert.deepEqual(warnings, []);
+});
+
+test('frontmatter: an alias with no anchor is an error, not a crash', () => {
+  assert.deepEqual(shown(joinLines('---', 'sources:', '  - path: */sources/a.md', '---', '# T')), [
+    '3:11-3:25 frontmatter Frontmatter is not valid YAML: Unresolved alias (the anchor must be set before the alias): /sources/a.md',
+  ]);
 });

@@ -81,7 +81,6 @@ test('discovery-document.md: 47 unchecked tasks, none of them Definition of Done
 
 test(
   'discovery-document.md: 94 placeholders',
-  { todo: 'engine bug: `[What triggers this integration?]` in the fence under "Primary User Flow" is missed (the word "this" reads as code)' },
   () => {
     const text = template('discovery-document');
     const findings = lint(text);

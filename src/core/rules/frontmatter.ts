@@ -12,6 +12,9 @@ function at(fm: Frontmatter, node: YamlNode | undefined, message: string): Repor
 function checkStatus(fm: Frontmatter, report: (r: Report) => void): void {
   const node = nodeAt(fm, 'status');
   if (!node) return;
+  // `status: [STATUS]`, `status: "[Status]"`: an unfilled field, reported by `placeholder`.
+  const span = spanOf(fm, node);
+  if (fm.fields.some((f) => f.start < span.end && f.end > span.start)) return;
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value !== 'string' || !(STATUSES as readonly string[]).includes(value)) {
     report(at(fm, node, `Unknown status ${JSON.stringify(value ?? null)}: expected outline, draft or final`));

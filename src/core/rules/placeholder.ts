@@ -41,6 +41,16 @@ function describeFresh(hit: FieldHit, where: string): Report {
   if (/^(?:YYYY|MM|DD)/.test(hit.text)) {
     return { ...base, message: `Unfilled date \`${field}\`: replace it with the date`, data: { kind: 'placeholder', text: hit.text, name } };
   }
+  const pair = /^\[([^\]]*)\]\[([^\]]*)\]$/.exec(hit.text);
+  if (pair) {
+    // "[the manual][manual]" with no `[manual]: url`: a reference to define, or a field to fill.
+    const label = (pair[2].trim() === '' ? pair[1] : pair[2]).replace(/\s+/g, ' ').trim();
+    return {
+      ...base,
+      message: `Unfilled placeholder or undefined reference \`${field}\`: define \`[${shown(label)}]: <url>\` or replace it with the value`,
+      data: { kind: 'placeholder', text: hit.text, name: pair[1].trim() },
+    };
+  }
   const choices = hit.text.startsWith('[') ? choicesOf(name) : undefined;
   if (choices) {
     const list = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
