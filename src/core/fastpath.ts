@@ -7,23 +7,39 @@
  */
 import type { ChunkFacts, HeadingFact, TaskFact } from './facts';
 import { emptyFacts } from './facts';
-import { scanCode, scanDates, scanProse, type FieldHit } from './grammar';
+import { scanCode, scanDates, scanProse, normalizeLabel, type FieldHit } from './grammar';
 import type { Span } from './types';
 
 const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const INLINE_LINK = /!?\[[^[\]\n]*\]\([^\s()]*(?:\s+"[^"\n]*")?\)/g;
+const INLINE_LINK = /!?\[[^[\]\n\\]*\]\([^\s()\\<>]*(?:\s+"[^"\n\\]*")?\)/g;
 const SAFE_CODE_SPAN = /`[^`\n[{]*`/g;
 const INTERESTING = /[[{]|YYYY|MM\/DD|DD\/MM|<!--|^ {0,3}(?:=+|-+)[ \t]*$|^\s*(?:`{3,}|~{3,})/m;
 /** Inline syntax a heading may not contain for its raw text to equal its parsed text. */
-const PLAIN_HEADING = /^[^*_`\\&<!]*$/;
+const PLAIN_HEADING = /^[^*`\\&<!]*$/;
+/** An underscore that could open or close emphasis (not between two letters or digits). */
+const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 
 /** Facts of a chunk without parsing it, or undefined when only the parser can tell. */
 export function fastFacts(text: string, isFence: boolean, patterns: readonly RegExp[]): ChunkFacts | undefined {
   if (isFence) return fenceFacts(text);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
-  return isInert(text, patterns) ? headingsOnly(text) : simpleFacts(text);
+  if (isInert(text, patterns)) return headingsOnly(text);
+  return definitionsOnly(text) ?? simpleFacts(text);
+}
+
+/** Facts of a chunk of link reference definitions only: their labels, nothing to report. */
+function definitionsOnly(text: string): ChunkFacts | undefined {
+  if (!text.includes(']:') || text.includes('\\')) return undefined;
+  const facts = emptyFacts();
+  for (const { text: line } of linesOf(text)) {
+    if (line.trim() === '') continue;
+    const m = DEFINITION_LINE.exec(line);
+    if (!m || m[1].trim() === '' || m[1].startsWith('^')) return undefined;
+    facts.definitions.push(normalizeLabel(m[1]));
+  }
+  return facts;
 }
 
 /** A chunk that is one fenced code block: scan its content lines as code. */
@@ -83,7 +99,7 @@ function heading(line: Line): HeadingFact | undefined | null {
   const m = ATX.exec(line.text);
   if (!m) return NESTED_HASH.test(line.text) ? null : undefined;
   const title = (m[2] ?? '').trim();
-  if (!PLAIN_HEADING.test(title)) return null;
+  if (!PLAIN_HEADING.test(title) || EMPHASIS_UNDERSCORE.test(title) || title.includes('](')) return null;
   const indent = line.text.length - line.text.trimStart().length;
   return { start: line.start + indent, end: line.start + line.text.trimEnd().length, depth: m[1].length, text: title };
 }
@@ -91,6 +107,7 @@ function heading(line: Line): HeadingFact | undefined | null {
 /** Headings of an inert chunk; undefined when one has inline syntax only the parser resolves. */
 function headingsOnly(text: string): ChunkFacts | undefined {
   if (!text.includes('#')) return NO_FACTS;
+  if (/^ {0,3}</m.test(text)) return undefined; // an HTML block swallows the lines after it
   const facts = emptyFacts();
   for (const line of linesOf(text)) {
     const h = heading(line);
@@ -104,7 +121,23 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 
 /** Characters and sequences that bring syntax the plain path does not model. */
 const NOT_PLAIN =
-  /[<\\~]|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|https?:|www\.|\w@\w|\]\(|\]\[|!\[|^ {0,3}\[[^\]]*\]:|\[\[|^\s*>|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+#|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+  /^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^ {0,3}\[[^\]]*\]:|\[\[|^ {0,3}<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+/** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
+const INLINE_LINK_FULL = /!?\[[^[\]\n|\\]*\]\([^()\s<>|\\]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
+/**
+ * `<` that starts no HTML and no autolink: before a space, digit or `=` ("< 5%"), or a name
+ * running into an underscore (`<YOUR_API_KEY>`, which is no tag name).
+ */
+const LITERAL_ANGLE = /<(?=[\s\d=])|<[A-Za-z][A-Za-z0-9-]*_[^<>\n]*>/g;
+/** A chunk made only of link reference definitions (`[ref]: https://… "title"`). */
+const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^]?[^\]\\[]*)\]:[ \t]*(?:<[^<>\n]*>|[^\s<()][^\s()]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
+/** Autolinks and simple inline tags (`<https://…>`, `<br>`, `</b>`). */
+const SIMPLE_ANGLE = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+|\/?[A-Za-z][A-Za-z0-9-]*\s*\/?)>/g;
+/** Bare URLs and emails, which GFM links: nothing to report may stand inside them. */
+const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/g;
+/** A block-quote line the plain path reads as prose: no list, heading, quote, fence or date inside. */
+const QUOTE_LINE = /^ {0,3}>/;
+const PLAIN_QUOTE = /^ {0,3}> ?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4})/;
 /** A thematic break or setext underline: safe only after a blank line (a break, not a heading). */
 const RULE_LINE = /^ {0,3}[-*_=](?:[ \t]*[-*_=])*[ \t]*$/;
 const TASK = /^( *)([-*+])( {1,4})\[([ xX])\](?=[ \t]+\S)/;
@@ -124,13 +157,15 @@ function plainLines(lines: readonly Line[]): boolean {
     const indent = text.length - text.trimStart().length;
     if (!blank && prevBlank && indent >= 4) return false; // indented code (or a continuation)
     // After a heading or a table row an indented line is code, not a continuation.
-    if (!blank && indent >= 4 && (prev.includes('|') || ATX.test(prev))) return false;
+    if (!blank && indent >= 4 && (prev.includes('|') || ATX.test(prev) || RULE_LINE.test(prev))) return false;
     if (ORDERED_TASK.test(text) || BARE_TASK.test(text)) return false;
     if (MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
 
     if (TASK.test(text) && indent >= 4 && !LIST_LINE.test(prev) && prev.length - prev.trimStart().length < 2) return false;
-    if (text.includes('|') && DATE.test(text)) return false;
+    if ((text.includes('|') || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
     if (RULE_LINE.test(text) && !prevBlank) return false;
+    if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
+    if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
     prevBlank = blank;
     if (!blank) prev = text;
   }
@@ -160,6 +195,8 @@ function fieldsStayInBlock(text: string, fields: readonly FieldHit[]): boolean {
  */
 function simpleFacts(text: string): ChunkFacts | undefined {
   if (NOT_PLAIN.test(text)) return undefined;
+  // A backslash escapes a backtick or `<` in ways the plain path does not model.
+  if (text.includes('\\') && /[`<]|\]\(/.test(text)) return undefined;
   const lines = linesOf(text);
   if (!plainLines(lines)) return undefined;
   const facts = emptyFacts();
@@ -177,10 +214,17 @@ function simpleFacts(text: string): ChunkFacts | undefined {
   const hits: FieldHit[] = [];
   if (text.includes('`') && !codeSpans(text, lines, masks, hits)) return undefined;
   masks.sort((a, b) => a.start - b.start);
+  if (!inlineMasks(text, masks)) return undefined;
+  masks.sort((a, b) => a.start - b.start);
   const codeHits = hits.splice(0);
   scanProse(text, { start: 0, end: text.length }, masks, hits, facts.tags);
   if (!fieldsStayInBlock(text, hits)) return undefined;
+  if (facts.tags.some((t) => text.slice(t.start, t.end).includes('|'))) return undefined; // table cells split it
   scanDates(text, { start: 0, end: text.length }, masks, hits, false);
+  // Anything to report that touches a bare URL or email needs the parser's autolinks.
+  const bare = text.includes('@') || /https?:|www\./.test(text) ? bareLinks(text) : [];
+  if (bare.some((b) => /[`[\]{}]/.test(text.slice(b.start, b.end)))) return undefined; // may pair code spans differently
+  if (bare.length && [...hits, ...facts.tags].some((h) => overlaps(bare, h.start, h.end))) return undefined;
   facts.fields = [
     ...hits.map((h) => ({ ...h, where: 'prose' as const })),
     ...codeHits.map((h) => ({ ...h, where: 'code' as const })),
@@ -211,6 +255,46 @@ function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: Fi
     }
   }
   return true;
+}
+
+function overlaps(masks: readonly Span[], start: number, end: number): boolean {
+  return masks.some((m) => m.start < end && m.end > start);
+}
+
+/**
+ * Adds masks for inline links, images, autolinks and simple tags outside code spans, as the
+ * parser's link and html nodes would. False (parse instead) when a `](` or `<` is left that
+ * these do not explain, or when a bare URL or email holds something a rule could report.
+ */
+function inlineMasks(text: string, masks: Span[]): boolean {
+  const code = [...masks];
+  const literal: Span[] = [];
+  const add = (re: RegExp, needle: string) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (!overlaps(code, span.start, span.end) && !overlaps(literal, span.start, span.start + 1)) masks.push(span);
+    }
+    for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
+      if (!overlaps(masks, i, i + needle.length) && !overlaps(literal, i, i + 1)) return false;
+    }
+    return true;
+  };
+  if (text.includes('](') && !add(INLINE_LINK_FULL, '](')) return false;
+  if (text.includes('<')) {
+    LITERAL_ANGLE.lastIndex = 0;
+    for (let m = LITERAL_ANGLE.exec(text); m; m = LITERAL_ANGLE.exec(text)) literal.push({ start: m.index, end: m.index + 1 });
+    if (!add(SIMPLE_ANGLE, '<')) return false;
+  }
+  return true;
+}
+
+/** Bare URLs and emails (generously delimited), which the parser may turn into links. */
+function bareLinks(text: string): Span[] {
+  const out: Span[] = [];
+  BARE_LINK.lastIndex = 0;
+  for (let m = BARE_LINK.exec(text); m; m = BARE_LINK.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 function taskOf(line: Line): TaskFact | undefined {

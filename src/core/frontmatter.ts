@@ -4,6 +4,7 @@
  */
 import { parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document } from 'yaml';
 import type { Span } from './types';
+import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
 
 /** A YAML problem, with its span in the document. */
@@ -49,6 +50,8 @@ export function readFrontmatter(text: string, patterns: readonly RegExp[]): Fron
   }
   const contentEnd = contentStart + close.index;
   let blockEnd = contentEnd + close[0].length;
+  // remark-frontmatter decides whether `---` … `---` is frontmatter (YAML's `...` end marker too).
+  if (close[0].startsWith('---') && !frontmatterBlock(text.slice(0, blockEnd))) return undefined;
   if (text[blockEnd] === '\r') blockEnd++;
   if (text[blockEnd] === '\n') blockEnd++;
   return parseBlock(text, { start: 0, end: blockEnd }, { start: contentStart, end: contentEnd }, patterns);
