@@ -26,7 +26,11 @@ export function workerCount(jobs: readonly Job[], totalBytes: number): number {
   const forced = Number(process.env.INTEGRATION_DOCS_THREADS);
   if (process.env.INTEGRATION_DOCS_THREADS !== undefined && Number.isInteger(forced) && forced >= 0) return Math.min(forced, 16);
   if (jobs.length < 8 || totalBytes < 200_000) return 0;
-  return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(jobs.length / BATCH)));
+  // Linting is allocation-heavy: on 2-core machines measured here, two threads (or two
+  // processes) took as long as one, so threads start paying off from 4 cores.
+  const cores = availableParallelism();
+  if (cores < 4) return 0;
+  return Math.max(1, Math.min(cores, 8, Math.ceil(jobs.length / BATCH)));
 }
 
 /**

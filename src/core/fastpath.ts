@@ -17,7 +17,7 @@ const INLINE_LINK = /!?\[[^[\]\n\\]*\]\([^\s()\\<>]*(?:\s+"[^"\n\\]*")?\)/g;
 const SAFE_CODE_SPAN = /`[^`\n[{]*`/g;
 const INTERESTING = /[[{]|YYYY|MM\/DD|DD\/MM|<!--|^ {0,3}(?:=+|-+)[ \t]*$|^\s*(?:`{3,}|~{3,})/m;
 /** Inline syntax a heading may not contain for its raw text to equal its parsed text. */
-const PLAIN_HEADING = /^[^*`\\&<!]*$/;
+const PLAIN_HEADING = /^(?:[^*`\\&<!]|&(?!#?\w+;))*$/;
 /** An underscore that could open or close emphasis (not between two letters or digits). */
 const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 
