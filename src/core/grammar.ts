@@ -77,8 +77,20 @@ function proseNonField(inner: string): boolean {
   if (/^![A-Z]+$/.test(t)) return true; // GitHub alert
   if (!HAS_LETTER_OR_DIGIT.test(t)) return true; // "[...]", "[—]"
   if (/^[\d\s,.\-–]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval
+  if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
+  if (ANNOTATION.test(t)) return true; // "[optional]", "[deprecated]"
+  if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
+  if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
+  if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']"
   return false;
 }
+
+const ANNOTATION = /^(?:optional|required|deprecated|experimental|beta|alpha|new|internal|legacy|preview|breaking|wip)$/i;
+/** Optional parameters of an API signature: "[stream2, stream3, ...]", "[file...]". */
+const OPTIONAL_ARGS = /^[\w$]+(?:\s*,\s*[\w$]+)*(?:\s*,\s*)?(?:\.{3}|…)$/;
+const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
+/** Text before a bracket that opens a call's argument list: "readFile(path, [options])". */
+const IN_CALL = /[\w$.]\([^()]*$/;
 
 /**
  * Scans prose between `span.start` and `span.end`, skipping `masks` (sorted, disjoint spans
@@ -109,8 +121,11 @@ function proseBracket(src: string, i: number, end: number, masks: readonly Span[
   const inner = src.slice(i + 1, close);
   if (proseNonField(inner)) return close;
   const before = i > 0 ? src[i - 1] : '';
-  // `a[i]` in running prose is an index, not a field.
-  if (before && WORD_CHAR.test(before) && /^[\p{Ll}\d]{1,3}$/u.test(inner)) return close;
+  // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
+  if (before && (WORD_CHAR.test(before) || before === ')' || before === ']') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
+  const lineStart = src.lastIndexOf('\n', i - 1) + 1;
+  if (IN_CALL.test(src.slice(lineStart, i))) return close; // an API signature: "open(path, [options])"
+
   const hit: FieldHit = { start: i, end: close + 1, text: src.slice(i, close + 1), refLabel: normalizeLabel(inner) };
   out.push(hit);
   if (src[close + 1] !== '[') return close;
