@@ -61,3 +61,14 @@ export function formatFinding(f: Finding): string {
 export function read(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** A small deterministic PRNG (mulberry32), for fuzz tests and the benchmark corpus. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -8,17 +8,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { lint, Linter } from '../../src/core/index';
-import { FIXTURES, ROOT, markdownFiles, read } from './helpers';
+import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['x', ' ', '\n', '\n\n', '[', ']', '[Field]', '```\n', '```', '~~~\n', '<!--', '-->', '<pre>\n', '- [ ] ', '# ', '    ', '{{#if a}}', '{{/if}}', '---\n', '| a |', 'YYYY-MM-DD', '>'];
 

@@ -9,7 +9,7 @@ import { lint, Linter, RULES, SEVERITY_SETTINGS, type Finding, type LintOptions 
 import { buildModel, bodyStartOf, FactCache, warmCache } from '../../src/core/document';
 import { splitChunks, lineStarts as chunkLineStarts } from '../../src/core/chunks';
 import { readFrontmatter } from '../../src/core/frontmatter';
-import { FIXTURES, formatFinding, joinLines, markdownFiles, read, readExpectation } from './helpers';
+import { FIXTURES, formatFinding, joinLines, markdownFiles, read, readExpectation, rng } from './helpers';
 
 const OPTIONS: LintOptions = { placeholderPatterns: ['\\bTBD\\b', '<<\\w+>>'], dodHeadings: ['Definition of Done', 'Success Checklist', 'Exit Criteria'] };
 const RULE_IDS = new Set<string>(RULES.map((r) => r.id));
@@ -157,17 +157,6 @@ test('100 KB of brackets, braces, backticks and other pathological runs', () => 
   assert.deepEqual(brief(lintSane('['.repeat(100_000), 'brackets')), []);
 });
 
-/** mulberry32: a small seeded PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('random binary-ish strings never throw and give sane positions', () => {
   const pieces = [
@@ -175,7 +164,7 @@ test('random binary-ish strings never throw and give sane positions', () => {
     '[ ]', '[x]', '\\', '!', '^', '$', 'YYYY-MM-DD', 'TBD', '{{#if a}}', '{{/if}}', '{{else}}', 'status: final', ':', '"', "'", '\u0000', '\u0001',
     '\u00ff', '\ufffd', '\ud800', '\udfff', '😀', '\uFEFF', 'word', 'Field', 'a', '0', '=', '\u2028', '\u0085',
   ];
-  const rand = prng(20240601);
+  const rand = rng(20240601);
   for (let n = 0; n < 400; n++) {
     const len = Math.floor(rand() * 200);
     let text = '';
