@@ -12,6 +12,7 @@ import { formatConfigError } from '../core/config';
 import { Disposable } from './dispose';
 import { ConfigFiles, editorSettings, lintOptions, type ConfigProblem } from './settings';
 import type { SourceIndex } from './sources';
+import { ignoredReason } from './ignore';
 
 /** The latest lint of one document. */
 export interface LintResult {
@@ -133,12 +134,13 @@ export class LintService extends Disposable {
     if (this.states.delete(key)) this.cleared.fire(uri);
   }
 
-  private async options(doc: vscode.TextDocument): Promise<LintOptions> {
+  private async options(doc: vscode.TextDocument): Promise<{ options: LintOptions; ignored?: string }> {
     const { config, file, errors } = await this.configs.forDocument(doc.uri);
     const problems: ConfigProblem[] = errors.map((e) => ({ file, key: e.key, message: e.message }));
     const options = lintOptions(doc.uri, config, problems);
     if (problems.length) this.problems.fire(problems);
-    return this.sources ? { ...options, resolveSource: this.sources.resolverFor(doc.uri) } : options;
+    const ignored = ignoredReason(doc.uri, config, file);
+    return { options: this.sources ? { ...options, resolveSource: this.sources.resolverFor(doc.uri) } : options, ignored };
   }
 
   private async run(doc: vscode.TextDocument): Promise<LintResult | undefined> {
@@ -150,8 +152,9 @@ export class LintService extends Disposable {
     }
     const generation = ++state.generation;
     const settings = editorSettings(doc.uri);
-    const options = await this.options(doc);
+    const { options, ignored } = await this.options(doc);
     if (state.generation !== generation || doc.isClosed) return undefined;
+    if (ignored) return this.skip(doc, state, options, ignored);
     if (!settings.enable) return this.skip(doc, state, options, 'Integration Docs is disabled for this document (integrationDocs.enable)');
     const text = doc.getText();
     if (text.length > settings.maxFileSizeKB * 1024) {

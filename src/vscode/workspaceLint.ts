@@ -4,7 +4,7 @@
  * is not used (it is for search), and the config files' `ignore` globs.
  */
 import * as vscode from 'vscode';
-import picomatch from 'picomatch';
+import { ignoredReason } from './ignore';
 import { lint } from '../core/lint';
 import { toDiagnostic } from './convert';
 import type { ConfigFiles } from './settings';
@@ -20,14 +20,6 @@ function filesExclude(): string | undefined {
   return `{**/node_modules/**,**/.git/**${globs.length ? ',' + globs.join(',') : ''}}`;
 }
 
-async function ignoredByConfig(configs: ConfigFiles, uri: vscode.Uri): Promise<boolean> {
-  const { config, file } = await configs.forDocument(uri);
-  if (!config.ignore.length) return false;
-  const base = file ? vscode.Uri.joinPath(file, '..') : vscode.workspace.getWorkspaceFolder(uri)?.uri;
-  if (!base) return false;
-  const rel = uri.path.startsWith(base.path + '/') ? uri.path.slice(base.path.length + 1) : uri.path;
-  return picomatch.isMatch(rel, config.ignore, { dot: true });
-}
 
 /** Lints every Markdown file of the workspace that is not open; returns how many were linted. */
 export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<{ linted: number; skipped: number; cancelled: boolean }> {
@@ -41,13 +33,14 @@ export async function lintWorkspace(configs: ConfigFiles, collection: vscode.Dia
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) return { linted, skipped, cancelled: true };
         progress.report({ message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
-        if (open.has(uri.toString()) || (await ignoredByConfig(configs, uri))) continue;
+        if (open.has(uri.toString())) continue;
+        const { config, file } = await configs.forDocument(uri);
+        if (ignoredReason(uri, config, file)) continue;
         const text = await readText(uri, editorSettings(uri).maxFileSizeKB * 1024);
         if (text === undefined) {
           skipped++;
           continue;
         }
-        const { config } = await configs.forDocument(uri);
         collection.set(uri, lint(text, lintOptions(uri, config, [])).map((f) => toDiagnostic(f, docs)));
         linted++;
         await new Promise<void>((resolve) => setImmediate(resolve)); // stay responsive

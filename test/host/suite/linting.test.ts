@@ -225,6 +225,22 @@ suite('linting in VS Code', () => {
     await waitForDiagnostics(uri, (d) => ours(d).length === 1 && ours(d)[0].severity === vscode.DiagnosticSeverity.Warning);
   });
 
+  test('ignored files and team templates are not linted, and say why', async () => {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, 'ignoring/drafts'));
+    await writeFile('ignoring/.integration-docs.json', JSON.stringify({ ignore: ['drafts/**'] }));
+    const ignored = await writeFile('ignoring/drafts/wip.md', 'Owner: [Owner]\n');
+    await open(ignored);
+    const r = await until(() => api.result(ignored), 'the ignored doc to be handled');
+    assert.match(r.skipped ?? '', /ignore/);
+    assert.equal(ours(vscode.languages.getDiagnostics(ignored)).length, 0);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, '.integration-docs/templates'));
+    const template = await writeFile('.integration-docs/templates/ignored-check.md', '---\ntitle: T\ndescription: D\n---\n# [Partner]\n');
+    await open(template);
+    const t = await until(() => api.result(template), 'the team template to be handled');
+    assert.match(t.skipped ?? '', /team template/);
+    await vscode.workspace.fs.delete(template);
+  });
+
   test('typing quickly never leaves stale diagnostics', async () => {
     const uri = await writeFile('typing.md', 'Start\n');
     const editor = await open(uri);
