@@ -122,7 +122,7 @@ function proseBracket(src: string, i: number, end: number, masks: readonly Span[
   if (proseNonField(inner)) return close;
   const before = i > 0 ? src[i - 1] : '';
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
-  if (before && (WORD_CHAR.test(before) || before === ')' || before === ']') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
+  if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
   const lineStart = src.lastIndexOf('\n', i - 1) + 1;
   if (IN_CALL.test(src.slice(lineStart, i))) return close; // an API signature: "open(path, [options])"
 
