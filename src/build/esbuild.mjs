@@ -43,6 +43,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
+  // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
+  { ...common, platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
@@ -56,7 +58,7 @@ const builds = [
     outbase: 'test',
     external: ['vscode', 'mocha', 'playwright-core'],
   },
-].slice(0, tests ? 3 : 2);
+].slice(0, tests ? 4 : 3);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -41,12 +41,13 @@ function tabUri(tab: vscode.Tab): string | undefined {
   return tab.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets other work run; `setTimeout` because `setImmediate` does not exist in the web worker host. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class LintService extends Disposable {
   private readonly states = new Map<string, DocState>();
   private readonly pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly linted = this._register(new vscode.EventEmitter<LintResult>());
   private readonly cleared = this._register(new vscode.EventEmitter<vscode.Uri>());
   private readonly problems = this._register(new vscode.EventEmitter<ConfigProblem[]>());

@@ -14,7 +14,7 @@ export class SourceIndex extends Disposable {
   private readonly known = new Map<string, boolean>();
   private readonly inflight = new Set<string>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Fires (debounced) when answers changed, so documents can be linted again. */
   readonly onDidChange = this.changed.event;
 

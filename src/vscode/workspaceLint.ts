@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { ignoredReason } from './ignore';
 import { lint } from '../core/lint';
 import { toDiagnostic } from './convert';
+import { yieldToEventLoop } from './linting';
 import type { ConfigFiles } from './settings';
 import { lintOptions } from './settings';
 import { editorSettings } from './settings';
@@ -43,7 +44,7 @@ export async function lintWorkspace(configs: ConfigFiles, collection: vscode.Dia
         }
         collection.set(uri, lint(text, lintOptions(uri, config, [])).map((f) => toDiagnostic(f, docs)));
         linted++;
-        await new Promise<void>((resolve) => setImmediate(resolve)); // stay responsive
+        await yieldToEventLoop(); // stay responsive
       }
       return { linted, skipped, cancelled: false };
     },

@@ -1,0 +1,66 @@
+/**
+ * The web bundle (`browser` entry, dist/web/extension.js) evaluates and activates in a
+ * sandbox that has only what a web worker has — no `process`, `Buffer`, `setImmediate` or
+ * `require` beyond `vscode` — against an inert stand-in for the `vscode` API.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { ROOT } from './helpers';
+
+function property(key: PropertyKey): unknown {
+  if (key === Symbol.iterator) return function* () {};
+  if (key === Symbol.toPrimitive) return () => '';
+  if (key === 'then' || key === '__esModule') return undefined; // not a promise, not an ES module
+  return inert();
+}
+
+/**
+ * A stand-in where every property is another stand-in, callable and constructible, iterable as
+ * empty. Its prototype answers every property too, so a bundler's namespace wrapper (an object
+ * created from it) sees the whole API.
+ */
+function inert(): unknown {
+  const target = function () {} as unknown as Record<PropertyKey, unknown>;
+  const proto = new Proxy({}, { get: (_t, key) => property(key) });
+  return new Proxy(target, {
+    get: (_t, key) => property(key),
+    getPrototypeOf: () => proto,
+    set: () => true,
+    apply: () => inert(),
+    construct: () => inert() as object,
+  });
+}
+
+test('the web bundle activates without Node globals', () => {
+  const file = join(ROOT, 'dist/web/extension.js');
+  assert.ok(existsSync(file), 'npm run build makes dist/web/extension.js');
+  const module = { exports: {} as Record<string, unknown> };
+  const required: string[] = [];
+  const sandbox = {
+    module,
+    exports: module.exports,
+    require: (id: string) => {
+      required.push(id);
+      if (id !== 'vscode') throw new Error(`the web bundle requires "${id}"`);
+      return inert();
+    },
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+    console,
+    TextDecoder,
+    TextEncoder,
+    URL,
+  };
+  runInNewContext(readFileSync(file, 'utf8'), sandbox, { filename: file });
+  const activate = module.exports.activate as (ctx: unknown) => { activationMs: number };
+  assert.equal(typeof activate, 'function');
+  const subscriptions: unknown[] = [];
+  const api = activate({ subscriptions, extensionUri: inert() });
+  assert.equal(typeof api.activationMs, 'number');
+  assert.ok(subscriptions.length > 5, 'disposables were registered');
+  assert.deepEqual([...new Set(required)], ['vscode']);
+});
