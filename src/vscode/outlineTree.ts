@@ -50,7 +50,8 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
   ) {
     super();
     this.view = this._register(vscode.window.createTreeView('integrationDocs.outline', { treeDataProvider: this, showCollapseAll: true }));
-    this._register(linting.onDidLint((r) => r.uri.toString() === this.activeUri()?.toString() && this.update(r)));
+    // The outline is built only while the view is visible; it catches up when it is shown.
+    this._register(linting.onDidLint((r) => this.view.visible && r.uri.toString() === this.activeUri()?.toString() && this.update(r)));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)));
     this._register(this.view.onDidChangeVisibility(() => this.refresh()));
@@ -73,6 +74,7 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
   }
 
   private refresh(relint = false): void {
+    if (!this.view.visible) return; // caught up by onDidChangeVisibility
     const editor = vscode.window.activeTextEditor;
     if (editor && editor.document.languageId !== 'markdown') return; // keep the last doc while e.g. Output is focused
     const uri = this.activeUri();

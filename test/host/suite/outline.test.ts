@@ -71,6 +71,8 @@ suite('outline view', () => {
   suiteSetup(async () => {
     api = (await activateExtension<IntegrationDocsApi>()).api;
     root = (vscode.workspace.workspaceFolders ?? [])[0].uri;
+    // The outline is built while its view is visible: show it, as a user opening it would.
+    await vscode.commands.executeCommand('integrationDocs.outline.focus');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root, 'sources'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'sources/northwind-api.md'), new TextEncoder().encode('# API\n'));
   });
