@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { lint, Linter, lintModel, buildModel } from '../../src/core/index';
 import { parseMarkdown } from '../../src/core/parse';
 import { writeCorpus, bigDocument, rng } from './corpus';
+import { MARKDOWNLINT_CLI2, ensurePeer } from './peers';
 
 const ROOT = resolve(__dirname, '../../..');
 const WORK = join(ROOT, '.bench');
@@ -48,7 +49,7 @@ function cliBench(): Record<string, number> {
   writeFileSync(join(WORK, '.markdownlint-cli2.jsonc'), '{}\n');
   log(`corpus: ${files} files, ${(bytes / 1048576).toFixed(2)} MB (half template-based, half finished docs)`);
   const ours = ['dist/cli.js', 'lint', corpus, '--format', 'json'];
-  const mdl = [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '--config', join(WORK, '.markdownlint-cli2.jsonc'), `${corpus}/*.md`];
+  const mdl = [ensurePeer(WORK, MARKDOWNLINT_CLI2, log), '--config', join(WORK, '.markdownlint-cli2.jsonc'), `${corpus}/*.md`];
   const runs = quick ? 1 : 3;
   const a: ReturnType<typeof timed>[] = [];
   const b: ReturnType<typeof timed>[] = [];

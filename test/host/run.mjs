@@ -160,6 +160,9 @@ async function main({ node, codeServerEntry }) {
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(30_000);
+  // The first page load makes code-server serve the whole workbench: on a busy 2-core machine
+  // that alone has taken over 30 s. The run's overall limit (TIMEOUT_MS) still bounds it.
+  page.setDefaultNavigationTimeout(180_000);
   cleanups.push(() => page.screenshot({ path: join(HOST_ARTIFACTS, 'last.png') }).catch(() => {}));
   // fail fast instead of waiting for the timeout when code-server or the page dies
   const died = new Promise((_, rej) => {

@@ -14,7 +14,10 @@
 // --watch`) and reload the page to try a change without restarting.
 //
 // Usage: npm start [-- --port <n>]   (or PORT=<n>; default 8080, else a free port)
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+//        npm start -- --check       starts everything, checks that the workbench page and the
+//                                   extension's files are served, then stops (exit 0 = works):
+//                                   .ci/run uses it to prove `npm start` on a fresh clone.
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageVsix } from '../../src/build/package.mjs';
 import { killTree } from './procs.mjs';
@@ -26,6 +29,20 @@ const WORKSPACE = join(CACHE, 'sample-workspace');
 const DEFAULT_PORT = 8080;
 
 const say = (message) => console.log(`[start] ${message}`);
+const CHECK = process.argv.includes('--check');
+
+/**
+ * Fetches the workbench page as a browser would and checks the packaged extension is
+ * installed; throws with what failed.
+ */
+async function checkServed(authority, extensionsDir) {
+  const page = await fetch(folderUrl(authority, WORKSPACE));
+  const html = await page.text();
+  if (!page.ok || !html.includes('workbench')) throw new Error(`workbench page: HTTP ${page.status}`);
+  const installed = readdirSync(extensionsDir).find((d) => d.startsWith('integration-docs.integration-docs-'));
+  if (!installed) throw new Error(`the extension is not installed in ${extensionsDir}`);
+  say(`check passed: workbench served at http://${authority}/, ${installed} installed`);
+}
 
 /** The port asked for with --port or PORT, or undefined. */
 function requestedPort() {
@@ -102,6 +119,12 @@ try {
   });
 
   const authority = `127.0.0.1:${port}`;
+  if (CHECK) {
+    await checkServed(authority, extensionsDir);
+    stopping = true;
+    await stop();
+    process.exit(0);
+  }
   console.log(`
 Integration Docs is running in VS Code (code-server ${authority}), ready in ${((Date.now() - started) / 1000).toFixed(0)}s.
 
