@@ -18,6 +18,7 @@ import { Workbench } from './ui.mjs';
 import { uiChecks } from './ui-checks.mjs';
 import { vsixCheck } from './vsix-check.mjs';
 import { checkGrammar } from './grammar-check.mjs';
+import { acquireHostLock } from './lock.mjs';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
 const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
@@ -213,6 +214,7 @@ if (!existsSync(SUITE)) {
 let ok = false;
 let timer;
 try {
+  cleanups.unshift(await acquireHostLock(log)); // released last, after code-server has stopped
   ensureSystemPackages();
   const installed = await ensureCodeServer(CACHE); // bounded by its own install timeout
   log(await checkGrammar(join(dirname(dirname(dirname(installed.codeServerEntry))), 'lib/vscode'), ROOT));
