@@ -66,5 +66,7 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }
 
-// Snippets are generated from the template files (src/build/snippets.mjs).
+// Snippets are generated from the template files (src/build/snippets.mjs), the rule settings,
+// config schema and README rule table from the rule registry (src/build/catalogue.mjs).
 if (!watch) await (await import('./snippets.mjs')).writeSnippets();
+if (!watch) await (await import('./catalogue.mjs')).writeCatalogue();

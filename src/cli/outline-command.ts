@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintOptionsOf } from '../core/config';
+import { openItemsText } from '../core/display';
 import { Linter } from '../core/lint';
 import { buildOutline, type DocOutline, type MissingSection, type Section, type SectionSource, type SourceEntry } from '../core/outline';
 import type { LintOptions } from '../core/types';
@@ -68,18 +69,6 @@ export function outlineJson(file: string, outline: DocOutline) {
   };
 }
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
-/** "3 fields · DoD 2/5", or "" when nothing is open. */
-export function openItems(s: Pick<Section, 'placeholders' | 'dod'>): string {
-  const parts: string[] = [];
-  if (s.placeholders > 0) parts.push(plural(s.placeholders, 'field'));
-  if (s.dod) parts.push(`DoD ${s.dod.done}/${s.dod.total}`);
-  return parts.join(' · ');
-}
-
 function mark(s: Pick<SourceEntry, 'exists' | 'outside'>): string {
   if (s.outside) return '⚠';
   if (s.exists === undefined) return '?';
@@ -93,7 +82,7 @@ function sourceLine(s: SectionSource | SourceEntry): string {
 
 function sectionLines(s: Section, indent: string, out: string[]): void {
   const id = s.outlineId ? ` [${s.outlineId}]` : '';
-  const items = openItems(s);
+  const items = openItemsText(s);
   const state = s.unplanned ? '  (unplanned)' : '';
   out.push(`${indent}${'#'.repeat(s.level)} ${s.title}${id}  :${s.line}${items ? `  ${items}` : ''}${state}`);
   for (const src of s.sources) out.push(`${indent}    ${sourceLine(src)}`);

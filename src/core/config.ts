@@ -14,12 +14,12 @@
  */
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from './types';
 import { SEVERITY_SETTINGS } from './severity';
+import { RULE_IDS, isRuleId } from './rules/index';
+
+export { RULE_IDS };
 
 /** The name of the configuration file, looked up from the document's folder upwards. */
 export const CONFIG_FILE = '.integration-docs.json';
-
-/** All rule ids a configuration may name. */
-export const RULE_IDS: readonly RuleId[] = ['placeholder', 'unchecked-dod', 'conditional', 'frontmatter', 'outline', 'sources'];
 
 /** A validated configuration. */
 export interface Config {
@@ -64,7 +64,7 @@ function readRules(value: unknown, errors: ConfigError[]): Config['rules'] {
     return rules;
   }
   for (const [id, sev] of Object.entries(value)) {
-    if (!(RULE_IDS as readonly string[]).includes(id)) {
+    if (!isRuleId(id)) {
       errors.push({ key: `rules.${id}`, message: `unknown rule; expected one of ${RULE_IDS.join(', ')}` });
     } else if (!SEVERITY_SETTINGS.includes(sev as SeveritySetting)) {
       errors.push({ key: `rules.${id}`, message: `expected one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(sev)}` });

@@ -1,9 +1,10 @@
 /** The public surface of the engine. */
 export { lint, lintModel, Linter, compilePatterns } from './lint';
 export { buildModel, positionAt, FactCache, type DocModel } from './document';
-export { RULES } from './rules/index';
+export { RULES, ruleById, isRuleId, docsAnchor, DOCS_URL } from './rules/index';
 export { fieldName } from './rules/placeholder';
 export { normalizeHeading, sectionsTitled, dodProgress, dodTitles } from './rules/unchecked-dod';
+export { plural, openItemsText, type OpenItems } from './display';
 export { severityForStatus, resolveSeverity, SEVERITY_SETTINGS } from './severity';
 export * from './types';
 export * from './config';

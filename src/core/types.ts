@@ -1,11 +1,13 @@
+// Rule ids come from the rule registry (a type-only import: no module cycle at run time).
+import type { RuleId } from './rules/index';
+
+export type { RuleId };
+
 /** Severity of a finding as shown to the user. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A configured severity: a fixed level, `off`, or `auto` (follow the document's `status`). */
 export type SeveritySetting = Severity | 'off' | 'auto';
-
-/** Identifiers of every rule the engine knows. */
-export type RuleId = 'placeholder' | 'unchecked-dod' | 'conditional' | 'frontmatter' | 'outline' | 'sources';
 
 /** A half-open span of the document, in UTF-16 offsets (`end` exclusive). */
 export interface Span {

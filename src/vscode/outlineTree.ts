@@ -5,6 +5,7 @@
  * (no second parse); item ids are stable so expansion survives edits.
  */
 import * as vscode from 'vscode';
+import { openItemsText, plural } from '../core/display';
 import { buildOutline, sectionAtOffset, type DocOutline, type Section, type SectionSource, type SourceEntry, type MissingSection } from '../core/outline';
 import { Disposable } from './dispose';
 import type { LintResult, LintService } from './linting';
@@ -22,17 +23,9 @@ type Node =
 const STATE_KEY = 'integrationDocs.outline.state';
 const ONLY_OPEN_KEY = 'integrationDocs.outline.onlyOpen';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** "3 fields · DoD 2/5", or "" when nothing is open. */
+/** "3 fields · DoD 2/5 · unplanned", or "" when nothing is open. */
 export function sectionDescription(s: Section): string {
-  const parts: string[] = [];
-  if (s.placeholders > 0) parts.push(plural(s.placeholders, 'field'));
-  if (s.dod) parts.push(`DoD ${s.dod.done}/${s.dod.total}`);
-  if (s.unplanned) parts.push('unplanned');
-  return parts.join(' · ');
+  return [openItemsText(s), s.unplanned ? 'unplanned' : ''].filter(Boolean).join(' · ');
 }
 
 export class OutlineTree extends Disposable implements vscode.TreeDataProvider<Node> {

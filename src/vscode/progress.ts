@@ -1,5 +1,7 @@
 /** The status bar item and the Definition-of-Done code lenses: how far the doc is from done. */
 import * as vscode from 'vscode';
+import { openItemsText } from '../core/display';
+import { ruleById } from '../core/rules/index';
 import { dodProgress, dodTitles } from '../core/rules/unchecked-dod';
 import { DEFAULT_DOD_HEADINGS } from '../core/types';
 import { Disposable } from './dispose';
@@ -17,13 +19,6 @@ export function summarize(r: LintResult): { fields: number; done: number; total:
     byRule,
   };
 }
-
-const RULE_LABEL: Record<string, string> = {
-  placeholder: 'unfilled fields',
-  'unchecked-dod': 'unchecked Definition-of-Done items',
-  conditional: 'unresolved template blocks',
-  frontmatter: 'frontmatter problems',
-};
 
 export class StatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('integrationDocs.progress', vscode.StatusBarAlignment.Left, 50));
@@ -62,11 +57,10 @@ export class StatusBar extends Disposable {
       return;
     }
     const s = summarize(r);
-    const fields = `${s.fields} field${s.fields === 1 ? '' : 's'}`;
-    this.item.text = s.total > 0 ? `$(checklist) ${fields} · DoD ${s.done}/${s.total}` : `$(checklist) ${fields}`;
+    this.item.text = `$(checklist) ${openItemsText({ placeholders: s.fields, dod: s }, true)}`;
     const tip = new vscode.MarkdownString('**Integration Docs**\n\n');
     if (s.byRule.size === 0) tip.appendMarkdown('Nothing left to fill.\n\n');
-    for (const [rule, n] of s.byRule) tip.appendMarkdown(`- ${n} ${RULE_LABEL[rule] ?? rule} (\`${rule}\`)\n`);
+    for (const [rule, n] of s.byRule) tip.appendMarkdown(`- ${ruleById(rule)?.title ?? rule}: ${n} (\`${rule}\`)\n`);
     if (s.total > 0) tip.appendMarkdown(`\nDefinition of Done: ${s.done} of ${s.total} checked\n`);
     tip.appendMarkdown('\nClick to go to the next field.');
     this.item.tooltip = tip;

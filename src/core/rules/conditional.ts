@@ -31,9 +31,10 @@ function stray(tag: TagHit): Report {
 }
 
 /** `conditional`: Handlebars block helpers ({{#if}}, {{else}}, {{/if}}, {{#unless}}) left in the text. */
-export const conditional: Rule = {
+export const conditional: Rule<'conditional'> = {
   id: 'conditional',
-  description: 'Unresolved {{#if}} / {{else}} / {{/if}} / {{#unless}} template blocks.',
+  title: 'unresolved template blocks',
+  description: 'Unresolved `{{#if}}` / `{{else}}` / `{{/if}}` / `{{#unless}}` template blocks.',
   check(model, _context, report) {
     const stack: Open[] = [];
     for (const tag of model.tags) {

@@ -78,9 +78,10 @@ function checkOutline(fm: Frontmatter, declared: Set<string> | undefined, report
 }
 
 /** `frontmatter`: YAML that does not parse, an unknown status, malformed sources and outline. */
-export const frontmatter: Rule = {
+export const frontmatter: Rule<'frontmatter'> = {
   id: 'frontmatter',
-  description: 'Frontmatter that is not valid YAML or does not follow the integration-docs schema.',
+  title: 'frontmatter problems',
+  description: 'Frontmatter that is not valid YAML or breaks the schema (`status`, `sources`, `outline`).',
   check(model, _context, report) {
     const fm = model.frontmatter;
     if (!fm) return;

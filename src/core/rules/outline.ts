@@ -6,9 +6,10 @@ import type { Rule } from './rule';
  * the entry's key. Matching is `matchOutline`'s (a `SECTION` comment, or a heading with the id's
  * words). Headings that are not planned are shown by the outline view, not reported.
  */
-export const outline: Rule = {
+export const outline: Rule<'outline'> = {
   id: 'outline',
-  description: 'Sections planned in the frontmatter outline that have no heading.',
+  title: 'planned sections not written',
+  description: 'Planned sections (frontmatter `outline` entries) with no matching heading.',
   check(model, _context, report) {
     const plan = readPlan(model);
     plan.outline?.forEach((entry, i) => {

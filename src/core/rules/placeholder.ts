@@ -60,9 +60,10 @@ function describeFresh(hit: FieldHit, where: string): Report {
 }
 
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
-export const placeholder: Rule = {
+export const placeholder: Rule<'placeholder'> = {
   id: 'placeholder',
-  description: 'Unfilled template fields such as [Customer name], {{PLAN_LEVEL}} or YYYY-MM-DD.',
+  title: 'unfilled fields',
+  description: 'Unfilled template fields: `[Customer name]`, `{{PLAN_LEVEL}}`, `YYYY-MM-DD`.',
   check(model, _context, report) {
     const seen = new Set<string>();
     const emit = (hit: FieldHit, where: string) => {

@@ -1,5 +1,5 @@
 import type { DocModel } from '../document';
-import type { FindingData, LintOptions, RuleId } from '../types';
+import type { FindingData, SourceCheck } from '../types';
 
 /** What a rule reports: a span of the document and a message. Severity is applied later. */
 export interface Report {
@@ -14,12 +14,20 @@ export interface RuleContext {
   /** Normalized Definition-of-Done heading titles. */
   dodHeadings: ReadonlySet<string>;
   /** Whether a source path exists (absent: the `sources` rule is silent). */
-  resolveSource?: LintOptions['resolveSource'];
+  resolveSource?: (path: string) => SourceCheck | undefined;
 }
 
-/** A lint rule: data plus one synchronous check that reports through a callback. */
-export interface Rule {
-  id: RuleId;
+/**
+ * A lint rule: data plus one synchronous check that reports through a callback. The data is
+ * the rule catalogue: settings, the config schema, the README's rule table and SARIF rule
+ * metadata are generated from it.
+ */
+export interface Rule<Id extends string = string> {
+  /** The rule id, as written in settings, the config file and suppression comments. */
+  id: Id;
+  /** A short plural noun phrase for counts: `3 unfilled fields`. */
+  title: string;
+  /** One Markdown sentence saying what the rule reports. */
   description: string;
   check(model: DocModel, context: RuleContext, report: (r: Report) => void): void;
 }

@@ -33,9 +33,10 @@ function places(model: DocModel): Map<string, PathRef[]> {
  * `sources`: a source path (frontmatter `sources`, outline entries, inline citations) that does
  * not exist or escapes the workspace, per the host's `resolveSource`. Silent without one.
  */
-export const sources: Rule = {
+export const sources: Rule<'sources'> = {
   id: 'sources',
-  description: 'Source paths that do not exist or lie outside the workspace.',
+  title: 'missing sources',
+  description: 'Sources that do not exist or escape the workspace.',
   check(model, context, report) {
     const resolve = context.resolveSource;
     if (!resolve) return;

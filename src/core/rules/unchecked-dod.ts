@@ -36,9 +36,10 @@ export function sectionsTitled(headings: readonly HeadingFact[], titles: Readonl
 }
 
 /** `unchecked-dod`: unchecked task items under a Definition of Done / Success Checklist heading. */
-export const uncheckedDod: Rule = {
+export const uncheckedDod: Rule<'unchecked-dod'> = {
   id: 'unchecked-dod',
-  description: 'Unchecked items under a Definition of Done or Success Checklist heading.',
+  title: 'unchecked Definition-of-Done items',
+  description: 'Unchecked items under a Definition of Done / Success Checklist heading.',
   check(model, context, report) {
     for (const { heading, end } of sectionsTitled(model.headings, context.dodHeadings, model.text.length)) {
       for (const task of model.tasks) {
