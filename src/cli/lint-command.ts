@@ -4,7 +4,9 @@ import { lintOptionsOf } from '../core/config';
 import { parseArgs, flag } from './args';
 import { ConfigResolver, loadConfigFile, UsageError } from './config-loader';
 import { collectFiles } from './files';
-import { display, formatGithub, formatJson, formatText, type Format } from './format';
+import { FORMATTERS, FORMAT_NAMES } from './formats/index';
+import { display } from './paths';
+import { VERSION } from './version';
 import { lintAll, type Job } from './pool';
 import { DEFAULT_MAX_BYTES } from './read';
 
@@ -15,7 +17,7 @@ unresolved {{#if}} blocks and frontmatter problems. Directories are searched for
 (node_modules, .git and the config's "ignore" globs are skipped). Default: the current folder.
 
 Options:
-  --format text|json|github  output format (default: text)
+  --format ${FORMAT_NAMES.join('|').padEnd(17)} output format (default: text)
   --config FILE              use this config instead of the nearest .integration-docs.json
   --quiet                    report errors only, without the summary line
   --max-size MB              skip larger files with a message (default: 5)
@@ -39,7 +41,7 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
     out(LINT_HELP);
     return 0;
   }
-  const format = (flag(args, '--format', ['text', 'json', 'github']) ?? 'text') as Format;
+  const formatter = FORMATTERS[flag(args, '--format', FORMAT_NAMES) ?? 'text'];
   const quiet = args.flags.has('--quiet');
   const limit = maxBytes(flag(args, '--max-size'));
   const configPath = flag(args, '--config');
@@ -54,7 +56,7 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   let results = await lintAll(jobs, totalBytes);
   for (const r of results) if (r.skipped) err(`integration-docs: ${display(r.file)}: ${r.skipped}`);
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-  const text = format === 'json' ? formatJson(results) : format === 'github' ? formatGithub(results) : formatText(results, quiet);
+  const text = formatter.format(results, { quiet, root: process.cwd(), version: VERSION });
   if (text) out(text);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

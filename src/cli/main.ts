@@ -6,8 +6,7 @@ import { outlineCommand } from './outline-command';
 import { UsageError } from './config-loader';
 import { templatesCommand } from './templates-command';
 import { newCommand } from './new-command';
-
-declare const __VERSION__: string;
+import { VERSION } from './version';
 
 const HELP = `Usage: integration-docs <command> [options]
 
@@ -37,7 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '-v' || name === '--version') {
-    out(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0');
+    out(VERSION);
     return 0;
   }
   const command = COMMANDS[name];

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { lint } from '../../src/core/index';
-import { formatGithub, formatText } from '../../src/cli/format';
+import { FORMATTERS } from '../../src/cli/formats/index';
 import { workerCount, type Job } from '../../src/cli/pool';
 import type { FileResult } from '../../src/cli/lint-file';
 import { ROOT } from './helpers';
@@ -118,8 +118,9 @@ test('github: `%`, newlines, `,` and `:` are escaped in properties; `%` and newl
     file: join(process.cwd(), 'x\ny.md'),
     findings: [{ rule: 'frontmatter', severity: 'hint', message: 'line one\r\nline two: 50%', line: 1, column: 1, endLine: 1, endColumn: 2, startOffset: 0, endOffset: 1 }],
   };
-  assert.equal(formatGithub([result]), '::notice file=x%0Ay.md,line=1,col=1,endLine=1,endColumn=2,title=frontmatter::line one%0D%0Aline two: 50%25');
-  assert.equal(formatText([result], true), 'x\ny.md:1:1 hint frontmatter line one\r\nline two: 50%');
+  const context = { quiet: true, root: process.cwd(), version: '0.0.0' };
+  assert.equal(FORMATTERS.github.format([result], context), '::notice file=x%0Ay.md,line=1,col=1,endLine=1,endColumn=2,title=frontmatter::line one%0D%0Aline two: 50%25');
+  assert.equal(FORMATTERS.text.format([result], context), 'x\ny.md:1:1 hint frontmatter line one\r\nline two: 50%');
 });
 
 // --- exit code 2 -----------------------------------------------------------------------

@@ -1,0 +1,22 @@
+import { display } from '../paths';
+import type { Formatter } from './formatter';
+
+/** A JSON array of `{file, line, column, endLine, endColumn, rule, severity, message}`. */
+export const json: Formatter = {
+  description: 'a JSON array of {file, line, column, endLine, endColumn, rule, severity, message}',
+  format(results) {
+    const rows = results.flatMap((r) =>
+      r.findings.map((f) => ({
+        file: display(r.file),
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+      })),
+    );
+    return JSON.stringify(rows, null, 2);
+  },
+};
