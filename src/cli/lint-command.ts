@@ -6,6 +6,7 @@ import { ConfigResolver, loadConfigFile, UsageError } from './config-loader';
 import { collectFiles } from './files';
 import { FORMATTERS, FORMAT_NAMES } from './formats/index';
 import { display } from './paths';
+import { RootResolver, rootOption } from './root';
 import { VERSION } from './version';
 import { lintAll, type Job } from './pool';
 import { DEFAULT_MAX_BYTES } from './read';
@@ -17,15 +18,19 @@ unresolved {{#if}} blocks and frontmatter problems. Directories are searched for
 (node_modules, .git and the config's "ignore" globs are skipped). Default: the current folder.
 
 Options:
-  --format ${FORMAT_NAMES.join('|').padEnd(17)} output format (default: text)
+  --format FORMAT            ${FORMAT_NAMES.join(', ')} (default: text)
   --config FILE              use this config instead of the nearest .integration-docs.json
+  --root DIR                 the folder "/" source paths are relative to and SARIF paths
+                             are relative to (default: the nearest folder upwards with
+                             .integration-docs.json, else the git root, else the current
+                             folder — the same rule as in VS Code)
   --quiet                    report errors only, without the summary line
   --max-size MB              skip larger files with a message (default: 5)
   -h, --help                 show this help
 
 Exit status: 0 no errors, 1 at least one error finding, 2 usage, I/O or config error.`;
 
-const SPEC = { '--format': true, '--config': true, '--quiet': false, '--max-size': true, '--help': false, '-h': false };
+const SPEC = { '--format': true, '--config': true, '--root': true, '--quiet': false, '--max-size': true, '--help': false, '-h': false };
 
 function maxBytes(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_BYTES;
@@ -46,17 +51,19 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   const limit = maxBytes(flag(args, '--max-size'));
   const configPath = flag(args, '--config');
   const configs = new ConfigResolver(configPath ? loadConfigFile(resolve(configPath)) : undefined);
+  const rootFlag = flag(args, '--root');
+  const roots = new RootResolver(rootFlag === undefined ? undefined : rootOption(rootFlag));
   const files = collectFiles(args.positional, configs);
   let totalBytes = 0;
   const jobs: Job[] = files.map((file, index) => {
     totalBytes += statSync(file).size;
     const loaded = configs.forFile(file);
-    return { index, file, options: lintOptionsOf(loaded.config), maxBytes: limit, root: loaded.base };
+    return { index, file, options: lintOptionsOf(loaded.config), maxBytes: limit, root: roots.forFile(file) };
   });
   let results = await lintAll(jobs, totalBytes);
   for (const r of results) if (r.skipped) err(`integration-docs: ${display(r.file)}: ${r.skipped}`);
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
-  const text = formatter.format(results, { quiet, root: process.cwd(), version: VERSION });
+  const text = formatter.format(results, { quiet, root: roots.forDir(process.cwd()), version: VERSION });
   if (text) out(text);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

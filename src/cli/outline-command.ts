@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintOptionsOf } from '../core/config';
 import { openItemsText } from '../core/display';
@@ -8,6 +7,7 @@ import type { LintOptions } from '../core/types';
 import { parseArgs, flag } from './args';
 import { ConfigResolver, UsageError } from './config-loader';
 import { readDocument, DEFAULT_MAX_BYTES } from './read';
+import { RootResolver, rootOption } from './root';
 import { fileSourceResolver } from './source-resolver';
 
 export const OUTLINE_HELP = `Usage: integration-docs outline FILE [--root DIR] [--format text|json]
@@ -15,10 +15,11 @@ export const OUTLINE_HELP = `Usage: integration-docs outline FILE [--root DIR] [
 Prints a doc's plan against what is written: its sections (with open placeholders and
 Definition-of-Done items), the planned sections that have no heading, the headings that are not
 planned, and the sources it rests on (with whether each exists). Paths starting with "/" are
-relative to --root (default: the current folder); other paths to the doc.
+relative to the root; other paths to the doc. The root is --root, else the nearest folder
+upwards with .integration-docs.json, else the git root, else the current folder (as in VS Code).
 
 Options:
-  --root DIR          the workspace folder source paths are relative to (default: .)
+  --root DIR          the folder "/" source paths are relative to (default: see above)
   --format text|json  output format (default: text)
   -h, --help          show this help
 
@@ -128,8 +129,8 @@ export async function outlineCommand(argv: readonly string[], out: (s: string) =
   const format = flag(args, '--format', ['text', 'json']) ?? 'text';
   if (args.positional.length !== 1) throw new UsageError(`outline takes one FILE, got ${args.positional.length} (see --help)`);
   const file = args.positional[0];
-  const root = resolve(flag(args, '--root') ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root ${root} is not a folder`);
+  const rootFlag = flag(args, '--root');
+  const root = new RootResolver(rootFlag === undefined ? undefined : rootOption(rootFlag)).forFile(file);
   let read;
   try {
     read = readDocument(resolve(file), DEFAULT_MAX_BYTES);

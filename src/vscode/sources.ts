@@ -2,17 +2,22 @@
  * Answers `resolveSource` synchronously for the engine from a cache of `workspace.fs.stat`
  * results: an unknown path answers `undefined` (the `sources` rule stays silent), is stat'ed in
  * the background, and the documents are linted again once the answer is in. Paths starting
- * with `/` are relative to the workspace folder (the Kurt convention), others to the document;
- * a path escaping the workspace is never touched.
+ * with `/` are relative to the document's root (`core/root.ts`: the nearest folder with
+ * `.integration-docs.json`, else with `.git`, else the workspace folder; the same rule as the
+ * CLI, never looked for above the workspace folder), others to the document; a path escaping
+ * the root is never touched.
  */
 import * as vscode from 'vscode';
 import { locateSource } from '../core/outline-paths';
+import { chooseRoot, posixAncestors, ROOT_MARKERS } from '../core/root';
 import type { SourceCheck } from '../core/types';
 import { Disposable } from './dispose';
 
 export class SourceIndex extends Disposable {
   private readonly known = new Map<string, boolean>();
   private readonly inflight = new Set<string>();
+  /** The root of the documents in a folder (by folder URI); `undefined` while being looked for. */
+  private readonly roots = new Map<string, vscode.Uri | undefined>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Fires (debounced) when answers changed, so documents can be linted again. */
@@ -23,6 +28,10 @@ export class SourceIndex extends Disposable {
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
     const forget = (uri: vscode.Uri) => {
       const key = uri.toString();
+      if (ROOT_MARKERS.some((m) => key.endsWith(`/${m}`)) && this.roots.size > 0) {
+        this.roots.clear();
+        this.fire();
+      }
       for (const k of [key, `${key}/`]) if (this.known.delete(k)) this.fire();
     };
     this._register(watcher.onDidCreate(forget));
@@ -32,12 +41,51 @@ export class SourceIndex extends Disposable {
 
   /** Where a source path of a document points, or undefined (URL, no workspace folder). */
   locate(doc: vscode.Uri, path: string): { uri: vscode.Uri; outside: boolean; folder: boolean } | undefined {
+    const root = this.rootOf(doc);
+    if (!root) return undefined;
+    const docFolder = vscode.Uri.joinPath(doc, '..').path;
+    const at = locateSource(path, root.path, docFolder);
+    if (!at) return undefined;
+    return { uri: root.with({ path: at.path }), outside: at.outside, folder: at.folder };
+  }
+
+  /**
+   * The root folder of a document, or undefined (no workspace folder, or still being looked
+   * for: the answer comes with `onDidChange`).
+   */
+  rootOf(doc: vscode.Uri): vscode.Uri | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(doc);
     if (!folder) return undefined;
-    const docFolder = vscode.Uri.joinPath(doc, '..').path;
-    const at = locateSource(path, folder.uri.path, docFolder);
-    if (!at) return undefined;
-    return { uri: folder.uri.with({ path: at.path }), outside: at.outside, folder: at.folder };
+    const dir = vscode.Uri.joinPath(doc, '..');
+    const key = dir.toString();
+    if (this.roots.has(key)) return this.roots.get(key);
+    this.roots.set(key, undefined);
+    void this.findRoot(dir, folder.uri).then(
+      (root) => this.settleRoot(key, root),
+      () => this.settleRoot(key, folder.uri),
+    );
+    return undefined;
+  }
+
+  private async findRoot(dir: vscode.Uri, workspaceFolder: vscode.Uri): Promise<vscode.Uri> {
+    const dirs = posixAncestors(dir.path, workspaceFolder.path);
+    const present = new Set<string>();
+    const probe = async (path: string, marker: string) => {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(workspaceFolder.with({ path }), marker));
+        present.add(`${path}\0${marker}`);
+      } catch {
+        // absent
+      }
+    };
+    await Promise.all(dirs.flatMap((path) => ROOT_MARKERS.map((marker) => probe(path, marker))));
+    return workspaceFolder.with({ path: chooseRoot(dirs, (path, marker) => present.has(`${path}\0${marker}`), workspaceFolder.path) });
+  }
+
+  private settleRoot(key: string, root: vscode.Uri): void {
+    if (!this.roots.has(key)) return; // forgotten meanwhile: asked again later
+    this.roots.set(key, root);
+    this.fire();
   }
 
   /** The resolver the engine calls for one document. */

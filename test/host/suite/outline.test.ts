@@ -127,4 +127,21 @@ suite('outline view', () => {
     await vscode.commands.executeCommand('integrationDocs.openSource', api.outline.getChildren(api.outline.getChildren(undefined)[1])[0]);
     assert.match((await opened)?.document.uri.path ?? '', /sources\/northwind-api\.md$/);
   });
+
+  test('"/" sources are relative to the nearest folder with .integration-docs.json (the CLI\'s root rule)', async () => {
+    const team = vscode.Uri.joinPath(root, 'team-docs');
+    const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(team, rel), new TextEncoder().encode(text));
+    await write('.integration-docs.json', '{}\n');
+    await write('sources/local.md', '# Local\n');
+    const page = ['---', 'title: Team Page', 'sources:', '  - path: /sources/local.md', '  - path: /sources/northwind-api.md', '---', '# Team Page', ''].join('\n');
+    await write('page.md', page);
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(team, 'page.md'));
+    const known = () => api.outline.current?.title === 'Team Page' && (api.outline.current?.sources.every((s) => s.exists !== undefined) ?? false);
+    await waitForTree(known, 'the sources of team-docs/page.md to be checked');
+    // northwind-api.md exists at the workspace root, not under team-docs/: the root is team-docs/.
+    assert.deepEqual(api.outline.current?.sources.map((s) => [s.path, s.exists]), [
+      ['/sources/local.md', true],
+      ['/sources/northwind-api.md', false],
+    ]);
+  });
 });
