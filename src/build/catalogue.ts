@@ -4,6 +4,7 @@
  * `.integration-docs.json` JSON schema and the README's rule table. `npm run build` writes them
  * (`src/build/catalogue.mjs`); a unit test fails when a committed file differs.
  */
+import { plainText } from '../core/display';
 import { DOCS_URL, RULES, docsAnchor } from '../core/rules/index';
 import { SEVERITY_SETTINGS, SEVERITY_SETTING_DESCRIPTIONS } from '../core/severity';
 
@@ -20,11 +21,6 @@ export const RULE_SETTING_PREFIX = 'integrationDocs.rules.';
 
 /** The setting `order` of the first rule (others follow in registry order). */
 const FIRST_RULE_ORDER = 10;
-
-/** Markdown to plain text for places that show no Markdown: code spans lose their backticks. */
-export function plainText(markdown: string): string {
-  return markdown.replace(/`([^`]*)`/g, '$1');
-}
 
 /** What each value of a severity setting means; in the editor `auto` also defers to the config file. */
 function settingValueDescriptions(): string[] {

@@ -24,3 +24,8 @@ export function openItemsText(s: OpenItems, showNoFields = false): string {
   if (s.dod && s.dod.total > 0) parts.push(`DoD ${s.dod.done}/${s.dod.total}`);
   return parts.join(' · ');
 }
+
+/** Markdown to plain text for places that show no Markdown: code spans lose their backticks. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, '$1');
+}

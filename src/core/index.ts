@@ -4,7 +4,7 @@ export { buildModel, positionAt, FactCache, type DocModel } from './document';
 export { RULES, ruleById, isRuleId, docsAnchor, DOCS_URL } from './rules/index';
 export { fieldName } from './rules/placeholder';
 export { normalizeHeading, sectionsTitled, dodProgress, dodTitles } from './rules/unchecked-dod';
-export { plural, openItemsText, type OpenItems } from './display';
+export { plural, openItemsText, plainText, type OpenItems } from './display';
 export { severityForStatus, resolveSeverity, SEVERITY_SETTINGS } from './severity';
 export * from './types';
 export * from './config';
