@@ -69,9 +69,10 @@ function expandGlob(pattern: string, configs: ConfigResolver, out: string[]): vo
 
 /**
  * Expands the CLI's arguments (files, directories, globs) into Markdown files. Files named
- * explicitly are linted even when ignored; directories and globs honour `ignore`.
+ * explicitly are linted even when ignored, unless `skipIgnored` (a pre-commit hook names every
+ * changed file); directories and globs honour `ignore`.
  */
-export function collectFiles(args: readonly string[], configs: ConfigResolver): string[] {
+export function collectFiles(args: readonly string[], configs: ConfigResolver, skipIgnored = false): string[] {
   const out: string[] = [];
   for (const arg of args.length ? args : ['.']) {
     let stat;
@@ -81,7 +82,9 @@ export function collectFiles(args: readonly string[], configs: ConfigResolver): 
       stat = undefined;
     }
     if (stat?.isDirectory()) walk(resolve(arg), configs, out);
-    else if (stat?.isFile()) out.push(resolve(arg));
+    else if (stat?.isFile()) {
+      if (!skipIgnored || !ignored(resolve(arg), configs)) out.push(resolve(arg));
+    }
     else if (GLOB_CHARS.test(arg)) expandGlob(arg, configs, out);
     else throw new UsageError(`no such file or directory: ${arg}`);
   }

@@ -25,12 +25,19 @@ Options:
                              .integration-docs.json, else the git root, else the current
                              folder — the same rule as in VS Code)
   --quiet                    report errors only, without the summary line
+  --fail-on LEVEL            exit 1 when a finding is at least this severe: error (default),
+                             warning, information, hint, or none (never on findings)
+  --skip-ignored             skip named files that the config's "ignore" globs match too
+                             (for pre-commit hooks, which name every changed file)
   --max-size MB              skip larger files with a message (default: 5)
   -h, --help                 show this help
 
-Exit status: 0 no errors, 1 at least one error finding, 2 usage, I/O or config error.`;
+Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 usage, I/O or config error.`;
 
-const SPEC = { '--format': true, '--config': true, '--root': true, '--quiet': false, '--max-size': true, '--help': false, '-h': false };
+const SPEC = { '--format': true, '--config': true, '--root': true, '--quiet': false, '--fail-on': true, '--skip-ignored': false, '--max-size': true, '--help': false, '-h': false };
+
+/** `--fail-on` values, most severe first; `none` never fails on findings. */
+const FAIL_ON = ['error', 'warning', 'information', 'hint', 'none'];
 
 function maxBytes(value: string | undefined): number {
   if (value === undefined) return DEFAULT_MAX_BYTES;
@@ -48,12 +55,13 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   }
   const formatter = FORMATTERS[flag(args, '--format', FORMAT_NAMES) ?? 'text'];
   const quiet = args.flags.has('--quiet');
+  const failOn = flag(args, '--fail-on', FAIL_ON) ?? 'error';
   const limit = maxBytes(flag(args, '--max-size'));
   const configPath = flag(args, '--config');
   const configs = new ConfigResolver(configPath ? loadConfigFile(resolve(configPath)) : undefined);
   const rootFlag = flag(args, '--root');
   const roots = new RootResolver(rootFlag === undefined ? undefined : rootOption(rootFlag));
-  const files = collectFiles(args.positional, configs);
+  const files = collectFiles(args.positional, configs, args.flags.has('--skip-ignored'));
   let totalBytes = 0;
   const jobs: Job[] = files.map((file, index) => {
     totalBytes += statSync(file).size;
@@ -62,8 +70,10 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   });
   let results = await lintAll(jobs, totalBytes);
   for (const r of results) if (r.skipped) err(`integration-docs: ${display(r.file)}: ${r.skipped}`);
+  const worst = FAIL_ON.indexOf(failOn);
+  const failed = failOn !== 'none' && results.some((r) => r.findings.some((f) => FAIL_ON.indexOf(f.severity) <= worst));
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const text = formatter.format(results, { quiet, root: roots.forDir(process.cwd()), version: VERSION });
   if (text) out(text);
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return failed ? 1 : 0;
 }

@@ -137,7 +137,7 @@ test('exit 2: a missing file, an unknown option, a bad --format or --max-size', 
   const dir = folder({ 'a.md': WARN });
   assertUsage(run(dir, 'lint', 'a.md', 'nope.md'), /^integration-docs: no such file or directory: nope\.md$/);
   assertUsage(run(dir, 'lint', '--bogus', 'a.md'), /^integration-docs: unknown option --bogus/);
-  assertUsage(run(dir, 'lint', '--format', 'xml', 'a.md'), /^integration-docs: --format must be one of text, json, github, got "xml"$/);
+  assertUsage(run(dir, 'lint', '--format', 'xml', 'a.md'), /^integration-docs: --format must be one of text, json, github, sarif, got "xml"$/);
   assertUsage(run(dir, 'lint', 'a.md', '--format'), /^integration-docs: option --format needs a value$/);
   assertUsage(run(dir, 'lint', '--max-size', 'big', 'a.md'), /^integration-docs: --max-size must be a positive number/);
   assertUsage(run(dir, 'frobnicate'), /^integration-docs: unknown command "frobnicate"/);
