@@ -15,11 +15,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lint, type LintOptions } from '../../src/core/index';
+import type { LintOptions } from '../../src/core/index';
 import { fetchCorpus, readCorpus, type CorpusDoc, type Manifest } from './corpus';
 import { formatReport, summarise } from './report';
 import { scoreDoc, type DocScore, type LabelFile } from './score';
 import { candidates } from './candidates';
+import { lintInPool, runAsPoolWorker } from './pool';
 
 const ROOT = resolve(__dirname, '../../..');
 const HERE = join(ROOT, 'test/eval');
@@ -36,14 +37,15 @@ const OPTIONS: LintOptions = {
   rules: { placeholder: 'warning', 'unchecked-dod': 'warning', conditional: 'warning', frontmatter: 'off', outline: 'off', sources: 'off' },
 };
 
-function lintAll(docs: readonly CorpusDoc[], labels: LabelFile, errors: string[]): DocScore[] {
-  return docs.map((doc) => {
-    try {
-      return scoreDoc(doc, lint(doc.text, OPTIONS), labels.docs[doc.id]?.labels ?? [], errors);
-    } catch (e) {
-      errors.push(`${doc.id}: the engine threw ${(e as Error).stack?.split('\n').slice(0, 3).join(' ')}`);
+async function lintAll(docs: readonly CorpusDoc[], labels: LabelFile, errors: string[]): Promise<DocScore[]> {
+  const outcomes = await lintInPool(__filename, docs.map((d) => d.text), OPTIONS);
+  return docs.map((doc, i) => {
+    const outcome = outcomes[i] ?? { error: 'no result from the lint worker' };
+    if ('error' in outcome) {
+      errors.push(`${doc.id}: the engine threw ${outcome.error}`);
       return { id: doc.id, pkg: doc.pkg, set: doc.set, findings: [], labels: [], otherRules: {} };
     }
+    return scoreDoc(doc, outcome.findings, labels.docs[doc.id]?.labels ?? [], errors);
   });
 }
 
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
   const docs = readCorpus(ROOT, manifest).filter((d) => !only || d.id.includes(only));
   for (const id of Object.keys(labels.docs)) if (!docs.some((d) => d.id === id) && !only) errors.push(`labels for ${id}, which is not in the corpus`);
   const t1 = performance.now();
-  const scores = lintAll(docs, labels, errors);
+  const scores = await lintAll(docs, labels, errors);
   const lintMs = performance.now() - t1;
   if (flag('--dump')) dump(scores, docs);
   else if (flag('--candidates')) printCandidates(scores, docs);
@@ -92,15 +94,18 @@ async function main(): Promise<number> {
     const jsonOut = value('--json');
     if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ summary, scores }, null, 1)}\n`);
   }
-  log(`\n${docs.length} documents linted in ${lintMs.toFixed(0)} ms (total ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const cpu = process.cpuUsage();
+  log(`\n${docs.length} documents linted in ${lintMs.toFixed(0)} ms (total ${((performance.now() - t0) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
   for (const e of errors) log(`error: ${e}`);
   return errors.length ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
+if (!runAsPoolWorker()) void main().then(
+  (code) => {
+    process.exitCode = code;
+  },
   (e) => {
     log(`eval failed: ${(e as Error).stack ?? e}`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );
