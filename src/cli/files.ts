@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { syntaxOf } from '../core/syntax';
 import { UsageError, type ConfigResolver } from './config-loader';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -51,7 +52,7 @@ function walk(dir: string, configs: ConfigResolver, out: string[]): void {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name) && !ignoredDir(p, configs)) walk(p, configs, out);
-    } else if ((entry.isFile() || linksToFile(entry, p)) && /\.md$/i.test(entry.name) && !ignored(p, configs)) {
+    } else if ((entry.isFile() || linksToFile(entry, p)) && syntaxOf(entry.name) && !ignored(p, configs)) {
       out.push(p);
     }
   }
@@ -63,7 +64,7 @@ function expandGlob(pattern: string, configs: ConfigResolver, out: string[]): vo
   const isMatch = picomatch(toPosix(scan.glob), { dot: false });
   const found: string[] = [];
   walk(baseDir, configs, found);
-  // walk() lists only *.md; a glob may name other extensions explicitly.
+  // walk() lists only Markdown files (syntaxOf); a glob narrows them down.
   for (const f of found) if (isMatch(toPosix(relative(baseDir, f)))) out.push(f);
 }
 

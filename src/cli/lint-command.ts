@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintOptionsOf } from '../core/config';
+import { syntaxOf } from '../core/syntax';
 import { parseArgs, flag } from './args';
 import { ConfigResolver, loadConfigFile, UsageError } from './config-loader';
 import { collectFiles } from './files';
@@ -14,8 +15,9 @@ import { DEFAULT_MAX_BYTES } from './read';
 export const LINT_HELP = `Usage: integration-docs lint [files | directories | globs...] [options]
 
 Lints Markdown integration docs for unfilled fields, unchecked Definition-of-Done items,
-unresolved {{#if}} blocks and frontmatter problems. Directories are searched for *.md
-(node_modules, .git and the config's "ignore" globs are skipped). Default: the current folder.
+unresolved {{#if}} blocks and frontmatter problems. Directories are searched for *.md,
+*.markdown and *.mdx (MDX: JSX, {expressions} and import/export are never fields); node_modules,
+.git and the config's "ignore" globs are skipped. Default: the current folder.
 
 Options:
   --format FORMAT            ${FORMAT_NAMES.join(', ')} (default: text)
@@ -66,7 +68,7 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   const jobs: Job[] = files.map((file, index) => {
     totalBytes += statSync(file).size;
     const loaded = configs.forFile(file);
-    return { index, file, options: lintOptionsOf(loaded.config), maxBytes: limit, root: roots.forFile(file) };
+    return { index, file, options: { ...lintOptionsOf(loaded.config), syntax: syntaxOf(file) }, maxBytes: limit, root: roots.forFile(file) };
   });
   let results = await lintAll(jobs, totalBytes);
   for (const r of results) if (r.skipped) err(`integration-docs: ${display(r.file)}: ${r.skipped}`);

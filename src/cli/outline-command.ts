@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { lintOptionsOf } from '../core/config';
+import { syntaxOf } from '../core/syntax';
 import { openItemsText } from '../core/display';
 import { Linter } from '../core/lint';
 import { buildOutline, type DocOutline, type MissingSection, type Section, type SectionSource, type SourceEntry } from '../core/outline';
@@ -116,7 +117,8 @@ export function outlineText(file: string, outline: DocOutline): string {
 
 /** Lint options for `file` from the nearest configuration, with a source resolver rooted at `root`. */
 function optionsFor(file: string, root: string): LintOptions {
-  return { ...lintOptionsOf(new ConfigResolver(undefined).forFile(file).config), resolveSource: fileSourceResolver(file, root) };
+  const config = new ConfigResolver(undefined).forFile(file).config;
+  return { ...lintOptionsOf(config), syntax: syntaxOf(file), resolveSource: fileSourceResolver(file, root) };
 }
 
 /** `integration-docs outline`: returns the exit code. */

@@ -67,6 +67,17 @@ export function bodyStartOf(text: string, frontmatter: Frontmatter | undefined):
   return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
+/**
+ * The chunks of the body. An MDX body is one chunk: a JSX element may span blank lines, and a
+ * piece of it is not valid MDX on its own.
+ */
+function bodyChunks(text: string, bodyStart: number, starts: number[], options: FactOptions): Chunk[] {
+  if (!options.mdx) return splitChunks(text, bodyStart, starts);
+  if (bodyStart >= text.length) return [];
+  const line = Math.max(0, lowerBound(starts, bodyStart + 1) - 1);
+  return [{ start: bodyStart, end: text.length, line, text: text.slice(bodyStart) }];
+}
+
 /** Builds the model of `text`. Pass the same `cache` across edits of one document. */
 export function buildModel(text: string, options: FactOptions, cache: FactCache = new FactCache()): DocModel {
   return buildIncremental(text, options, cache, undefined).model;
@@ -159,7 +170,7 @@ export function buildIncremental(text: string, options: FactOptions, cache: Fact
     if (p === prev.text.length && p === text.length) {
       starts = prev.starts;
       entries = prev.entries;
-    } else if (p >= bodyStart) {
+    } else if (p >= bodyStart && !options.mdx) {
       const q = commonSuffix(prev.text, text, p);
       starts = updateStarts(prev, text, p, prev.text.length - q, text.length - q);
       entries = incrementalEntries(prev, text, starts, options, cache, p, prev.text.length - q);
@@ -167,7 +178,7 @@ export function buildIncremental(text: string, options: FactOptions, cache: Fact
   }
   if (!starts || !entries) {
     starts = lineStarts(text);
-    entries = splitChunks(text, bodyStart, starts).map((chunk) => ({ chunk, facts: cache.get(chunk, options) }));
+    entries = bodyChunks(text, bodyStart, starts, options).map((chunk) => ({ chunk, facts: cache.get(chunk, options) }));
   }
   cache.sweep();
   return { model: assemble(text, starts, frontmatter, entries), state: { text, starts, bodyStart, entries } };
@@ -209,7 +220,7 @@ export function warmCache(text: string, options: FactOptions, cache: FactCache, 
   const starts = lineStarts(text);
   const frontmatter = readFrontmatter(text, options.patterns);
   const bodyStart = bodyStartOf(text, frontmatter);
-  for (const chunk of splitChunks(text, bodyStart, starts)) {
+  for (const chunk of bodyChunks(text, bodyStart, starts, options)) {
     if (cache.has(chunk)) continue;
     cache.get(chunk, options);
     if (Date.now() > deadline) return false;

@@ -5,7 +5,7 @@
  */
 import type { Nodes, Root, ListItem, Heading, Code, Html } from 'mdast';
 import type { Span } from './types';
-import { parseMarkdown } from './parse';
+import { parseMarkdown, parseMdx } from './parse';
 import { scanCode, scanDates, scanPatterns, scanProse, normalizeLabel, type FieldHit, type TagHit } from './grammar';
 import { fastFacts } from './fastpath';
 
@@ -48,6 +48,8 @@ export interface FactOptions {
   patterns: readonly RegExp[];
   /** Parse every chunk with remark, skipping the fast paths (to check they lose nothing). */
   alwaysParse?: boolean;
+  /** The document is MDX: parsed with remark-mdx, never on the fast paths (they know no JSX). */
+  mdx?: boolean;
 }
 
 /** A fresh, empty set of facts. */
@@ -67,7 +69,11 @@ const MASKED_TYPES = new Set([
   'html',
   'inlineMath',
   'break',
+  'mdxTextExpression',
 ]);
+
+/** MDX nodes that are code: ESM (`import`/`export`) and `{expressions}` on their own lines. */
+const MDX_CODE = new Set(['mdxjsEsm', 'mdxFlowExpression']);
 
 interface Walk {
   src: string;
@@ -92,14 +98,34 @@ function collectMasks(node: Nodes, masks: Span[], w: Walk): void {
   if (!('children' in node)) return;
   for (const child of node.children as Nodes[]) {
     const span = off(child);
-    if (MASKED_TYPES.has(child.type) && span) {
+    if ((child.type as string) === 'mdxJsxTextElement' && span) {
+      jsxTags(child, span, masks);
+      collectMasks(child, masks, w);
+    } else if (MASKED_TYPES.has(child.type) && span) {
       masks.push(span);
+      if ((child.type as string) === 'mdxTextExpression') mdxComment(w, child, span);
       if (child.type === 'inlineCode') codeSpan(w, span);
       if (child.type === 'html') comment(w, child as Html, span);
     } else {
       collectMasks(child, masks, w);
     }
   }
+}
+
+/** Masks the tags (and so the attributes) of an inline JSX element, not the prose it wraps. */
+function jsxTags(node: Nodes, span: Span, masks: Span[]): void {
+  const children = 'children' in node ? (node.children as Nodes[]).map(off).filter((c) => c !== undefined) : [];
+  if (children.length === 0) {
+    masks.push(span);
+    return;
+  }
+  masks.push({ start: span.start, end: children[0].start }, { start: children[children.length - 1].end, end: span.end });
+}
+
+/** `{/* … *\/}`, MDX's comment: read like an HTML comment (suppressions, citations). */
+function mdxComment(w: Walk, node: Nodes, span: Span): void {
+  const m = 'value' in node && typeof node.value === 'string' ? /^\s*\/\*([\s\S]*?)\*\/\s*$/.exec(node.value) : null;
+  if (m) w.facts.comments.push({ ...span, body: m[1].trim() });
 }
 
 function codeSpan(w: Walk, span: Span): void {
@@ -196,6 +222,10 @@ function visit(w: Walk, node: Nodes, taskMarker?: Span): void {
     case 'listItem':
       return listItem(w, node as ListItem, span);
     default:
+      if (MDX_CODE.has(node.type)) {
+        if (span && node.type === 'mdxFlowExpression') mdxComment(w, node, span);
+        return;
+      }
       if ('children' in node) for (const child of node.children as Nodes[]) visit(w, child);
   }
 }
@@ -212,7 +242,8 @@ function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
 
 /** Parses a chunk and extracts its facts. */
 function parsedFacts(text: string, options: FactOptions): ChunkFacts {
-  const tree: Root = parseMarkdown(text);
+  // Not valid MDX: read as Markdown rather than not at all (JSX lines are then HTML blocks).
+  const tree: Root = (options.mdx && parseMdx(text)) || parseMarkdown(text);
   const facts = emptyFacts();
   const w: Walk = { src: text, facts, fields: facts.fields, options };
   for (const child of tree.children) visit(w, child as Nodes);
@@ -227,7 +258,7 @@ function parsedFacts(text: string, options: FactOptions): ChunkFacts {
  * answer equals the parser's.
  */
 export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
-  if (!options.alwaysParse) {
+  if (!options.alwaysParse && !options.mdx) {
     const fast = fastFacts(text, isFence, options.patterns);
     if (fast) return fast;
   }

@@ -5,6 +5,7 @@ export { RULES, ruleById, isRuleId, docsAnchor, DOCS_URL } from './rules/index';
 export { fieldName } from './rules/placeholder';
 export { normalizeHeading, sectionsTitled, dodProgress, dodTitles } from './rules/unchecked-dod';
 export { plural, openItemsText, plainText, type OpenItems } from './display';
+export { syntaxOf, MARKDOWN_EXTENSIONS, type DocumentSyntax } from './syntax';
 export { severityForStatus, resolveSeverity, SEVERITY_SETTINGS } from './severity';
 export * from './types';
 export * from './config';

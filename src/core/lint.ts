@@ -58,7 +58,16 @@ export function lintModel(model: DocModel, options: LintOptions = {}): Finding[]
 
 /** Lints a Markdown document. Pure: no I/O, no `vscode`, no Node built-ins. */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
-  return lintModel(buildModel(text, { patterns: compilePatterns(options.placeholderPatterns) }), options);
+  return lintModel(buildModel(text, factOptionsOf(options)), options);
+}
+
+/** What of the lint options shapes the model (and so its cache). */
+function factOptionsOf(options: LintOptions): FactOptions {
+  return { patterns: compilePatterns(options.placeholderPatterns), mdx: options.syntax === 'mdx' };
+}
+
+function factKey(options: LintOptions): string {
+  return JSON.stringify([options.placeholderPatterns ?? [], options.syntax ?? 'markdown']);
 }
 
 /**
@@ -72,18 +81,18 @@ export class Linter {
   private patternKey: string;
 
   constructor(private options: LintOptions = {}) {
-    this.patternKey = JSON.stringify(options.placeholderPatterns ?? []);
-    this.factOptions = { patterns: compilePatterns(options.placeholderPatterns) };
+    this.patternKey = factKey(options);
+    this.factOptions = factOptionsOf(options);
   }
 
-  /** Changes options; the cache is dropped only when the patterns changed. */
+  /** Changes options; the cache is dropped only when the patterns or the syntax changed. */
   setOptions(options: LintOptions): void {
-    const key = JSON.stringify(options.placeholderPatterns ?? []);
+    const key = factKey(options);
     if (key !== this.patternKey) {
       this.cache = new FactCache();
       this.state = undefined;
       this.patternKey = key;
-      this.factOptions = { patterns: compilePatterns(options.placeholderPatterns) };
+      this.factOptions = factOptionsOf(options);
     }
     this.options = options;
   }

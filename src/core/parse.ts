@@ -3,20 +3,36 @@
  * - blocks of a document body are parsed with remark-gfm (task lists, tables, footnotes,
  *   autolinks) and without frontmatter — a body block that starts with `---` is a thematic
  *   break, never a frontmatter fence;
- * - the head of a document is parsed with remark-frontmatter to find its YAML block.
+ * - the head of a document is parsed with remark-frontmatter to find its YAML block;
+ * - an MDX body is parsed with remark-mdx as well, so JSX, `{expressions}` and ESM are nodes of
+ *   their own (never prose).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
 
 const body = unified().use(remarkParse).use(remarkGfm).freeze();
+const mdxBody = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 const head = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** Parses Markdown (a document body or a block of it) into an mdast tree with positions. Never throws. */
 export function parseMarkdown(text: string): Root {
   return body.parse(text) as Root;
+}
+
+/**
+ * Parses an MDX body into an mdast tree with MDX nodes (`mdxJsxFlowElement`, `mdxTextExpression`,
+ * `mdxjsEsm`, …); undefined when it is not valid MDX (the MDX compiler would reject it too).
+ */
+export function parseMdx(text: string): Root | undefined {
+  try {
+    return mdxBody.parse(text) as Root;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

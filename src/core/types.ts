@@ -1,5 +1,6 @@
 // Rule ids come from the rule registry (a type-only import: no module cycle at run time).
 import type { RuleId } from './rules/index';
+import type { DocumentSyntax } from './syntax';
 
 export type { RuleId };
 
@@ -47,6 +48,8 @@ export interface LintOptions {
   placeholderPatterns?: readonly string[];
   /** Headings whose unchecked task items are Definition-of-Done findings. */
   dodHeadings?: readonly string[];
+  /** `mdx`: JSX, `{expressions}` and `import`/`export` are code (default `markdown`); see `syntaxOf`. */
+  syntax?: DocumentSyntax;
   /**
    * Tells whether a source path named in the document exists. Paths starting with `/` are
    * relative to the workspace (root) folder, others to the document's folder; a trailing `/`
