@@ -3,7 +3,7 @@ export { lint, lintModel, Linter, compilePatterns } from './lint';
 export { buildModel, positionAt, FactCache, type DocModel } from './document';
 export { RULES, ruleById, isRuleId, docsAnchor, DOCS_URL } from './rules/index';
 export { fieldName } from './rules/placeholder';
-export { normalizeHeading, sectionsTitled, dodProgress, dodTitles } from './rules/unchecked-dod';
+export { normalizeHeading, sectionsTitled, tasksIn, dodProgress, dodTitles, type SectionSpan } from './sections';
 export { plural, openItemsText, plainText, type OpenItems } from './display';
 export { severityForStatus, resolveSeverity, SEVERITY_SETTINGS } from './severity';
 export * from './types';
