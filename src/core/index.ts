@@ -5,6 +5,7 @@ export { RULES, ruleById, isRuleId, docsAnchor, DOCS_URL } from './rules/index';
 export { fieldName } from './rules/placeholder';
 export { normalizeHeading, sectionsTitled, tasksIn, dodProgress, dodTitles, type SectionSpan } from './sections';
 export { plural, openItemsText, plainText, type OpenItems } from './display';
+export { DIALECTS, dialectOf, patternDialect, type Dialect, type FieldKind, type FieldReading } from './dialects';
 export { severityForStatus, resolveSeverity, SEVERITY_SETTINGS } from './severity';
 export * from './types';
 export * from './config';
