@@ -136,13 +136,16 @@ const mustache: Dialect = {
   probe: '\\{\\{',
 };
 
-/** `{Name of the product}`, `{Role, optional}`, a multi-line `{Tip: …}` paragraph: prose and table cells only. */
+/**
+ * `{Name of the product}`, `{Role, optional}`, `{TITLE}`, a multi-line `{Tip: …}` paragraph: prose,
+ * table cells and frontmatter values (`id: SPEC-{slug}`); never code.
+ */
 const brace: Dialect = {
   id: 'brace',
   title: 'descriptive text in braces',
   open: '{',
   close: '}',
-  contexts: ['prose', 'link-text'],
+  contexts: ['prose', 'frontmatter', 'link-text'],
   examples: { field: ['{Name of the product}', '{link to the runbook}', '{Role, optional}', '{Tip: …}'], notField: ['{#anchor}', '{.class}', '{props.name}', '${x}', '`{ "a": 1 }`', '{a, b}'] },
   match: braceField,
   read: (text) => ({ name: between(text, 1, 1), kind: 'text' }),

@@ -13,6 +13,11 @@ export interface RawHit extends Span {
   text: string;
   /** Label a `[text]`, `[text][]` or `[text][ref]` would resolve through, if defined. */
   refLabel?: string;
+  /**
+   * A candidate that only the document can decide: `entry-tag` is a bracket opening a list
+   * entry (`- [Docs] …`), a tag in a changelog and a field anywhere else.
+   */
+  soft?: 'entry-tag';
 }
 
 /** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`, `{{~#unless name~}}`. */
@@ -34,6 +39,8 @@ export interface ScanState {
   out: RawHit[];
   tags: TagHit[];
   where: ScanWhere;
+  /** The line last looked at (a cache: matchers on one long line find its bounds once). */
+  line?: Span;
 }
 
 /**
@@ -57,13 +64,23 @@ export function normalizeLabel(label: string): string {
   return label.replace(/\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Index of the first of the sorted, disjoint `masks` that ends after `pos` (binary search). */
+function firstMaskAfter(masks: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = masks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (masks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether `span` overlaps any of the sorted, disjoint `masks`. */
 export function masked(masks: readonly Span[], start: number, end: number): boolean {
-  for (const m of masks) {
-    if (m.start >= end) return false;
-    if (m.end > start) return true;
-  }
-  return false;
+  if (masks.length === 0) return false;
+  const m = masks[firstMaskAfter(masks, start)];
+  return m !== undefined && m.start < end;
 }
 
 /** Finds the `]` closing the `[` at `open`, on bracket text without nesting; -1 if none. */
@@ -78,6 +95,42 @@ function closingBracket(src: string, open: number, limit: number, singleLine: bo
   return -1;
 }
 
+/**
+ * Like `closingBracket`, but a link or code span inside the brackets is stepped over: a field may
+ * hold one (`[proposed | superseded by [ADR-5](adr-5.md)]`, `[Embed \`[TAG]\` notes]`).
+ */
+function closingAround(src: string, open: number, limit: number, masks: readonly Span[]): number {
+  let k = masks.length ? firstMaskAfter(masks, open + 1) : 0;
+  for (let i = open + 1; i < limit; i++) {
+    while (k < masks.length && masks[k].end <= i) k++;
+    if (k < masks.length && masks[k].start <= i && masks[k].start > open) {
+      i = masks[k].end - 1;
+      continue;
+    }
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+    else if (c === '[') return -1;
+  }
+  return -1;
+}
+
+/** Whether a mask crosses an edge of `[start, end)` (starts outside it and ends inside, or the reverse). */
+function crosses(masks: readonly Span[], start: number, end: number): boolean {
+  for (let k = masks.length ? firstMaskAfter(masks, start) : 0; k < masks.length; k++) {
+    const m = masks[k];
+    if (m.start >= end) return false;
+    if (m.end > start && (m.start < start || m.end > end)) return true;
+  }
+  return false;
+}
+
+/** Whether `[from, to)` is one mask and blanks: `[\`code\`]`, `[[link](x)]`. */
+function onlyMasked(masks: readonly Span[], from: number, to: number): boolean {
+  const m = masks.length ? masks[firstMaskAfter(masks, from)] : undefined;
+  return m !== undefined && m.start >= from && m.end <= to && to - from - (m.end - m.start) <= 2;
+}
+
 /** The line around `at`: its start and end offsets in `src`. */
 function lineAround(src: string, at: number): Span {
   const start = src.lastIndexOf('\n', at - 1) + 1;
@@ -88,8 +141,9 @@ function lineAround(src: string, at: number): Span {
 
 /** Splits a choice list `[A / B / C]` into its choices, or undefined when it is not one. */
 export function choicesOf(inner: string): string[] | undefined {
-  if (!inner.includes(' / ')) return undefined;
-  const parts = inner.split(' / ').map((p) => p.trim());
+  const separator = inner.includes(' / ') ? ' / ' : inner.includes(' | ') ? ' | ' : undefined;
+  if (!separator) return undefined;
+  const parts = inner.split(separator).map((p) => p.trim());
   if (parts.length < 2 || parts.some((p) => p === '' || p.length > 40)) return undefined;
   // "[Casual / Professional / Academic]", "[Active / Passive]" — not "[Runtime / platform]".
   if (parts.length < 3 && !parts.every((p) => /^\p{Lu}/u.test(p))) return undefined;
@@ -100,9 +154,17 @@ export function choicesOf(inner: string): string[] | undefined {
 
 /** Editorial asides and API annotations: "[optional]", "[deprecated]", "[Node.js only]", "[sic]". */
 const ANNOTATION =
-  /^(?:optional|required|deprecated|experimental|beta|alpha|new|internal|legacy|preview|breaking|wip|sic!?|async|static|readonly|read-only|abstract|final|unstable|stable|obsolete|removed|added|changed|fixed|security|default|nullable|inherited|override|private|protected|public|unreleased|toc)$/i;
-/** "[Node.js only]", "[since v2.1]", "[added in 3.0]", "[default: 10]". */
-const ASIDE = /^(?:[\w.+#/-]+\s+){0,2}only$|^(?:since|added in|new in|removed in|changed in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$/i;
+  /^(?:optional|required|deprecated|experimental|beta|alpha|new|internal|legacy|preview|breaking|wip|sic!?|async|static|readonly|read-only|abstract|final|unstable|stable|obsolete|removed|added|changed|fixed|security|default|nullable|inherited|override|private|protected|public|unreleased|toc|yanked|getter|setter|write-only|early access|coming soon|(?:public |private )?preview|not (?:yet )?(?:supported|implemented)|work in progress)$/i;
+/**
+ * Asides about where or since when something applies: "[Node.js only]", "[only for Node.js]",
+ * "[ONLY AVAILABLE IN NODE.JS RUNTIME]", "[since v2.1]", "[reverted in 0.0.14]", "[default: 10]".
+ */
+const ASIDE =
+  /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$/i;
+/** A language tag: "[de]", "[en-AU]", "[pt-br]" (locale lists in changelogs). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
+/** A CLI synopsis: an optional flag "[-o <file>]", "[--verbose]", or "[options]" / "[global options]". */
+const SYNOPSIS = /^--?[\w?]|^(?:[a-z]+ )?options?$/;
 /** Optional parameters of an API signature: "[stream2, stream3, ...]", "[file...]". */
 const OPTIONAL_ARGS = /^[\w$]+(?:\s*,\s*[\w$]+)*(?:\s*,\s*)?(?:\.{3}|…)$/;
 const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
@@ -113,6 +175,12 @@ const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\
 const IN_CALL = /[\w$.]\([^()]*$/;
 /** A directive or admonition name right before the bracket: ":::tip[Before you start]", "::include[x]". */
 const DIRECTIVE = /(?:^|\s):{1,3}[A-Za-z][\w-]*$/;
+/** An option flag right before the bracket: "-o, --output [output file]". */
+const OPTION_BEFORE = /(?:^|[\s(])--?[\w-]+,?\s$/;
+/** A usage or synopsis line: "Usage: my-command [global options] command", "marked [-o <file>]". */
+const USAGE_LINE = /^[\s>*+-]*(?:usage|synopsis)\b:?/i;
+/** A camelCase key and a colon right before the bracket, as in printed output: "expiredAt: [ExpDate]". */
+const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
 const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
@@ -146,6 +214,10 @@ function proseNonField(inner: string): boolean {
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
+  if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
+  if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
+  if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t)) return true;
+  if (/[{};=]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // code or a literal: "[ {key: 'a'}, … ]"
   return false;
 }
 
@@ -157,10 +229,26 @@ interface ProseContext {
   suffix: string;
 }
 
+/** How far context reaches on a line: enough for any cue, and linear on one very long line. */
+const WINDOW = 240;
+
+/**
+ * The line around a bracket. The prefix and suffix are windows of the line; a prefix that does not
+ * reach the line's start begins with U+0000, so cues anchored at the start of a line do not match.
+ */
+function proseContext(src: string, line: Span, open: number, close: number): ProseContext {
+  const from = Math.max(line.start, open - WINDOW);
+  const prefix = (from > line.start ? '\u0000' : '') + src.slice(from, open);
+  const suffix = src.slice(close + 1, Math.max(close + 1, Math.min(line.end, close + 1 + WINDOW)));
+  return { src, line, prefix, suffix };
+}
+
 /** Is the bracket `[inner]` a non-field because of where it stands (see the contract v2)? */
 function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
+  if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
+  if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix)) return true; // an API signature: "open(path, [options])"
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …"
@@ -176,7 +264,15 @@ function isEntryTag(t: string): boolean {
   if (PLACEHOLDER_WORD.test(t)) return false;
   if (CHANGE_TAG.test(t)) return true;
   // An ALL-CAPS area or kind: "[CLI]", "[API]", "[BUGFIX]" (not "[SYSTEM_A]", which names a field).
-  return /^[A-Z][A-Z0-9]{1,11}$/.test(t) || /^@[\w.-]+\/[\w.-]+$/.test(t);
+  return /^[A-Z][A-Z0-9]{1,2}$/.test(t) || /^@[\w.-]+\/[\w.-]+$/.test(t);
+}
+
+/** A list entry's start, after an optional lead-in link or bold label: "* [#980](url) [codegen] …", "- **Breaking:** [Fix] …". */
+const ENTRY_LEAD = /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?$/;
+
+/** A bracket of one to six words opening a list entry (and text after it): a tag if the document is a changelog. */
+function entryTagCandidate(t: string, cx: ProseContext): boolean {
+  return ENTRY_LEAD.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 6;
 }
 
 /** Whether the bracket's line is a table row (it has a cell separator before and after it). */
@@ -210,6 +306,8 @@ function paramTable(cx: ProseContext, t: string): boolean {
 
 /** Program output quoted in prose: `"Server [http] listening"`, `“[nodemon] restarting”`. */
 function quotedOutput(t: string, cx: ProseContext): boolean {
+  // An ALL-CAPS slot in a quoted message is the message's own format: 'expected: [OPTIONS ISSUER]'.
+  if (/^[A-Z]+(?: [A-Z]+)+$/.test(t) && inQuote(cx, "'")) return true;
   if (!/^[a-z][\w.-]*$|^[A-Z]{2,}$/.test(t)) return false;
   // A word of the quoted line, not part of a path: "Server [http] listening", not "/sources/[partner]-docs".
   if (!/(?:^|[\s"“])$/.test(cx.prefix) || !/^(?:$|[\s"”:,.])/.test(cx.suffix)) return false;
@@ -222,6 +320,12 @@ function quotedOutput(t: string, cx: ProseContext): boolean {
 /** Matcher of `[field]`: descriptive text only in code and link destinations, any field in prose. */
 export const bracketField: AtMatcher = (s, i) => (s.where === 'code' || s.where === 'destination' ? codeBracket(s, i) : proseBracket(s, i));
 
+/** Whether the bracket stands inside a pair of `quote` characters on its line. */
+function inQuote(cx: ProseContext, quote: string): boolean {
+  const before = cx.prefix.split(quote).length - 1;
+  return before % 2 === 1 && cx.suffix.includes(quote);
+}
+
 /** Matcher of `[field]` in prose (and frontmatter values, link text). */
 const proseBracket: AtMatcher = (s, i) => {
   const { src, masks } = s;
@@ -231,16 +335,18 @@ const proseBracket: AtMatcher = (s, i) => {
     const close = src.indexOf(']]', i + 2);
     return close !== -1 && close < end ? close + 1 : i + 1;
   }
-  const close = closingBracket(src, i, end, false);
+  const close = closingAround(src, i, end, masks);
   if (close === -1) return i;
-  if (masked(masks, i, close + 1)) return i;
+  // The brackets themselves are syntax (a task box, a link) or a mask crosses them: not a field.
+  if (masked(masks, i, i + 1) || masked(masks, close, close + 1) || crosses(masks, i, close + 1) || onlyMasked(masks, i + 1, close)) return i;
   const inner = src.slice(i + 1, close);
   if (proseNonField(inner)) return close;
   const before = i > 0 ? src[i - 1] : '';
+  if (before === '{') return close; // an index signature or literal: "{[key: number]: string}"
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
-  const line = lineAround(src, i);
-  const cx: ProseContext = { src, line, prefix: src.slice(line.start, i), suffix: src.slice(close + 1, Math.max(close + 1, line.end)) };
+  if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
+  const cx = proseContext(src, s.line, i, close);
   let hitEnd = close + 1;
   let refLabel = normalizeLabel(inner);
   if (src[close + 1] === '[') {
@@ -255,8 +361,10 @@ const proseBracket: AtMatcher = (s, i) => {
       hitEnd = close2 + 1;
     }
   }
-  if (s.where !== 'frontmatter' && contextNonField(inner, cx)) return hitEnd - 1;
-  s.out.push({ start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel });
+  if (contextNonField(inner, cx)) return hitEnd - 1;
+  const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
+  if (s.where === 'prose' && hitEnd === close + 1 && entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
+  s.out.push(hit);
   return hitEnd - 1;
 };
 
@@ -348,27 +456,51 @@ export const braceField: AtMatcher = (s, i) => {
   const { src } = s;
   if (src[i + 1] === '{') return -1;
   const before = i > 0 ? src[i - 1] : '';
-  if (before !== '' && /[\p{L}\p{N}_\])}{$\\%#`'"=/:]/u.test(before)) return -1;
-  let close = -1;
-  for (let k = i + 1; k < s.span.end && k - i < 2000; k++) {
-    const c = src[k];
-    if (c === '\\') k++;
-    else if (c === '}') {
-      close = k;
-      break;
-    } else if (c === '{') return -1;
-  }
+  if (before !== '' && /[\p{L}\p{N}_\])}{$\\%#`=/:]/u.test(before)) return -1;
+  const close = closingBrace(src, i, s.span.end);
   if (close === -1 || src[close + 1] === '}') return -1;
   const body = unmasked(src, i + 1, close, s.masks);
   if (body === undefined) return -1;
-  const t = body.trim();
-  if (UPPER_SNAKE.test(body)) return push(s, i, close + 1); // "{PAGER_ALIAS}"
+  // One nested pair is part of the description: "{justification, e.g. only {force} applies}".
+  const t = body.replace(/\{([^{}]*)\}/g, '$1').trim();
+  if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return push(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
   if (!/^\p{L}/u.test(t) || !BRACE_BODY.test(t)) return -1;
-  if (!/\s/.test(t) || OBJECT_KEY.test(t) || READER_FACING.test(t)) return -1;
+  if (!/\s/.test(t)) return oneWordField(t, s.where) ? push(s, i, close + 1) : -1;
+  if (OBJECT_KEY.test(t) || READER_FACING.test(t)) return -1;
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
   return push(s, i, close + 1);
 };
+
+const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
+
+/** The `}` closing the `{` at `open`, one nested pair allowed; -1 if none within 2000 characters. */
+function closingBrace(src: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let k = open + 1; k < limit && k - open < 2000; k++) {
+    const c = src[k];
+    if (c === '\\') k++;
+    else if (c === '{') {
+      if (++depth > 1) return -1;
+    } else if (c === '}') {
+      if (depth === 0) return k;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A one-word brace field: an ALL-CAPS name (`{NUMBER}`, `{TITLE}`) or a capitalized word
+ * (`{Headline}`) in prose — not a JSDoc type (`{String}`) or an MDX/format token (`{version}`);
+ * in a frontmatter value any name (`id: SPEC-{slug}`).
+ */
+function oneWordField(t: string, where: ScanWhere): boolean {
+  if (where === 'frontmatter') return /^\p{L}[\p{L}\p{N}_-]*$/u.test(t);
+  if (/^[A-Z]{2,}$/.test(t)) return true;
+  if (PRIMITIVE_TYPE.test(t) || /^(?:Array|Date|Error|Map|Set|Element|Node|Event)$/.test(t)) return false;
+  return /^[A-Z]{2,}$|^\p{Lu}\p{Ll}+$/u.test(t);
+}
 
 /** Text of `src[from, to)` with masked spans removed; undefined when a mask crosses an edge. */
 function unmasked(src: string, from: number, to: number, masks: readonly Span[]): string | undefined {
@@ -396,6 +528,22 @@ const HTML_ELEMENTS = new Set(
 const BOOLEAN_ATTRIBUTES = new Set(
   'allowfullscreen async autofocus autoplay checked controls default defer disabled formnovalidate hidden inert ismap itemscope loop multiple muted nomodule novalidate open playsinline readonly required reversed selected'.split(' '),
 );
+/** Whether `</name` occurs in `src`, remembered for the last source (one lookup per name per chunk). */
+let closedSrc = '';
+const closedNames = new Map<string, boolean>();
+function closedLater(src: string, name: string): boolean {
+  if (src !== closedSrc) {
+    closedSrc = src;
+    closedNames.clear();
+  }
+  let known = closedNames.get(name);
+  if (known === undefined) {
+    known = src.includes(`</${name}`);
+    closedNames.set(name, known);
+  }
+  return known;
+}
+
 const ANGLE = /^<(\p{L}[\p{L}'’-]*)((?: [\p{L}][\p{L}'’,.-]*)+)>/u;
 
 /**
@@ -412,7 +560,7 @@ export const angleField: AtMatcher = (s, i) => {
   const name = m[1];
   if (HTML_ELEMENTS.has(name.toLowerCase()) && words.every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()))) return -1;
   if (words.length === 1 && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
-  if (src.includes(`</${name}`)) return -1; // an element (or component) closed later
+  if (closedLater(src, name)) return -1; // an element (or component) closed later
   const after = src[end] ?? '';
   if (after !== '' && /[\p{L}\p{N}_/\\]/u.test(after)) return -1; // part of a word or a path: "<project root>/src"
   if (i > 0 && /[\p{L}\p{N}_/\\]/u.test(src[i - 1])) return -1;
@@ -454,10 +602,15 @@ const codeBracket: AtMatcher = (s, i) => {
   if (after === '(') return close; // Markdown link syntax shown in code
   // SQL Server names: [dbo].[Orders], [Acme].[dbo].[Order Details]
   if ((after === '.' && src[close + 2] === '[') || (before === '.' && src[i - 2] === ']')) return close;
-  const lineStart = src.lastIndexOf('\n', i - 1) + 1;
-  let lineEnd = src.indexOf('\n', close);
-  if (lineEnd === -1 || lineEnd > span.end) lineEnd = span.end;
-  const context: CodeContext = { before, after, prefix: src.slice(Math.max(lineStart, span.start), i), suffix: src.slice(close + 1, lineEnd) };
+  if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
+  const lineStart = Math.max(s.line.start, span.start);
+  const lineEnd = Math.min(s.line.end, span.end);
+  const from = Math.max(lineStart, i - WINDOW);
+  const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
+  const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
+  if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
+  // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`.
+  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
   if (isCodeField(inner, context)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
   return close;
 };
@@ -472,6 +625,12 @@ function isQuotedField(inner: string): boolean {
   return /^\p{Lu}\p{Ll}/u.test(inner) || inner.trim().split(/\s+/).length >= 3;
 }
 
+/** A line of program output that opens with a bracketed timestamp or counter. */
+const LOG_LINE = /^\s*\[[^\]\n]*\d[^\]\n]*\]/;
+/** A tag named in guidance: an ALL-CAPS first word of four letters or more, then more words. */
+const TAG_CONVENTION = /^[A-Z][A-Z-]{3,}:?(?: [\w…. -]+)?$/;
+/** ALL-CAPS words with spaces: a synopsis slot or a tag (`git tag [TAG NAME]`), not a field (those are `[TAG_NAME]`). */
+const CAPS_WORDS = /^[A-Z]+(?: [A-Z]+)+$/;
 /** A word of a sentence before the bracket: "event to [Partner]", "3. [Partner] responds". */
 const IN_SENTENCE = /(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u;
 /** Code keywords that read like words: "return [Foo]". */
@@ -491,6 +650,8 @@ const RECEIVER = /^(?:self|super|this)\b/;
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
   if (UPPER_SNAKE.test(inner)) return true;
+  if (CAPS_WORDS.test(inner)) return false;
+  if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
   if (isPathSegment(inner, ctx)) return true;
   if (/^\s*[\w-]+:\s*$/.test(ctx.prefix)) return false; // YAML flow list: tags: [Payments API, Webhooks]
@@ -515,6 +676,8 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
 function isPathSegment(inner: string, ctx: CodeContext): boolean {
   if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner) || ROUTE_TOKENS.has(inner)) return false;
   const { before, after } = ctx;
+  // A build tool's file-name token: "index.[contenthash].html", "[name].[ext]".
+  if (!/[-_]/.test(inner) && (before === '.' || after === '.')) return false;
   // A route file's dynamic segment (`app/[provider]/route.ts`); a kebab name with a hyphen
   // (`/partners/[partner-slug]/status`) is a field, as routes do not name segments so.
   if (before === '/' && (after === '/' || /^\.(?:[cm]?[jt]sx?|vue|svelte|astro)\b/.test(ctx.suffix)) && !inner.includes('-')) return false;

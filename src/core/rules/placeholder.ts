@@ -1,6 +1,7 @@
 import type { FieldHit } from '../grammar';
 import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
+import type { DocModel } from '../document';
 
 /** Text between the brackets or braces of a field: `[Customer name]` → `Customer name`. */
 export function fieldName(text: string): string {
@@ -41,6 +42,14 @@ function describeFresh(hit: FieldHit, where: string): Omit<Report, 'start' | 'en
   return { message: row.message(shown(hit.text), reading), data };
 }
 
+/** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Unreleased". */
+const RELEASE_HEADING = /^(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:]|$))|\[?unreleased\]?$)/i;
+
+/** A document with release headings is (or holds) a changelog, whose entries open with tags. */
+function isChangelog(model: DocModel): boolean {
+  return model.headings.some((h) => RELEASE_HEADING.test(h.text));
+}
+
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
 export const placeholder: Rule<'placeholder'> = {
   id: 'placeholder',
@@ -55,8 +64,10 @@ export const placeholder: Rule<'placeholder'> = {
       report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
+    let changelog: boolean | undefined;
     for (const fact of model.fields) {
       if (fact.refLabel !== undefined && model.definitions.has(fact.refLabel)) continue;
+      if (fact.soft === 'entry-tag' && (changelog ??= isChangelog(model))) continue;
       emit(fact, fact.where);
     }
   },
