@@ -79,6 +79,9 @@ interface Walk {
   depth: number;
 }
 
+/** Mustache syntax that only a template language has: namespaces, paths, filters, iteration, partials. */
+const TEMPLATE_LANGUAGE = /\{\{[~\s]*(?:[\w-]+:[\w-]|[\w$]+\.[\w$]|[^{}\n|]+\|\s*\w|#(?:each|with|for)\b|>\s*\w)/;
+
 /** Fence languages whose content is Markdown, linted with the prose grammar. */
 const MARKDOWN_INFO = /^(?:markdown|md|gfm|commonmark)$/i;
 const MAX_EMBED_DEPTH = 2;
@@ -390,5 +393,8 @@ export function markdownFacts(text: string, options: FactOptions, depth: number)
     fields.push({ ...f, start: f.start + bodyStart, end: f.end + bodyStart });
   }
   const tags = body.tags.map((t) => ({ ...t, start: t.start + bodyStart, end: t.end + bodyStart }));
-  return { fields: fields.sort((a, b) => a.start - b.start), tags };
+  // Markdown that shows a template language (`{{ template:logo }}`, `{{#each}}`, `{{> partial}}`)
+  // is an example of that language: its `{{ name }}` are its variables, not fields to fill.
+  const shown = TEMPLATE_LANGUAGE.test(text) ? fields.filter((f) => f.dialect !== 'mustache' || /^\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}$/.test(f.text)) : fields;
+  return { fields: shown.sort((a, b) => a.start - b.start), tags };
 }

@@ -14,10 +14,12 @@ export interface RawHit extends Span {
   /** Label a `[text]`, `[text][]` or `[text][ref]` would resolve through, if defined. */
   refLabel?: string;
   /**
-   * A candidate that only the document can decide: `entry-tag` is a bracket opening a list
-   * entry (`- [Docs] …`), a tag in a changelog and a field anywhere else.
+   * A candidate that only the document can decide: in a changelog, `entry-tag` (a bracket
+   * opening an entry: `- [Docs] …`) is a tag and `changelog` (a one-word bracket: `bo
+   * [Tibetan]`) an aside; anywhere else both are fields. `brace-word` (`{decision}`) is a field
+   * only in a document that has descriptive brace fields too (a template written that way).
    */
-  soft?: 'entry-tag';
+  soft?: 'entry-tag' | 'changelog' | 'brace-word';
 }
 
 /** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`, `{{~#unless name~}}`. */
@@ -179,6 +181,8 @@ const DIRECTIVE = /(?:^|\s):{1,3}[A-Za-z][\w-]*$/;
 const OPTION_BEFORE = /(?:^|[\s(])--?[\w-]+,?\s$/;
 /** A usage or synopsis line: "Usage: my-command [global options] command", "marked [-o <file>]". */
 const USAGE_LINE = /^[\s>*+-]*(?:usage|synopsis)\b:?/i;
+/** A command line written out: a command, then an optional flag in brackets ("marked [-o <file>] … [file]"). */
+const SYNOPSIS_LINE = /^[\s>*+-]*`?[a-z][\w.-]*`?(?: [a-z][\w.-]*)? \[`?-/;
 /** A camelCase key and a colon right before the bracket, as in printed output: "expiredAt: [ExpDate]". */
 const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
@@ -216,8 +220,8 @@ function proseNonField(inner: string): boolean {
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
-  if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t)) return true;
-  if (/[{};=]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // code or a literal: "[ {key: 'a'}, … ]"
+  if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
+  if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
   return false;
 }
 
@@ -247,7 +251,7 @@ function proseContext(src: string, line: Span, open: number, close: number): Pro
 function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
-  if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
+  if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix) || SYNOPSIS_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix)) return true; // an API signature: "open(path, [options])"
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
@@ -268,7 +272,7 @@ function isEntryTag(t: string): boolean {
 }
 
 /** A list entry's start, after an optional lead-in link or bold label: "* [#980](url) [codegen] …", "- **Breaking:** [Fix] …". */
-const ENTRY_LEAD = /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?$/;
+const ENTRY_LEAD = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?$/;
 
 /** A bracket of one to six words opening a list entry (and text after it): a tag if the document is a changelog. */
 function entryTagCandidate(t: string, cx: ProseContext): boolean {
@@ -363,7 +367,10 @@ const proseBracket: AtMatcher = (s, i) => {
   }
   if (contextNonField(inner, cx)) return hitEnd - 1;
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
-  if (s.where === 'prose' && hitEnd === close + 1 && entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
+  if (s.where === 'prose' && hitEnd === close + 1) {
+    if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
+    else if (!/\s/.test(inner.trim())) hit.soft = 'changelog';
+  }
   s.out.push(hit);
   return hitEnd - 1;
 };
@@ -441,7 +448,7 @@ function isCodeMustache(inner: string): boolean {
 // --- {descriptive text} and <descriptive words> ------------------------------------------
 
 /** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation. */
-const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?'’"“”()/&%+*_–—…-]*$/u;
+const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?'’"“”()/&%+*_–—…|-]*$/u;
 /** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
 const READER_FACING = /^your\b/i;
 /** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
@@ -459,18 +466,35 @@ export const braceField: AtMatcher = (s, i) => {
   if (before !== '' && /[\p{L}\p{N}_\])}{$\\%#`=/:]/u.test(before)) return -1;
   const close = closingBrace(src, i, s.span.end);
   if (close === -1 || src[close + 1] === '}') return -1;
+  if (ESM_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // MDX: import { Callout } from '…'
   const body = unmasked(src, i + 1, close, s.masks);
   if (body === undefined) return -1;
   // One nested pair is part of the description: "{justification, e.g. only {force} applies}".
   const t = body.replace(/\{([^{}]*)\}/g, '$1').trim();
   if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return push(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
   if (!/^\p{L}/u.test(t) || !BRACE_BODY.test(t)) return -1;
-  if (!/\s/.test(t)) return oneWordField(t, s.where) ? push(s, i, close + 1) : -1;
+  if (!/\s/.test(t)) {
+    if (leadingLabel(s, i, close)) return -1;
+    if (oneWordField(t, s.where)) return push(s, i, close + 1);
+    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$/u.test(t) || PRIMITIVE_TYPE.test(t)) return -1;
+    s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1), soft: 'brace-word' });
+    return close;
+  }
   if (OBJECT_KEY.test(t) || READER_FACING.test(t)) return -1;
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
   return push(s, i, close + 1);
 };
+
+/** An MDX import or export statement before the brace. */
+const ESM_LINE = /^\s*(?:import|export)\b/;
+
+/** A one-word brace opening a heading or an entry and followed by words: a label, "### {EXAMPLE} Create a contact". */
+function leadingLabel(s: ScanState, open: number, close: number): boolean {
+  const lineStart = s.src.lastIndexOf('\n', open - 1) + 1;
+  if (open - lineStart > 40 || !/^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(s.src.slice(lineStart, open))) return false;
+  return /^[ \t]+\p{L}+[ \t]+\p{L}+/u.test(s.src.slice(close + 1, close + 80));
+}
 
 const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
 
@@ -561,6 +585,7 @@ export const angleField: AtMatcher = (s, i) => {
   if (HTML_ELEMENTS.has(name.toLowerCase()) && words.every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()))) return -1;
   if (words.length === 1 && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
   if (closedLater(src, name)) return -1; // an element (or component) closed later
+  if (/(?:^|[\s[(])`?--?[\w-]+`?[ \t]$/.test(src.slice(Math.max(0, i - 40), i))) return -1; // a flag's value: "-s <markdown string>"
   const after = src[end] ?? '';
   if (after !== '' && /[\p{L}\p{N}_/\\]/u.test(after)) return -1; // part of a word or a path: "<project root>/src"
   if (i > 0 && /[\p{L}\p{N}_/\\]/u.test(src[i - 1])) return -1;
@@ -609,8 +634,9 @@ const codeBracket: AtMatcher = (s, i) => {
   const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
   const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
-  // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`.
-  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
+  // A whole code span naming a tag convention (`[NOTE FOR PM]`, `[NON-GOAL for MVP]`) or a
+  // literal directive of two lowercase words (`[skip ci]`, `[release skip]`).
+  if (i === span.start && close === span.end - 1 && (TAG_CONVENTION.test(inner) || /^[a-z]+ [a-z]+$/.test(inner))) return close;
   if (isCodeField(inner, context)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
   return close;
 };
@@ -650,7 +676,7 @@ const RECEIVER = /^(?:self|super|this)\b/;
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
   if (UPPER_SNAKE.test(inner)) return true;
-  if (CAPS_WORDS.test(inner)) return false;
+  if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
   if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
   if (isPathSegment(inner, ctx)) return true;

@@ -45,9 +45,11 @@ function describeFresh(hit: FieldHit, where: string): Omit<Report, 'start' | 'en
 /** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Unreleased". */
 const RELEASE_HEADING = /^(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:]|$))|\[?unreleased\]?$)/i;
 
-/** A document with release headings is (or holds) a changelog, whose entries open with tags. */
+/** A document with release headings (two or more) is, or holds, a changelog: its entries open with tags. */
 function isChangelog(model: DocModel): boolean {
-  return model.headings.some((h) => RELEASE_HEADING.test(h.text));
+  let n = 0;
+  for (const h of model.headings) if (RELEASE_HEADING.test(h.text) && ++n >= 2) return true;
+  return false;
 }
 
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
@@ -65,9 +67,13 @@ export const placeholder: Rule<'placeholder'> = {
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
     let changelog: boolean | undefined;
+    let braces: boolean | undefined;
     for (const fact of model.fields) {
       if (fact.refLabel !== undefined && model.definitions.has(fact.refLabel)) continue;
-      if (fact.soft === 'entry-tag' && (changelog ??= isChangelog(model))) continue;
+      if (fact.soft === 'brace-word') {
+        braces ??= [...model.fields, ...(model.frontmatter?.fields ?? [])].some((f) => f.dialect === 'brace' && !f.soft);
+        if (!braces) continue;
+      } else if (fact.soft && (changelog ??= isChangelog(model))) continue;
       emit(fact, fact.where);
     }
   },
