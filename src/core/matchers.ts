@@ -634,9 +634,8 @@ const codeBracket: AtMatcher = (s, i) => {
   const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
   const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
-  // A whole code span naming a tag convention (`[NOTE FOR PM]`, `[NON-GOAL for MVP]`) or a
-  // literal directive of two lowercase words (`[skip ci]`, `[release skip]`).
-  if (i === span.start && close === span.end - 1 && (TAG_CONVENTION.test(inner) || /^[a-z]+ [a-z]+$/.test(inner))) return close;
+  // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`.
+  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
   if (isCodeField(inner, context)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
   return close;
 };

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import { suppressionEdits, markDoneEdit, resolveConditionalEdits, type TextEdit } from '../core/edits';
-import { dateFor, localDate } from '../core/templates/index';
 import { rangeOf, ruleOf } from './convert';
 import type { LintService } from './linting';
 
@@ -15,8 +14,6 @@ export interface FillArgs {
   start: number;
   end: number;
   text: string;
-  /** The field's name as its dialect reads it (`[Customer name]` → `Customer name`), shown in the input box. */
-  name?: string;
   all: boolean;
   choices?: string[];
   value?: string;
@@ -62,18 +59,12 @@ export class QuickFixes implements vscode.CodeActionProvider {
     };
     const data = f.data;
     if (data?.kind === 'placeholder') {
-      const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, name: data.name, all: false, choices: data.choices };
+      const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
       const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
-      const verb = data.fieldKind === 'choice' ? 'Choose' : 'Fill';
-      if (data.fieldKind === 'date') {
-        // A date stub is filled with today's date, written the way the stub asks for it.
-        const today = dateFor(data.name, localDate(new Date()));
-        action(`Fill ${data.text} with today's date (${today})`, true).edit = workspaceEdit(doc, [{ start: f.startOffset, end: f.endOffset, newText: today }]);
-      }
-      const label = `${verb} ${data.text}…`;
-      action(label, data.fieldKind !== 'date').command = { command: FILL_COMMAND, title: label, arguments: [args] };
+      const label = data.choices ? `Choose ${data.text}…` : `Fill ${data.text}…`;
+      action(label, true).command = { command: FILL_COMMAND, title: label, arguments: [args] };
       if (same > 1) {
-        const allLabel = `${verb} all ${same} ${data.text} in this document…`;
+        const allLabel = `${data.choices ? 'Choose' : 'Fill'} all ${same} ${data.text} in this document…`;
         action(allLabel).command = { command: FILL_COMMAND, title: allLabel, arguments: [{ ...args, all: true }] };
       }
     }
@@ -99,7 +90,7 @@ async function askValue(args: FillArgs): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: `Integration Docs: fill ${args.text}${args.all ? ' (every occurrence)' : ''}`,
     prompt: 'The text that replaces the field',
-    placeHolder: args.name ?? args.text,
+    placeHolder: args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, ''),
     validateInput: (v) => (v.trim() === '' ? 'Enter a value, or press Escape to leave the field as it is' : undefined),
   });
 }

@@ -13,9 +13,6 @@ const CASES = [
   ['- [ ] Obtain [SYSTEM_A] credentials', ['[SYSTEM_A]']],
   ['{{#if accounting}}', ['{{#if accounting}}']],
   ['`[command]` and ${{ secrets.TOKEN }} and [^1] and [!NOTE]', []],
-  ['Owner: {Name of the owning team}, page <name of the partner team>', ['{Name of the owning team}', '<name of the partner team>']],
-  ['{{~#if premium~}} and {{#unless legacy}}', ['{{~#if premium~}}', '{{#unless legacy}}']],
-  ['Not fields: {#anchor} {.class} ${x} {{#each items}} <https://example.com>', []],
 ];
 
 /** Checks the injection grammar; `vscodeDir` is code-server's `lib/vscode`. Returns a summary line. */
