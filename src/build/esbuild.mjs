@@ -67,6 +67,10 @@ if (watch) {
 }
 
 // Snippets are generated from the template files (src/build/snippets.mjs), the rule settings,
-// config schema and README rule table from the rule registry (src/build/catalogue.mjs).
-if (!watch) await (await import('./snippets.mjs')).writeSnippets();
-if (!watch) await (await import('./catalogue.mjs')).writeCatalogue();
+// config schema and README rule table from the rule registry (src/build/catalogue.mjs), the
+// injection grammar from the dialect table (src/build/grammar.mjs).
+if (!watch) {
+  await (await import('./snippets.mjs')).writeSnippets();
+  await (await import('./catalogue.mjs')).writeCatalogue();
+  await (await import('./grammar.mjs')).writeGrammar();
+}

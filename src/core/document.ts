@@ -4,7 +4,8 @@
  * edit costs one chunk's parse plus a linear pass over the facts.
  */
 import { splitChunks, splitChunksUntil, lineStarts, lowerBound, type Chunk } from './chunks';
-import { chunkFacts, type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type CommentFact, type FactOptions } from './facts';
+import { type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type CommentFact, type FactOptions } from './facts';
+import { chunkFacts } from './chunk-facts';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
 import type { TagHit } from './grammar';
 

@@ -3,11 +3,12 @@
  * tags, task items, headings, link definitions and HTML comments. Rules never see the syntax
  * tree; they read these facts, which are cached per chunk text.
  */
-import type { Nodes, Root, ListItem, Heading, Code, Html } from 'mdast';
+import type { Nodes, Root, ListItem, Heading, Code, Html, Table } from 'mdast';
 import type { Span } from './types';
 import { parseMarkdown, parseMdx } from './parse';
-import { scanCode, scanDates, scanPatterns, scanProse, normalizeLabel, type FieldHit, type TagHit } from './grammar';
-import { fastFacts } from './fastpath';
+import { lowerBound } from './chunks';
+import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, type FieldHit, type TagHit } from './grammar';
+import { readFrontmatter } from './frontmatter';
 
 /** A field candidate with where it was found. */
 export interface FieldFact extends FieldHit {
@@ -80,6 +81,20 @@ interface Walk {
   facts: ChunkFacts;
   fields: FieldFact[];
   options: FactOptions;
+  /** How many ```markdown fences this text is inside (bounded, so nesting cannot blow up). */
+  depth: number;
+}
+
+/** Mustache syntax that only a template language has: namespaces, paths, filters, iteration, partials. */
+const TEMPLATE_LANGUAGE = /\{\{[~\s]*(?:[\w-]+:[\w-]|[\w$]+\.[\w$]|[^{}\n|]+\|\s*\w|#(?:each|with|for)\b|>\s*\w)/;
+
+/** Fence languages whose content is Markdown, linted with the prose grammar. */
+const MARKDOWN_INFO = /^(?:markdown|md|gfm|commonmark)$/i;
+const MAX_EMBED_DEPTH = 2;
+
+/** Whether a fence's info string says its content is Markdown. */
+export function isMarkdownInfo(info: string): boolean {
+  return MARKDOWN_INFO.test(info.trim().split(/[\s{]/)[0] ?? '');
 }
 
 function off(node: Nodes): Span | undefined {
@@ -105,7 +120,8 @@ function collectMasks(node: Nodes, masks: Span[], w: Walk): void {
       masks.push(span);
       if ((child.type as string) === 'mdxTextExpression') mdxComment(w, child, span);
       if (child.type === 'inlineCode') codeSpan(w, span);
-      if (child.type === 'html') comment(w, child as Html, span);
+      if (child.type === 'html') inlineHtml(w, child as Html, span);
+      if (child.type === 'link' || child.type === 'image') linkParts(w, child, span);
     } else {
       collectMasks(child, masks, w);
     }
@@ -128,6 +144,95 @@ function mdxComment(w: Walk, node: Nodes, span: Span): void {
   if (m) w.facts.comments.push({ ...span, body: m[1].trim() });
 }
 
+/** An inline HTML node: a comment, a tag, or `<descriptive words>` that CommonMark reads as a tag. */
+function inlineHtml(w: Walk, node: Html, span: Span): void {
+  comment(w, node, span);
+  const hits: FieldHit[] = [];
+  scanWhole('angle', w.src, span, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+}
+
+/**
+ * An HTML block: its comments, and a first line that is `<descriptive words>` alone, which
+ * CommonMark reads as the start of an HTML block.
+ */
+function htmlBlock(w: Walk, node: Html, span: Span): void {
+  comment(w, node, span);
+  const nl = w.src.indexOf('\n', span.start);
+  const lineEnd = nl === -1 || nl > span.end ? span.end : nl;
+  const first = w.src.slice(span.start, lineEnd);
+  const start = span.start + first.length - first.trimStart().length;
+  const end = span.start + first.trimEnd().length;
+  const hits: FieldHit[] = [];
+  if (end > start) scanWhole('angle', w.src, { start, end }, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+}
+
+/** Index of the `]` that closes the bracket opened just before `from` (nesting and escapes counted), or -1. */
+function closeOfText(src: string, from: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The parts of a link or image that can hold fields: the link text, scanned as prose
+ * (`[[Partner] API reference](…)`), and the destination (`([DOCS_URL])`,
+ * `(https://example.com/partners/[partner-slug])`). Autolinks have neither.
+ */
+function linkParts(w: Walk, node: Nodes, span: Span): void {
+  const { src } = w;
+  const textStart = span.start + (src[span.start] === '!' ? 2 : 1);
+  if (src[textStart - 1] !== '[') return;
+  const textEnd = closeOfText(src, textStart, span.end);
+  if (textEnd === -1) return;
+  const hits: FieldHit[] = [];
+  if (node.type === 'link' && /[[{]/.test(src.slice(textStart, textEnd))) {
+    const masks: Span[] = [];
+    collectMasks(node, masks, w);
+    masks.sort((a, b) => a.start - b.start);
+    scanProse(src, { start: textStart, end: textEnd }, masks, hits, [], 'link-text');
+    for (const h of hits.splice(0)) w.fields.push({ ...h, where: 'prose' });
+  }
+  if (src[textEnd + 1] !== '(') return;
+  const dest = destinationAt(src, textEnd + 2, span.end - 1);
+  if (!dest) return;
+  scanDestination(src, dest, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+}
+
+/** The destination that starts at `from` (after blanks): `<…>` or up to the first blank. */
+function destinationAt(src: string, from: number, limit: number): Span | undefined {
+  let d = from;
+  while (d < limit && /\s/.test(src[d])) d++;
+  if (src[d] === '<') {
+    const close = src.indexOf('>', d);
+    return close !== -1 && close <= limit ? { start: d + 1, end: close } : undefined;
+  }
+  let e = d;
+  while (e < limit && !/\s/.test(src[e])) e++;
+  return e > d && /[[{]/.test(src.slice(d, e)) ? { start: d, end: e } : undefined;
+}
+
+/** A definition's URL: `[ref]: [URL]`. */
+function definitionUrl(w: Walk, span: Span): void {
+  const colon = closeOfText(w.src, span.start + 1, span.end);
+  if (colon === -1 || w.src[colon + 1] !== ':') return;
+  const dest = destinationAt(w.src, colon + 2, span.end);
+  if (!dest) return;
+  const hits: FieldHit[] = [];
+  scanDestination(w.src, dest, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+}
+
 function codeSpan(w: Walk, span: Span): void {
   const raw = w.src.slice(span.start, span.end);
   const ticks = /^`+/.exec(raw)?.[0].length ?? 1;
@@ -144,8 +249,19 @@ function comment(w: Walk, node: Html, span: Span): void {
   }
 }
 
+/** A table column whose header says it holds formats, patterns or types: its date stubs describe a format. */
+const FORMAT_HEADER = /format|pattern|syntax|type|mask/i;
+
+/** A table: each cell is phrasing, read knowing its column's header. */
+function table(w: Walk, node: Table): void {
+  const header = node.children[0]?.children.map((cell) => plainText(cell)) ?? [];
+  for (const row of node.children) {
+    row.children.forEach((cell, i) => phrasing(w, cell, undefined, FORMAT_HEADER.test(header[i] ?? '')));
+  }
+}
+
 /** Scans one phrasing container (paragraph, heading, table cell). */
-function phrasing(w: Walk, node: Nodes, skip?: Span): void {
+function phrasing(w: Walk, node: Nodes, skip?: Span, formatColumn = false): void {
   const span = off(node);
   if (!span) return;
   const masks: Span[] = skip ? [skip] : [];
@@ -153,8 +269,8 @@ function phrasing(w: Walk, node: Nodes, skip?: Span): void {
   masks.sort((a, b) => a.start - b.start);
   const hits: FieldHit[] = [];
   scanProse(w.src, span, masks, hits, w.facts.tags);
-  const wholeCell = node.type === 'tableCell';
-  scanDates(w.src, span, masks, hits, wholeCell && /^\s*\S+\s*$/.test(plainText(node)));
+  const wholeCell = node.type === 'tableCell' && !formatColumn;
+  if (!formatColumn) scanDates(w.src, span, masks, hits, wholeCell && /^\s*\S+\s*$/.test(plainText(node)));
   for (const h of hits) w.fields.push({ ...h, where: 'prose' });
   const codeAndComments = masks.filter((m) => /^(`|<!--)/.test(w.src.slice(m.start, m.start + 4)));
   const patternHits: FieldHit[] = [];
@@ -163,6 +279,7 @@ function phrasing(w: Walk, node: Nodes, skip?: Span): void {
 }
 
 function codeBlock(w: Walk, node: Code, span: Span): void {
+  if (node.lang && isMarkdownInfo(node.lang) && w.depth < MAX_EMBED_DEPTH && embedded(w, node, span)) return;
   const raw = w.src.slice(span.start, span.end);
   const fenced = /^\s*(`{3,}|~{3,})/.test(raw);
   let start = span.start;
@@ -214,13 +331,16 @@ function visit(w: Walk, node: Nodes, taskMarker?: Span): void {
       if (span) codeBlock(w, node as Code, span);
       return;
     case 'html':
-      if (span) comment(w, node as Html, span);
+      if (span) htmlBlock(w, node as Html, span);
       return;
     case 'definition':
       w.facts.definitions.push(normalizeLabel(node.label ?? node.identifier));
+      if (span) definitionUrl(w, span);
       return;
     case 'listItem':
       return listItem(w, node as ListItem, span);
+    case 'table':
+      return table(w, node as Table);
     default:
       if (MDX_CODE.has(node.type)) {
         if (span && node.type === 'mdxFlowExpression') mdxComment(w, node, span);
@@ -241,26 +361,71 @@ function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
 }
 
 /** Parses a chunk and extracts its facts. */
-function parsedFacts(text: string, options: FactOptions): ChunkFacts {
+export function parsedFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
   // Not valid MDX: read as Markdown rather than not at all (JSX lines are then HTML blocks).
   const tree: Root = (options.mdx && parseMdx(text)) || parseMarkdown(text);
   const facts = emptyFacts();
-  const w: Walk = { src: text, facts, fields: facts.fields, options };
+  const w: Walk = { src: text, facts, fields: facts.fields, options, depth };
   for (const child of tree.children) visit(w, child as Nodes);
   facts.fields.sort((a, b) => a.start - b.start);
   return facts;
 }
 
+// --- Markdown inside a ```markdown fence ---------------------------------------------------
+
 /**
- * Facts of one chunk, choosing the cheapest path that gives the same answer: chunks that are
- * one fenced block, that hold nothing to report, or that use only plain block syntax skip the
- * parser (`fastpath.ts`); the unit tests check on every fixture, and on mutated ones, that the
- * answer equals the parser's.
+ * Fields and block tags of Markdown shown in a fence (a template skeleton), linted with the
+ * prose grammar: links, task boxes and references defined inside it are still not fields.
+ * Its headings, tasks and comments stay the fence's own (they are not the document's outline).
+ * False when the content cannot be mapped back to the source line by line.
  */
-export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
-  if (!options.alwaysParse && !options.mdx) {
-    const fast = fastFacts(text, isFence, options.patterns);
-    if (fast) return fast;
+function embedded(w: Walk, node: Code, span: Span): boolean {
+  const raw = w.src.slice(span.start, span.end);
+  const nl = raw.indexOf('\n');
+  if (nl === -1 || node.value === '') return true;
+  const from = span.start + nl + 1;
+  const lines = node.value.split('\n');
+  const starts: number[] = [];
+  let at = from;
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    const lineEnd = w.src.indexOf('\n', at);
+    const srcLine = w.src.slice(at, lineEnd === -1 ? span.end : lineEnd).replace(/\r$/, '');
+    if (!srcLine.endsWith(line)) return false;
+    starts.push(at + srcLine.length - line.length);
+    if (lineEnd === -1) break;
+    at = lineEnd + 1;
   }
-  return parsedFacts(text, options);
+  if (starts.length !== lines.length) return false;
+  const inner = markdownFacts(node.value, w.options, w.depth + 1);
+  const valueStarts = [0];
+  for (let i = 0; i < node.value.length; i++) if (node.value[i] === '\n') valueStarts.push(i + 1);
+  const map = (v: number) => {
+    const k = lowerBound(valueStarts, v + 1) - 1;
+    return starts[k] + (v - valueStarts[k]);
+  };
+  for (const f of inner.fields) w.fields.push({ ...f, start: map(f.start), end: map(f.end) });
+  for (const t of inner.tags) w.facts.tags.push({ ...t, start: map(t.start), end: map(t.end) });
+  return true;
+}
+
+/**
+ * Fields and block tags of a Markdown text on its own (frontmatter included): what a
+ * ```markdown fence holds. References resolve through the definitions inside it.
+ */
+export function markdownFacts(text: string, options: FactOptions, depth: number): Pick<ChunkFacts, 'fields' | 'tags'> {
+  const fm = readFrontmatter(text, options.patterns);
+  const bodyStart = fm ? fm.block.end : 0;
+  const body = parsedFacts(text.slice(bodyStart), options, depth);
+  const fields: FieldFact[] = (fm?.fields ?? []).map((f) => ({ ...f, where: 'prose' as const }));
+  const defined = new Set(body.definitions);
+  for (const f of body.fields) {
+    if (f.refLabel !== undefined && defined.has(f.refLabel)) continue;
+    fields.push({ ...f, start: f.start + bodyStart, end: f.end + bodyStart });
+  }
+  const tags = body.tags.map((t) => ({ ...t, start: t.start + bodyStart, end: t.end + bodyStart }));
+  // Markdown that shows a template language (`{{ template:logo }}`, `{{#each}}`, `{{> partial}}`)
+  // is an example of that language: its `{{ name }}` are its variables, not fields to fill.
+  const shown = TEMPLATE_LANGUAGE.test(text) ? fields.filter((f) => f.dialect !== 'mustache' || /^\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}$/.test(f.text)) : fields;
+  return { fields: shown.sort((a, b) => a.start - b.start), tags };
 }

@@ -5,25 +5,30 @@
  * tables) whose only syntax is the one these functions recognise. Anything else returns
  * `undefined` and goes to the parser. The unit tests hold these paths equal to the parser's.
  */
-import type { ChunkFacts, HeadingFact, TaskFact } from './facts';
-import { emptyFacts } from './facts';
+import type { ChunkFacts, FactOptions, HeadingFact, TaskFact } from './facts';
+import { emptyFacts, isMarkdownInfo, markdownFacts } from './facts';
 import { scanCode, scanDates, scanProse, normalizeLabel, type FieldHit } from './grammar';
+import { DIALECTS } from './dialects';
 import type { Span } from './types';
 
 const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const INLINE_LINK = /!?\[[^[\]\n\\]*\]\([^\s()\\<>]*(?:\s+"[^"\n\\]*")?\)/g;
-const SAFE_CODE_SPAN = /`[^`\n[{]*`/g;
-const INTERESTING = /[[{]|YYYY|MM\/DD|DD\/MM|<!--|^ {0,3}(?:=+|-+)[ \t]*$|^\s*(?:`{3,}|~{3,})/m;
+/** An inline link with nothing a dialect could read in its text or destination. */
+const INLINE_LINK = /!?\[[^[\]\n\\{<]*\]\([^\s()\\<>[\]{}]*(?:\s+"[^"\n\\]*")?\)/g;
+/** A code span with no bracket, brace or date stub inside. */
+const SAFE_CODE_SPAN = /`(?:(?!YYYY|MM\/DD|DD\/MM)[^`\n[{])*`/g;
+/** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model. */
+const INTERESTING = new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^ {0,3}(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu');
 /** Inline syntax a heading may not contain for its raw text to equal its parsed text. */
 const PLAIN_HEADING = /^(?:[^*`\\&<!]|&(?!#?\w+;))*$/;
 /** An underscore that could open or close emphasis (not between two letters or digits). */
 const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
 
 /** Facts of a chunk without parsing it, or undefined when only the parser can tell. */
-export function fastFacts(text: string, isFence: boolean, patterns: readonly RegExp[]): ChunkFacts | undefined {
-  if (isFence) return fenceFacts(text);
+export function fastFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts | undefined {
+  const { patterns } = options;
+  if (isFence) return fenceFacts(text, options);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
   if (isInert(text, patterns)) return headingsOnly(text);
   return definitionsOnly(text) ?? simpleFacts(text);
@@ -42,18 +47,35 @@ function definitionsOnly(text: string): ChunkFacts | undefined {
   return facts;
 }
 
-/** A chunk that is one fenced code block: scan its content lines as code. */
-function fenceFacts(text: string): ChunkFacts {
+/**
+ * A chunk that is one fenced code block: scan its content lines as code, or — in a
+ * ```markdown fence — lint them as Markdown (undefined for CRLF content: the parser decides).
+ */
+function fenceFacts(text: string, options: FactOptions): ChunkFacts | undefined {
   const firstNl = text.indexOf('\n');
   if (firstNl === -1) return NO_FACTS;
   let end = text.trimEnd().lastIndexOf('\n');
   if (end <= firstNl) end = text.length;
-  if (!/[[{]/.test(text.slice(firstNl, end))) return NO_FACTS;
+  if (isMarkdownInfo(text.slice(0, firstNl).replace(/^ {0,3}(?:`{3,}|~{3,})/, ''))) return embeddedFacts(text, firstNl + 1, end, options);
+  if (!/[[{]|YYYY|MM\/DD|DD\/MM/.test(text.slice(firstNl, end))) return NO_FACTS;
   const fields: FieldHit[] = [];
   scanCode(text, { start: firstNl + 1, end }, fields);
   if (fields.length === 0) return NO_FACTS;
   const facts = emptyFacts();
   facts.fields = fields.map((f) => ({ ...f, where: 'code' as const }));
+  return facts;
+}
+
+/** Facts of a ```markdown fence's content `text[start, end)`: its fields and block tags. */
+function embeddedFacts(text: string, start: number, end: number, options: FactOptions): ChunkFacts | undefined {
+  if (end <= start) return NO_FACTS;
+  const content = text.slice(start, end);
+  if (content.includes('\r')) return undefined;
+  const inner = markdownFacts(content, options, 1);
+  if (inner.fields.length === 0 && inner.tags.length === 0) return NO_FACTS;
+  const facts = emptyFacts();
+  facts.fields = inner.fields.map((f) => ({ ...f, start: f.start + start, end: f.end + start }));
+  facts.tags = inner.tags.map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
   return facts;
 }
 
@@ -123,14 +145,14 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 const NOT_PLAIN =
   /^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^ {0,3}\[[^\]]*\]:|\[\[|^ {0,3}<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
 /** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
-const INLINE_LINK_FULL = /!?\[[^[\]\n|\\]*\]\([^()\s<>|\\]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
+const INLINE_LINK_FULL = /!?\[[^[\]\n|\\{<]*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
 /**
  * `<` that starts no HTML and no autolink: before a space, digit or `=` ("< 5%"), or a name
  * running into an underscore (`<YOUR_API_KEY>`, which is no tag name).
  */
 const LITERAL_ANGLE = /<(?=[\s\d=])|<[A-Za-z][A-Za-z0-9-]*_[^<>\n]*>/g;
 /** A chunk made only of link reference definitions (`[ref]: https://… "title"`). */
-const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^]?[^\]\\[]*)\]:[ \t]*(?:<[^<>\n]*>|[^\s<()][^\s()]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
+const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^]?[^\]\\[]*)\]:[ \t]*(?:<[^<>\n[\]{}]*>|[^\s<()[\]{}][^\s()[\]{}]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
 /** Autolinks and simple inline tags (`<https://…>`, `<br>`, `</b>`). */
 const SIMPLE_ANGLE = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+|\/?[A-Za-z][A-Za-z0-9-]*\s*\/?)>/g;
 /** Bare URLs and emails, which GFM links: nothing to report may stand inside them. */

@@ -161,7 +161,7 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
       if (key === 'key' || !node.range) return;
       const span = { start: base + node.range[0], end: base + node.range[1] };
       const parentKey = keyOf(path[path.length - 1]);
-      scanProse(text, span, linkMasks(text, span), out, []);
+      scanProse(text, span, linkMasks(text, span), out, [], 'frontmatter');
       const whole = typeof node.value === 'string' && /^\S+$/.test(node.value);
       if (!/format|pattern/i.test(parentKey)) scanDates(text, span, [], out, whole);
       scanPatterns(text, span, [], patterns, out);
@@ -178,7 +178,8 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
 
 /**
  * An unquoted field that YAML reads as a flow collection: `title: [Partner Name]`,
- * `status: [STATUS]`, `name: {{ customer_name }}`. The collection counts as one field when its
+ * `status: [STATUS]`, `name: {{ customer_name }}`, `date: {YYYY-MM-DD when it was decided}`.
+ * The collection counts as one field when its
  * whole source, read as prose, is exactly one field, and — for `[…]` — it holds one plain item
  * with no comma that contains a space or is an ALL-CAPS name. One-word lists stay lists:
  * `tags: [payments]`, `tags: [payments, webhooks]`, `sources: [/a.md, /b.md]`.
@@ -194,11 +195,11 @@ function flowField(text: string, node: YamlNode, base: number, out: FieldHit[]):
     if (!isScalar(item) || item.type !== 'PLAIN') return;
     const inner = source.slice(1, -1).trim();
     if (!/\s/.test(inner) && !/^[A-Z][A-Z0-9_]*$/.test(inner)) return;
-  } else if (!source.startsWith('{{') || !source.endsWith('}}')) {
+  } else if (!source.startsWith('{') || !source.endsWith('}')) {
     return;
   }
   const hits: FieldHit[] = [];
-  scanProse(text, span, [], hits, []);
+  scanProse(text, span, [], hits, [], 'frontmatter');
   if (hits.length === 1 && hits[0].start === span.start && hits[0].end === span.end) {
     const { refLabel: _ref, ...hit } = hits[0];
     out.push(hit);

@@ -4,7 +4,7 @@
  */
 import { buildModel, buildIncremental, positionAt, warmCache, FactCache, type DocModel, type BuildState } from './document';
 import { RULES, type RuleContext } from './rules/index';
-import { normalizeHeading } from './rules/unchecked-dod';
+import { dodTitles } from './sections';
 import { resolveSeverity } from './severity';
 import { suppressions } from './suppress';
 import { DEFAULT_DOD_HEADINGS, type Finding, type LintOptions } from './types';
@@ -24,7 +24,7 @@ export function compilePatterns(sources: readonly string[] | undefined): RegExp[
 }
 
 function ruleContext(options: LintOptions): RuleContext {
-  return { dodHeadings: new Set((options.dodHeadings ?? DEFAULT_DOD_HEADINGS).map(normalizeHeading)), resolveSource: options.resolveSource };
+  return { dodHeadings: dodTitles(options.dodHeadings ?? DEFAULT_DOD_HEADINGS), resolveSource: options.resolveSource };
 }
 
 /** Runs every rule on a model and returns sorted findings with severities and positions. */

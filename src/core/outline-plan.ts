@@ -22,7 +22,7 @@ import type { Node as YamlNode, Pair } from 'yaml';
 import type { DocModel } from './document';
 import type { HeadingFact, CommentFact } from './facts';
 import { nodeAt, spanOf, isMap, isSeq, isScalar, type Frontmatter } from './frontmatter';
-import { normalizeHeading } from './rules/unchecked-dod';
+import { normalizeHeading } from './sections';
 import type { Span } from './types';
 
 /** A path written somewhere in the document, with the span of the path itself. */

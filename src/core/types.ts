@@ -18,7 +18,17 @@ export interface Span {
 
 /** Extra data a finding carries for quick fixes. */
 export type FindingData =
-  | { kind: 'placeholder'; text: string; name: string; choices?: string[]; inCode?: boolean }
+  | {
+      kind: 'placeholder';
+      text: string;
+      name: string;
+      choices?: string[];
+      inCode?: boolean;
+      /** The dialect row that matched (`bracket`, `mustache`, `brace`, `angle`, `date`, `pattern`; see `dialects.ts`). */
+      dialect: string;
+      /** What kind of field it is: `text`, `choice`, `date`, `variable`. */
+      fieldKind: 'text' | 'choice' | 'date' | 'variable' | 'block';
+    }
   | { kind: 'task'; markerStart: number; markerEnd: number; label: string }
   | { kind: 'conditional'; name: string; helper: string; open: Span; else?: Span; close?: Span }
   | { kind: 'frontmatter' };

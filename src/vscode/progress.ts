@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { openItemsText } from '../core/display';
 import { ruleById } from '../core/rules/index';
-import { dodProgress, dodTitles } from '../core/rules/unchecked-dod';
+import { dodProgress, dodTitles } from '../core/sections';
 import { DEFAULT_DOD_HEADINGS } from '../core/types';
 import { Disposable } from './dispose';
 import type { LintResult, LintService } from './linting';

@@ -72,7 +72,7 @@ test('placeholder: a field in a task item is reported, the box is not', () => {
   const text = joinLines('### Phase 1', '', '- [ ] Obtain [SYSTEM_A] API credentials');
   const findings = lint(text);
   assert.deepEqual(covered(text, findings), ['[SYSTEM_A]']);
-  assert.deepEqual(findings[0].data, { kind: 'placeholder', text: '[SYSTEM_A]', name: 'SYSTEM_A' });
+  assert.deepEqual(findings[0].data, { kind: 'placeholder', text: '[SYSTEM_A]', name: 'SYSTEM_A', dialect: 'bracket', fieldKind: 'variable' });
 });
 
 test('placeholder: links, references, footnotes, alerts, wiki links, citations, escapes and comments are not fields', () => {
@@ -127,12 +127,14 @@ test('unchecked-dod: dodHeadings replaces the default titles', () => {
 // --- conditional -----------------------------------------------------------------------
 
 test('conditional: messages for closed, unclosed, unless and stray tags', () => {
-  const text = joinLines('{{#if accounting}}', 'x', '{{else}}', 'y', '{{/if}}', '', '{{#unless sandbox}}', '', '{{/each}}');
+  const text = joinLines('{{#if accounting}}', 'x', '{{else}}', 'y', '{{/if}}', '', '{{#unless sandbox}}', '', '{{/if}}');
   assert.deepEqual(shown(text), [
     '1:1-1:19 conditional Unresolved template block "accounting": keep or remove it',
     '7:1-7:20 conditional Unresolved template block "unless sandbox": keep or remove it (it has no closing {{/unless}})',
-    '9:1-9:10 conditional Stray {{/each}} without an opening block: remove it',
+    '9:1-9:8 conditional Stray {{/if}} without an opening block: remove it',
   ]);
+  // Iteration and scope helpers are not conditionals, open or closed.
+  assert.deepEqual(shown(joinLines('{{#each items}}', 'x', '{{/each}}', '', '{{/with}}')), []);
   const [first] = lint(text);
   assert.deepEqual(first.data, {
     kind: 'conditional',

@@ -1,11 +1,14 @@
 import type { FieldHit } from '../grammar';
-import { choicesOf } from '../grammar';
+import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
+import type { DocModel } from '../document';
 
 /** Text between the brackets or braces of a field: `[Customer name]` → `Customer name`. */
 export function fieldName(text: string): string {
-  if (text.startsWith('{{')) return text.slice(2, -2).trim();
-  if (text.startsWith('[') && text.endsWith(']')) return text.slice(1, -1).trim();
+  for (const d of ['mustache', 'bracket', 'brace', 'angle']) {
+    const row = dialectOf(d);
+    if (text.length > row.open.length + row.close.length && text.startsWith(row.open) && text.endsWith(row.close)) return row.read(text).name;
+  }
   return text;
 }
 
@@ -15,48 +18,38 @@ function shown(text: string): string {
   return flat.length > 70 ? `${flat.slice(0, 60)}…${flat.slice(-8)}` : flat;
 }
 
-/** Message and data of a field depend only on its text and where it is: computed once each. */
+/** Message and data of a field depend only on its text, dialect and where it is: computed once each. */
 const described = new Map<string, Omit<Report, 'start' | 'end'>>();
 
 function describe(hit: FieldHit, where: string): Report {
-  const key = `${where}\u0000${hit.text}`;
+  const key = `${where}\u0000${hit.dialect}\u0000${hit.text}`;
   let d = described.get(key);
   if (!d) {
     if (described.size > 20_000) described.clear();
-    const { start: _s, end: _e, ...rest } = describeFresh(hit, where);
-    if (where === 'code' && rest.data?.kind === 'placeholder') rest.data.inCode = true;
-    d = rest;
+    d = describeFresh(hit, where);
     described.set(key, d);
   }
   return { start: hit.start, end: hit.end, message: d.message, data: d.data && { ...d.data } };
 }
 
-function describeFresh(hit: FieldHit, where: string): Report {
-  const name = fieldName(hit.text);
-  const field = shown(hit.text);
-  const base = { start: hit.start, end: hit.end };
-  if (where === 'pattern') {
-    return { ...base, message: `Unfilled placeholder \`${field}\` (a configured pattern): replace it with the value`, data: { kind: 'placeholder', text: hit.text, name } };
-  }
-  if (/^(?:YYYY|MM|DD)/.test(hit.text)) {
-    return { ...base, message: `Unfilled date \`${field}\`: replace it with the date`, data: { kind: 'placeholder', text: hit.text, name } };
-  }
-  const pair = /^\[([^\]]*)\]\[([^\]]*)\]$/.exec(hit.text);
-  if (pair) {
-    // "[the manual][manual]" with no `[manual]: url`: a reference to define, or a field to fill.
-    const label = (pair[2].trim() === '' ? pair[1] : pair[2]).replace(/\s+/g, ' ').trim();
-    return {
-      ...base,
-      message: `Unfilled placeholder or undefined reference \`${field}\`: define \`[${shown(label)}]: <url>\` or replace it with the value`,
-      data: { kind: 'placeholder', text: hit.text, name: pair[1].trim() },
-    };
-  }
-  const choices = hit.text.startsWith('[') ? choicesOf(name) : undefined;
-  if (choices) {
-    const list = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
-    return { ...base, message: `Unfilled choice \`${field}\`: pick ${list}`, data: { kind: 'placeholder', text: hit.text, name, choices } };
-  }
-  return { ...base, message: `Unfilled placeholder \`${field}\`: replace it with the value`, data: { kind: 'placeholder', text: hit.text, name } };
+/** The message and quick-fix data of a field, from its dialect row (`dialects.ts`). */
+function describeFresh(hit: FieldHit, where: string): Omit<Report, 'start' | 'end'> {
+  const row = dialectOf(hit.dialect);
+  const reading = row.read(hit.text);
+  const data: Report['data'] = { kind: 'placeholder', text: hit.text, name: reading.name, dialect: row.id, fieldKind: reading.kind };
+  if (reading.choices) data.choices = reading.choices;
+  if (where === 'code') data.inCode = true;
+  return { message: row.message(shown(hit.text), reading), data };
+}
+
+/** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Unreleased". */
+const RELEASE_HEADING = /^(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:]|$))|\[?unreleased\]?$)/i;
+
+/** A document with release headings (two or more) is, or holds, a changelog: its entries open with tags. */
+function isChangelog(model: DocModel): boolean {
+  let n = 0;
+  for (const h of model.headings) if (RELEASE_HEADING.test(h.text) && ++n >= 2) return true;
+  return false;
 }
 
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
@@ -73,8 +66,14 @@ export const placeholder: Rule<'placeholder'> = {
       report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
+    let changelog: boolean | undefined;
+    let braces: boolean | undefined;
     for (const fact of model.fields) {
       if (fact.refLabel !== undefined && model.definitions.has(fact.refLabel)) continue;
+      if (fact.soft === 'brace-word') {
+        braces ??= [...model.fields, ...(model.frontmatter?.fields ?? [])].some((f) => f.dialect === 'brace' && !f.soft);
+        if (!braces) continue;
+      } else if (fact.soft && (changelog ??= isChangelog(model))) continue;
       emit(fact, fact.where);
     }
   },

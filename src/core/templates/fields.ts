@@ -10,6 +10,7 @@
  * of the answer (`northwind-payments`), any other the answer as typed.
  */
 import { scanTemplate } from './scan';
+import type { FindingData } from '../types';
 import type { FieldKind, TemplateField, TemplateInfo } from './types';
 
 /** Collapses runs of whitespace (a field may wrap across lines). */
@@ -17,10 +18,10 @@ function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function kindOf(text: string): FieldKind {
-  if (text.startsWith('[')) return 'bracket';
-  if (text.startsWith('{{')) return 'mustache';
-  return 'date';
+/** A field's kind, read from the dialect row that found it (`dialects.ts`), never from its text. */
+function kindOf(data: Extract<FindingData, { kind: 'placeholder' }> | undefined): FieldKind {
+  if (data?.fieldKind === 'date') return 'date';
+  return data?.dialect === 'mustache' ? 'mustache' : 'bracket';
 }
 
 /**
@@ -39,7 +40,7 @@ export function templateFields(info: Pick<TemplateInfo, 'body'>): TemplateField[
       continue;
     }
     const data = f.data?.kind === 'placeholder' ? f.data : undefined;
-    const field: TemplateField = { key, text, name: flat(data?.name ?? text), kind: kindOf(text), occurrences: [span] };
+    const field: TemplateField = { key, text, name: flat(data?.name ?? text), kind: kindOf(data), occurrences: [span] };
     if (data?.choices) field.choices = data.choices;
     byKey.set(key, field);
   }

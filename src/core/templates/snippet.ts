@@ -5,6 +5,7 @@
  * else is escaped per the snippet grammar, so `${x}` in a code example stays literal.
  */
 import { readFrontmatter } from '../frontmatter';
+import { dialectOf } from '../dialects';
 import { templateFields } from './fields';
 import type { TemplateField, TemplateInfo } from './types';
 
@@ -18,12 +19,12 @@ function escapeChoice(text: string): string {
   return text.replace(/[\\,|]/g, (c) => `\\${c}`);
 }
 
-const TODAY = '$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE';
-
 function tabStop(field: TemplateField, n: number, first: boolean, occurrence: string): string {
   if (!first) return `\${${n}}`;
   if (field.choices) return `\${${n}|${field.choices.map(escapeChoice).join(',')}|}`;
-  if (field.kind === 'date' && field.name === 'YYYY-MM-DD') return `\${${n}:${TODAY}}`;
+  // A date stub defaults to today through the snippet variables its dialect row gives.
+  const today = field.kind === 'date' ? dialectOf('date').snippetDefault?.(field.name) : undefined;
+  if (today) return `\${${n}:${today}}`;
   return `\${${n}:${escapeText(occurrence)}}`;
 }
 

@@ -1,0 +1,712 @@
+/**
+ * How a field of each dialect is recognised at one position of the source, once the syntax
+ * tree has said what the surrounding text is (prose, code, a link destination). The dialect
+ * table (`dialects.ts`) names these matchers; the scanners (`grammar.ts`) run them.
+ *
+ * Every decision reads only the source text around the candidate (its line, its table, its
+ * chunk), never the syntax tree, so the fast paths and a full parse decide alike.
+ */
+import type { Span } from './types';
+
+/** A field candidate as a matcher reports it. `refLabel` is set for `[text]` that may be a reference. */
+export interface RawHit extends Span {
+  text: string;
+  /** Label a `[text]`, `[text][]` or `[text][ref]` would resolve through, if defined. */
+  refLabel?: string;
+  /**
+   * A candidate that only the document can decide: in a changelog, `entry-tag` (a bracket
+   * opening an entry: `- [Docs] …`) is a tag and `changelog` (a one-word bracket: `bo
+   * [Tibetan]`) an aside; anywhere else both are fields. `brace-word` (`{decision}`) is a field
+   * only in a document that has descriptive brace fields too (a template written that way).
+   */
+  soft?: 'entry-tag' | 'changelog' | 'brace-word';
+}
+
+/** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`, `{{~#unless name~}}`. */
+export interface TagHit extends Span {
+  kind: 'open' | 'else' | 'close';
+  helper: string;
+  name: string;
+}
+
+/** What a stretch being scanned is: prose (paragraphs, headings, cells), a frontmatter value, link text, code, a link destination. */
+export type ScanWhere = 'prose' | 'frontmatter' | 'link-text' | 'code' | 'destination';
+
+/** The state of one scan, shared by the matchers it runs. */
+export interface ScanState {
+  src: string;
+  span: Span;
+  /** Sorted, disjoint spans of syntax inside `span` (code, links, HTML) that hold no field. */
+  masks: readonly Span[];
+  out: RawHit[];
+  tags: TagHit[];
+  where: ScanWhere;
+  /** The line last looked at (a cache: matchers on one long line find its bounds once). */
+  line?: Span;
+}
+
+/**
+ * A matcher looks at `state.src[i]` (the dialect's trigger): it returns -1 when the text there
+ * is not its syntax, else the index the scan continues after (having reported what it found).
+ */
+export type AtMatcher = (state: ScanState, i: number) => number;
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const KEBAB = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
+const CHAR_CLASS = /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.+\-])+$/;
+const DESCRIPTIVE_WORD = /^[\p{L}][\p{L}'’./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '’./-]+\)$/u;
+const CAPITALIZED = /^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u;
+const CODE_PUNCTUATION = /[=";`${}\\<>|*:]/;
+
+/** Normalizes a link label as CommonMark does (case-fold, collapse whitespace). */
+export function normalizeLabel(label: string): string {
+  // A label continued on a block-quote line carries the "> " markers in the source.
+  return label.replace(/\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Index of the first of the sorted, disjoint `masks` that ends after `pos` (binary search). */
+function firstMaskAfter(masks: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = masks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (masks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `span` overlaps any of the sorted, disjoint `masks`. */
+export function masked(masks: readonly Span[], start: number, end: number): boolean {
+  if (masks.length === 0) return false;
+  const m = masks[firstMaskAfter(masks, start)];
+  return m !== undefined && m.start < end;
+}
+
+/** Finds the `]` closing the `[` at `open`, on bracket text without nesting; -1 if none. */
+function closingBracket(src: string, open: number, limit: number, singleLine: boolean): number {
+  for (let i = open + 1; i < limit; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+    else if (c === '[') return -1;
+    else if (singleLine && c === '\n') return -1;
+  }
+  return -1;
+}
+
+/**
+ * Like `closingBracket`, but a link or code span inside the brackets is stepped over: a field may
+ * hold one (`[proposed | superseded by [ADR-5](adr-5.md)]`, `[Embed \`[TAG]\` notes]`).
+ */
+function closingAround(src: string, open: number, limit: number, masks: readonly Span[]): number {
+  let k = masks.length ? firstMaskAfter(masks, open + 1) : 0;
+  for (let i = open + 1; i < limit; i++) {
+    while (k < masks.length && masks[k].end <= i) k++;
+    if (k < masks.length && masks[k].start <= i && masks[k].start > open) {
+      i = masks[k].end - 1;
+      continue;
+    }
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === ']') return i;
+    else if (c === '[') return -1;
+  }
+  return -1;
+}
+
+/** Whether a mask crosses an edge of `[start, end)` (starts outside it and ends inside, or the reverse). */
+function crosses(masks: readonly Span[], start: number, end: number): boolean {
+  for (let k = masks.length ? firstMaskAfter(masks, start) : 0; k < masks.length; k++) {
+    const m = masks[k];
+    if (m.start >= end) return false;
+    if (m.end > start && (m.start < start || m.end > end)) return true;
+  }
+  return false;
+}
+
+/** Whether `[from, to)` is one mask and blanks: `[\`code\`]`, `[[link](x)]`. */
+function onlyMasked(masks: readonly Span[], from: number, to: number): boolean {
+  const m = masks.length ? masks[firstMaskAfter(masks, from)] : undefined;
+  return m !== undefined && m.start >= from && m.end <= to && to - from - (m.end - m.start) <= 2;
+}
+
+/** The line around `at`: its start and end offsets in `src`. */
+function lineAround(src: string, at: number): Span {
+  const start = src.lastIndexOf('\n', at - 1) + 1;
+  let end = src.indexOf('\n', at);
+  if (end === -1) end = src.length;
+  return { start, end };
+}
+
+/** Splits a choice list `[A / B / C]` into its choices, or undefined when it is not one. */
+export function choicesOf(inner: string): string[] | undefined {
+  const separator = inner.includes(' / ') ? ' / ' : inner.includes(' | ') ? ' | ' : undefined;
+  if (!separator) return undefined;
+  const parts = inner.split(separator).map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => p === '' || p.length > 40)) return undefined;
+  // "[Casual / Professional / Academic]", "[Active / Passive]" — not "[Runtime / platform]".
+  if (parts.length < 3 && !parts.every((p) => /^\p{Lu}/u.test(p))) return undefined;
+  return parts;
+}
+
+// --- bracket fields in prose -----------------------------------------------------------
+
+/** Editorial asides and API annotations: "[optional]", "[deprecated]", "[Node.js only]", "[sic]". */
+const ANNOTATION =
+  /^(?:optional|required|deprecated|experimental|beta|alpha|new|internal|legacy|preview|breaking|wip|sic!?|async|static|readonly|read-only|abstract|final|unstable|stable|obsolete|removed|added|changed|fixed|security|default|nullable|inherited|override|private|protected|public|unreleased|toc|yanked|getter|setter|write-only|early access|coming soon|(?:public |private )?preview|not (?:yet )?(?:supported|implemented)|work in progress)$/i;
+/**
+ * Asides about where or since when something applies: "[Node.js only]", "[only for Node.js]",
+ * "[ONLY AVAILABLE IN NODE.JS RUNTIME]", "[since v2.1]", "[reverted in 0.0.14]", "[default: 10]".
+ */
+const ASIDE =
+  /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$/i;
+/** A language tag: "[de]", "[en-AU]", "[pt-br]" (locale lists in changelogs). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
+/** A CLI synopsis: an optional flag "[-o <file>]", "[--verbose]", or "[options]" / "[global options]". */
+const SYNOPSIS = /^--?[\w?]|^(?:[a-z]+ )?options?$/;
+/** Optional parameters of an API signature: "[stream2, stream3, ...]", "[file...]". */
+const OPTIONAL_ARGS = /^[\w$]+(?:\s*,\s*[\w$]+)*(?:\s*,\s*)?(?:\.{3}|…)$/;
+const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
+/** A type in generated API docs: "[number]", "[string|string[]]", "[Object]", "[Promise<void>]". */
+const TYPE_NAME = '(?:string|number|boolean|bool|object|function|array|any|unknown|void|null|undefined|integer|int|float|double|bigint|symbol|buffer|promise|regexp|stream|callback|error)';
+const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\s*${TYPE_NAME}(?:\\[\\])?)*$`, 'i');
+/** Text before a bracket that opens a call's argument list: "readFile(path, [options])". */
+const IN_CALL = /[\w$.]\([^()]*$/;
+/** A directive or admonition name right before the bracket: ":::tip[Before you start]", "::include[x]". */
+const DIRECTIVE = /(?:^|\s):{1,3}[A-Za-z][\w-]*$/;
+/** An option flag right before the bracket: "-o, --output [output file]". */
+const OPTION_BEFORE = /(?:^|[\s(])--?[\w-]+,?\s$/;
+/** A usage or synopsis line: "Usage: my-command [global options] command", "marked [-o <file>]". */
+const USAGE_LINE = /^[\s>*+-]*(?:usage|synopsis)\b:?/i;
+/** A command line written out: a command, then an optional flag in brackets ("marked [-o <file>] … [file]"). */
+const SYNOPSIS_LINE = /^[\s>*+-]*`?[a-z][\w.-]*`?(?: [a-z][\w.-]*)? \[`?-/;
+/** A camelCase key and a colon right before the bracket, as in printed output: "expiredAt: [ExpDate]". */
+const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
+/** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
+const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
+const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
+/** Nothing but a block-quote marker and a list marker before the bracket on its line. */
+const ENTRY_START = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
+/** Kinds of change and areas a changelog or commit entry is tagged with. */
+const CHANGE_TAG =
+  /^(?:bug ?fix(?:es)?|bugs?|fix(?:es|ed)?|feat(?:ure)?s?|added|changed|removed|deprecated|security|docs?|documentation|chore|refactor(?:ing)?|perf(?:ormance)?|tests?|build|ci|style|revert|breaking(?: change)?|major|minor|patch|improvements?|enhancements?|dependencies|deps|internal|misc|other|cleanup|typos?|hotfix|release|update[sd]?|upgrade|compat(?:ibility)?)$/i;
+/** Words that are themselves placeholders: never a tag. */
+const PLACEHOLDER_WORD = /^(?:TBD|TBA|TODO|FIXME|XXX|NAME|DATE|VALUE|TITLE)$/;
+/** A check mark or state in a table cell: "[x]", "[✓]", "[done]" ("[X]" is the number field of "~[X] minutes"). */
+const CHECK_MARK = /^[x✓✔✗✘☐☑☒●○•*+-]$/;
+const CHECK_STATE = /^(?:done|todo|to do|wip|yes|no|n\/a|na|ok|pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|pending|blocked|partial|none|planned|in progress|complete[d]?)$/i;
+/** The first header cell of a parameter table. */
+const PARAM_HEADER = /param|arg|option|name|prop|key|field|attr|setting|flag|config/i;
+const IDENT_PATH = /^[a-z_$][\w$]*(?:\.[\w$]+|\[\])*$/;
+
+/** Is `inner` (text between brackets in prose) something other than a field, whatever its context? */
+function proseNonField(inner: string): boolean {
+  const t = inner.trim();
+  if (t === '') return true; // "[ ]"
+  if (t[0] === '^') return true; // footnote
+  if (/^![A-Za-z]+$/.test(t)) return true; // GitHub alert, any case: "[!NOTE]", "[!Tip]"
+  if (!HAS_LETTER_OR_DIGIT.test(t)) return true; // "[...]", "[—]"
+  if (/^[\d\s,.\-–]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval
+  if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
+  if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/i.test(t)) return true; // a version "[v1.2.3]", "[2.0.0-beta.1]"
+  if (/^(?:#\d+|@[\w-]+(?:\/[\w.-]+)?|[0-9a-f]{7,40})$/.test(t)) return true; // an issue, a mention, a commit
+  if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
+  if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
+  if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
+  if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
+  if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
+  if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
+  if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
+  if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
+  if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
+  return false;
+}
+
+/** Where a bracket stands in prose: the text before and after it on its line. */
+interface ProseContext {
+  src: string;
+  line: Span;
+  prefix: string;
+  suffix: string;
+}
+
+/** How far context reaches on a line: enough for any cue, and linear on one very long line. */
+const WINDOW = 240;
+
+/**
+ * The line around a bracket. The prefix and suffix are windows of the line; a prefix that does not
+ * reach the line's start begins with U+0000, so cues anchored at the start of a line do not match.
+ */
+function proseContext(src: string, line: Span, open: number, close: number): ProseContext {
+  const from = Math.max(line.start, open - WINDOW);
+  const prefix = (from > line.start ? '\u0000' : '') + src.slice(from, open);
+  const suffix = src.slice(close + 1, Math.max(close + 1, Math.min(line.end, close + 1 + WINDOW)));
+  return { src, line, prefix, suffix };
+}
+
+/** Is the bracket `[inner]` a non-field because of where it stands (see the contract v2)? */
+function contextNonField(inner: string, cx: ProseContext): boolean {
+  const t = inner.trim();
+  if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
+  if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix) || SYNOPSIS_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
+  if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
+  if (IN_CALL.test(cx.prefix)) return true; // an API signature: "open(path, [options])"
+  if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
+  if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …"
+  if (cx.line.end > cx.line.start && inTableCell(cx)) {
+    if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
+    if (IDENT_PATH.test(t) && firstCellOnly(cx) && paramTable(cx, t)) return true; // "| [options.timeout] |"
+  }
+  return quotedOutput(t, cx); // "Server [http] listening on 3000" in quotes
+}
+
+/** A changelog or commit tag: "[BUGFIX]", "[CLI]", "[Breaking]", "[core]"-like areas are left to the writer. */
+function isEntryTag(t: string): boolean {
+  if (PLACEHOLDER_WORD.test(t)) return false;
+  if (CHANGE_TAG.test(t)) return true;
+  // An ALL-CAPS area or kind: "[CLI]", "[API]", "[BUGFIX]" (not "[SYSTEM_A]", which names a field).
+  return /^[A-Z][A-Z0-9]{1,2}$/.test(t) || /^@[\w.-]+\/[\w.-]+$/.test(t);
+}
+
+/** A list entry's start, after an optional lead-in link or bold label: "* [#980](url) [codegen] …", "- **Breaking:** [Fix] …". */
+const ENTRY_LEAD = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?$/;
+
+/** A bracket of one to six words opening a list entry (and text after it): a tag if the document is a changelog. */
+function entryTagCandidate(t: string, cx: ProseContext): boolean {
+  return ENTRY_LEAD.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 6;
+}
+
+/** Whether the bracket's line is a table row (it has a cell separator before and after it). */
+function inTableCell(cx: ProseContext): boolean {
+  return cx.prefix.includes('|') || cx.suffix.includes('|');
+}
+
+/** The bracket is the whole first cell of its row (code or bold around it allowed). */
+function firstCellOnly(cx: ProseContext): boolean {
+  return /^[ \t>]*\|?[ \t]*(?:`|\*\*)?$/.test(cx.prefix) && /^(?:`|\*\*)?[ \t]*\|/.test(cx.suffix);
+}
+
+/**
+ * A parameter table: the bracket names an optional argument (`[options]`, `[options.timeout]`)
+ * in the first column of a table whose first header reads like "Param", "Option", "Name"; a
+ * dotted or camelCase name is an argument path wherever the table's header is.
+ */
+function paramTable(cx: ProseContext, t: string): boolean {
+  if (t.includes('.') || /[a-z][A-Z]/.test(t)) return true;
+  let start = cx.line.start;
+  // Walk up to the table's first row (the header), staying within table rows.
+  for (let guard = 0; start > 0 && guard < 500; guard++) {
+    const prev = lineAround(cx.src, start - 1);
+    if (!cx.src.slice(prev.start, prev.end).includes('|')) break;
+    start = prev.start;
+  }
+  const header = cx.src.slice(start, lineAround(cx.src, start).end);
+  const first = header.replace(/^[ \t>]*\|?/, '').split('|')[0] ?? '';
+  return PARAM_HEADER.test(first);
+}
+
+/** Program output quoted in prose: `"Server [http] listening"`, `“[nodemon] restarting”`. */
+function quotedOutput(t: string, cx: ProseContext): boolean {
+  // An ALL-CAPS slot in a quoted message is the message's own format: 'expected: [OPTIONS ISSUER]'.
+  if (/^[A-Z]+(?: [A-Z]+)+$/.test(t) && inQuote(cx, "'")) return true;
+  if (!/^[a-z][\w.-]*$|^[A-Z]{2,}$/.test(t)) return false;
+  // A word of the quoted line, not part of a path: "Server [http] listening", not "/sources/[partner]-docs".
+  if (!/(?:^|[\s"“])$/.test(cx.prefix) || !/^(?:$|[\s"”:,.])/.test(cx.suffix)) return false;
+  const straight = (cx.prefix.match(/"/g)?.length ?? 0) % 2 === 1 && cx.suffix.includes('"');
+  const open = cx.prefix.lastIndexOf('“');
+  const curly = open !== -1 && cx.prefix.indexOf('”', open) === -1 && cx.suffix.includes('”');
+  return straight || curly;
+}
+
+/** Matcher of `[field]`: descriptive text only in code and link destinations, any field in prose. */
+export const bracketField: AtMatcher = (s, i) => (s.where === 'code' || s.where === 'destination' ? codeBracket(s, i) : proseBracket(s, i));
+
+/** Whether the bracket stands inside a pair of `quote` characters on its line. */
+function inQuote(cx: ProseContext, quote: string): boolean {
+  const before = cx.prefix.split(quote).length - 1;
+  return before % 2 === 1 && cx.suffix.includes(quote);
+}
+
+/** Matcher of `[field]` in prose (and frontmatter values, link text). */
+const proseBracket: AtMatcher = (s, i) => {
+  const { src, masks } = s;
+  const end = s.span.end;
+  if (src[i + 1] === '[') {
+    // Wiki link [[Page]]: skip to its closing brackets.
+    const close = src.indexOf(']]', i + 2);
+    return close !== -1 && close < end ? close + 1 : i + 1;
+  }
+  const close = closingAround(src, i, end, masks);
+  if (close === -1) return i;
+  // The brackets themselves are syntax (a task box, a link) or a mask crosses them: not a field.
+  if (masked(masks, i, i + 1) || masked(masks, close, close + 1) || crosses(masks, i, close + 1) || onlyMasked(masks, i + 1, close)) return i;
+  const inner = src.slice(i + 1, close);
+  if (proseNonField(inner)) return close;
+  const before = i > 0 ? src[i - 1] : '';
+  if (before === '{') return close; // an index signature or literal: "{[key: number]: string}"
+  // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
+  if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
+  if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
+  const cx = proseContext(src, s.line, i, close);
+  let hitEnd = close + 1;
+  let refLabel = normalizeLabel(inner);
+  if (src[close + 1] === '[') {
+    // "[text][ref]" and "[text][]": the pair resolves (or not) through one label, so it is one
+    // candidate whose range covers both brackets (a quick fix replaces the whole pair).
+    const close2 = closingBracket(src, close + 1, end, false);
+    if (close2 !== -1 && !masked(masks, close + 1, close2 + 1)) {
+      const ref = src.slice(close + 2, close2);
+      // "[number][optional]": a type and an annotation, not a reference.
+      if (proseNonField(ref) && ref.trim() !== '') return close2;
+      if (ref.trim() !== '') refLabel = normalizeLabel(ref);
+      hitEnd = close2 + 1;
+    }
+  }
+  if (contextNonField(inner, cx)) return hitEnd - 1;
+  const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
+  if (s.where === 'prose' && hitEnd === close + 1) {
+    if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
+    else if (!/\s/.test(inner.trim())) hit.soft = 'changelog';
+  }
+  s.out.push(hit);
+  return hitEnd - 1;
+};
+
+// --- mustache fields and Handlebars blocks ---------------------------------------------
+
+/** Handlebars helpers that open blocks a writer must resolve; `each` and `with` are not conditionals. */
+const CONDITIONAL_HELPERS = /^(if|unless)$/;
+const JINJA_WORD = /\b(?:not|and|or|in|is|if|else|for|true|false|none|null)\b/i;
+
+/** The inner text of `{{…}}` at `i` and where it ends, or undefined when there is none on this line. */
+function mustacheAt(src: string, i: number, end: number): { inner: string; stop: number } | undefined {
+  const close = src.indexOf('}}', i + 2);
+  if (close === -1 || close + 2 > end) return undefined;
+  const inner = src.slice(i + 2, close);
+  if (inner.includes('\n') || inner.includes('{{')) return undefined;
+  return { inner, stop: close + 2 };
+}
+
+/** `{{ ~#if x~ }}` → `#if x`: whitespace control and padding removed. */
+function tagText(inner: string): string {
+  return inner.replace(/^~/, '').replace(/~$/, '').trim();
+}
+
+/** Matcher of a Handlebars block tag in prose: `{{#if name}}`, `{{~else~}}`, `{{/unless}}`. */
+export const blockTag: AtMatcher = (s, i) => {
+  if (s.src[i + 1] !== '{' || (i > 0 && s.src[i - 1] === '$')) return -1;
+  const m = mustacheAt(s.src, i, s.span.end);
+  if (!m || masked(s.masks, i, m.stop)) return -1;
+  const t = tagText(m.inner);
+  const tag = /^([#/])\s*([\w-]+)\b\s*(.*)$/.exec(t);
+  if (tag && /^(?:each|with|let|each-in|in-element)$/.test(tag[2])) return m.stop - 1; // iteration and scope: not conditionals
+  const conditional = tag && CONDITIONAL_HELPERS.test(tag[2]);
+  if (!conditional && t !== 'else' && !/^else\s+if\b/.test(t)) return -1;
+  // "the {{#if}} helper": a block with no condition is the syntax named in prose, not a block.
+  if (tag && tag[1] === '#' && tag[3].trim() === '') return m.stop - 1;
+  if (s.where !== 'code') s.tags.push(tagHit(i, m.stop, tag, t));
+  return m.stop - 1;
+};
+
+function tagHit(start: number, end: number, tag: RegExpExecArray | null, t: string): TagHit {
+  if (!tag) return { start, end, kind: 'else', helper: 'if', name: t.replace(/^else\s*/, '') };
+  return { start, end, kind: tag[1] === '#' ? 'open' : 'close', helper: tag[2], name: tag[3].trim() };
+}
+
+/** Matcher of a mustache field: `{{ customer_name }}` in prose, `{{API_KEY}}` and `{{Customer Name}}` in code. */
+export const mustacheField: AtMatcher = (s, i) => {
+  if (s.src[i + 1] !== '{') return -1;
+  const m = mustacheAt(s.src, i, s.span.end);
+  if (!m) return i + 1;
+  if (masked(s.masks, i, m.stop)) return i + 1;
+  if (i > 0 && s.src[i - 1] === '$') return m.stop - 1; // GitHub Actions ${{ … }}
+  const t = m.inner.trim();
+  const field = s.where === 'code' || s.where === 'destination' ? isCodeMustache(m.inner) : isProseMustache(t);
+  if (field) s.out.push({ start: i, end: m.stop, text: s.src.slice(i, m.stop) });
+  return m.stop - 1;
+};
+
+/** `{{ customer_name }}`, `{{PLAN}}` are fields; Helm/Go `{{ .Values.x }}`, pipes, partials, comments are not. */
+function isProseMustache(t: string): boolean {
+  if (t === '' || /^[.$!>^&#/~@]/.test(t) || t === 'this') return false; // Handlebars paths and keywords
+  return /^[\p{L}_][\p{L}\p{N}_ -]*$/u.test(t);
+}
+
+/**
+ * In code only what no template language would run: `{{API_KEY}}`, or words with spaces that
+ * are no Jinja expression (`{{Customer Name}}`); never `{{ item.name }}` or `{{ ansible_host }}`.
+ */
+function isCodeMustache(inner: string): boolean {
+  if (/^\s*[A-Z][A-Z0-9_]*\s*$/.test(inner)) return true;
+  const t = inner.trim();
+  return /^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+)+$/u.test(t) && !JINJA_WORD.test(t);
+}
+
+// --- {descriptive text} and <descriptive words> ------------------------------------------
+
+/** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation. */
+const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?'’"“”()/&%+*_–—…|-]*$/u;
+/** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
+const READER_FACING = /^your\b/i;
+/** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
+const OBJECT_KEY = /^[a-z_$][\w$]*\??\s*:/;
+
+/**
+ * Matcher of `{descriptive text}` in prose: `{Name of the product}`, `{Role, optional}`, a
+ * multi-line `{Tip: …}` paragraph. Never `{#anchor}`, `{.class}`, `{props.name}`, `${x}`,
+ * `\{set\}`, `{x}`, `{name: string}` or `{a, b}`.
+ */
+export const braceField: AtMatcher = (s, i) => {
+  const { src } = s;
+  if (src[i + 1] === '{') return -1;
+  const before = i > 0 ? src[i - 1] : '';
+  if (before !== '' && /[\p{L}\p{N}_\])}{$\\%#`=/:]/u.test(before)) return -1;
+  const close = closingBrace(src, i, s.span.end);
+  if (close === -1 || src[close + 1] === '}') return -1;
+  if (ESM_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // MDX: import { Callout } from '…'
+  const body = unmasked(src, i + 1, close, s.masks);
+  if (body === undefined) return -1;
+  // One nested pair is part of the description: "{justification, e.g. only {force} applies}".
+  const t = body.replace(/\{([^{}]*)\}/g, '$1').trim();
+  if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return push(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
+  if (!/^\p{L}/u.test(t) || !BRACE_BODY.test(t)) return -1;
+  if (!/\s/.test(t)) {
+    if (leadingLabel(s, i, close)) return -1;
+    if (oneWordField(t, s.where)) return push(s, i, close + 1);
+    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$/u.test(t) || PRIMITIVE_TYPE.test(t)) return -1;
+    s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1), soft: 'brace-word' });
+    return close;
+  }
+  if (OBJECT_KEY.test(t) || READER_FACING.test(t)) return -1;
+  // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
+  if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
+  return push(s, i, close + 1);
+};
+
+/** An MDX import or export statement before the brace. */
+const ESM_LINE = /^\s*(?:import|export)\b/;
+
+/** A one-word brace opening a heading or an entry and followed by words: a label, "### {EXAMPLE} Create a contact". */
+function leadingLabel(s: ScanState, open: number, close: number): boolean {
+  const lineStart = s.src.lastIndexOf('\n', open - 1) + 1;
+  if (open - lineStart > 40 || !/^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(s.src.slice(lineStart, open))) return false;
+  return /^[ \t]+\p{L}+[ \t]+\p{L}+/u.test(s.src.slice(close + 1, close + 80));
+}
+
+const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
+
+/** The `}` closing the `{` at `open`, one nested pair allowed; -1 if none within 2000 characters. */
+function closingBrace(src: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let k = open + 1; k < limit && k - open < 2000; k++) {
+    const c = src[k];
+    if (c === '\\') k++;
+    else if (c === '{') {
+      if (++depth > 1) return -1;
+    } else if (c === '}') {
+      if (depth === 0) return k;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A one-word brace field: an ALL-CAPS name (`{NUMBER}`, `{TITLE}`) or a capitalized word
+ * (`{Headline}`) in prose — not a JSDoc type (`{String}`) or an MDX/format token (`{version}`);
+ * in a frontmatter value any name (`id: SPEC-{slug}`).
+ */
+function oneWordField(t: string, where: ScanWhere): boolean {
+  if (where === 'frontmatter') return /^\p{L}[\p{L}\p{N}_-]*$/u.test(t);
+  if (/^[A-Z]{2,}$/.test(t)) return true;
+  if (PRIMITIVE_TYPE.test(t) || /^(?:Array|Date|Error|Map|Set|Element|Node|Event)$/.test(t)) return false;
+  return /^[A-Z]{2,}$|^\p{Lu}\p{Ll}+$/u.test(t);
+}
+
+/** Text of `src[from, to)` with masked spans removed; undefined when a mask crosses an edge. */
+function unmasked(src: string, from: number, to: number, masks: readonly Span[]): string | undefined {
+  let out = '';
+  let at = from;
+  for (const m of masks) {
+    if (m.end <= from) continue;
+    if (m.start >= to) break;
+    if (m.start < from || m.end > to) return undefined;
+    out += src.slice(at, m.start);
+    at = m.end;
+  }
+  return out + src.slice(at, to);
+}
+
+function push(s: ScanState, start: number, end: number): number {
+  s.out.push({ start, end, text: s.src.slice(start, end) });
+  return end - 1;
+}
+
+/** HTML elements and the boolean attributes a real tag may carry without a value. */
+const HTML_ELEMENTS = new Set(
+  'a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script search section select slot small source span strong style sub summary sup table tbody td template textarea tfoot th thead time title tr track u ul var video wbr center font svg path g circle rect line polyline polygon use symbol defs'.split(' '),
+);
+const BOOLEAN_ATTRIBUTES = new Set(
+  'allowfullscreen async autofocus autoplay checked controls default defer disabled formnovalidate hidden inert ismap itemscope loop multiple muted nomodule novalidate open playsinline readonly required reversed selected'.split(' '),
+);
+/** Whether `</name` occurs in `src`, remembered for the last source (one lookup per name per chunk). */
+let closedSrc = '';
+const closedNames = new Map<string, boolean>();
+function closedLater(src: string, name: string): boolean {
+  if (src !== closedSrc) {
+    closedSrc = src;
+    closedNames.clear();
+  }
+  let known = closedNames.get(name);
+  if (known === undefined) {
+    known = src.includes(`</${name}`);
+    closedNames.set(name, known);
+  }
+  return known;
+}
+
+const ANGLE = /^<(\p{L}[\p{L}'’-]*)((?: [\p{L}][\p{L}'’,.-]*)+)>/u;
+
+/**
+ * Matcher of `<descriptive words>` in prose: `<name of the partner team>`. A tag (`<details open>`,
+ * an element closed later in the chunk), an autolink or `<YOUR_API_KEY>` is not one.
+ */
+export const angleField: AtMatcher = (s, i) => {
+  const { src } = s;
+  const m = ANGLE.exec(src.slice(i, Math.min(s.span.end, i + 200)));
+  if (!m) return -1;
+  const end = i + m[0].length;
+  if (masked(s.masks, i, end)) return -1;
+  const words = m[2].trim().split(' ');
+  const name = m[1];
+  if (HTML_ELEMENTS.has(name.toLowerCase()) && words.every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()))) return -1;
+  if (words.length === 1 && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
+  if (closedLater(src, name)) return -1; // an element (or component) closed later
+  if (/(?:^|[\s[(])`?--?[\w-]+`?[ \t]$/.test(src.slice(Math.max(0, i - 40), i))) return -1; // a flag's value: "-s <markdown string>"
+  const after = src[end] ?? '';
+  if (after !== '' && /[\p{L}\p{N}_/\\]/u.test(after)) return -1; // part of a word or a path: "<project root>/src"
+  if (i > 0 && /[\p{L}\p{N}_/\\]/u.test(src[i - 1])) return -1;
+  if (READER_FACING.test(name)) return -1;
+  return push(s, i, end);
+};
+
+// --- bracket fields in code -------------------------------------------------------------
+
+/** Where a bracket stands in a line of code. */
+export interface CodeContext {
+  /** The character just before `[` and just after `]` ('' at the edges). */
+  before: string;
+  after: string;
+  /** The rest of the line before `[` and after `]`. */
+  prefix: string;
+  suffix: string;
+}
+
+/** Matcher of `[field]` in code and link destinations: descriptive text only. */
+const codeBracket: AtMatcher = (s, i) => {
+  const { src, span } = s;
+  if (src[i + 1] === '[') return i + 1; // [[ … ]] bash tests, nested lists
+  const close = closingBracket(src, i, span.end, true);
+  if (close === -1) return i;
+  const before = i > span.start ? src[i - 1] : '';
+  const after = close + 1 < span.end ? src[close + 1] : '';
+  const inner = src.slice(i + 1, close);
+  // A destination that is only a bracket is a field whatever it holds: `[docs]([URL])`, `[ref]: [Link]`.
+  if (s.where === 'destination' && i === span.start && close === span.end - 1 && HAS_LETTER_OR_DIGIT.test(inner)) {
+    return push(s, i, close + 1);
+  }
+  // A string literal that is only a field: "[PARTNER_API_KEY]", '[Partner name]'.
+  if ((before === '"' || before === "'") && after === before) {
+    if (isQuotedField(inner)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
+    return close;
+  }
+  if (before === '[' || (before && /[\p{L}\p{N}_\])"'`]/u.test(before))) return close; // indexing, types
+  if (after === '(') return close; // Markdown link syntax shown in code
+  // SQL Server names: [dbo].[Orders], [Acme].[dbo].[Order Details]
+  if ((after === '.' && src[close + 2] === '[') || (before === '.' && src[i - 2] === ']')) return close;
+  if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
+  const lineStart = Math.max(s.line.start, span.start);
+  const lineEnd = Math.min(s.line.end, span.end);
+  const from = Math.max(lineStart, i - WINDOW);
+  const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
+  const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
+  if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
+  // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`.
+  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
+  if (isCodeField(inner, context)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
+  return close;
+};
+
+/**
+ * A quoted bracket is a field when it names one: an ALL-CAPS name, a sentence-case
+ * description (`[Partner name]`), or three words or more — not `'[object Object]'`.
+ */
+function isQuotedField(inner: string): boolean {
+  if (UPPER_SNAKE.test(inner) || /^[A-Z]{2,}$/.test(inner) && inner.length > 3) return !/^(?:INFO|WARN|DEBUG|ERROR|TRACE|FATAL|NOTICE)$/.test(inner);
+  if (!isCodeField(inner, { before: ' ', after: '', prefix: ' ', suffix: '' })) return false;
+  return /^\p{Lu}\p{Ll}/u.test(inner) || inner.trim().split(/\s+/).length >= 3;
+}
+
+/** A line of program output that opens with a bracketed timestamp or counter. */
+const LOG_LINE = /^\s*\[[^\]\n]*\d[^\]\n]*\]/;
+/** A tag named in guidance: an ALL-CAPS first word of four letters or more, then more words. */
+const TAG_CONVENTION = /^[A-Z][A-Z-]{3,}:?(?: [\w…. -]+)?$/;
+/** ALL-CAPS words with spaces: a synopsis slot or a tag (`git tag [TAG NAME]`), not a field (those are `[TAG_NAME]`). */
+const CAPS_WORDS = /^[A-Z]+(?: [A-Z]+)+$/;
+/** A word of a sentence before the bracket: "event to [Partner]", "3. [Partner] responds". */
+const IN_SENTENCE = /(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u;
+/** Code keywords that read like words: "return [Foo]". */
+const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
+/** ALL-CAPS keyword or tag before the bracket: SQL `WHERE [Id]`, Ansible `TASK [Name]`. */
+const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
+/** ASP.NET route tokens. */
+const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
+const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
+/** A message receiver opening an Objective-C / Smalltalk send: `[super viewDidLoad]`, `[self close]`. */
+const RECEIVER = /^(?:self|super|this)\b/;
+
+/**
+ * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
+ * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
+ */
+export function isCodeField(inner: string, ctx: CodeContext): boolean {
+  if (inner === '' || inner !== inner.trim()) return false;
+  if (UPPER_SNAKE.test(inner)) return true;
+  if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
+  if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
+  if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
+  if (isPathSegment(inner, ctx)) return true;
+  if (/^\s*[\w-]+:\s*$/.test(ctx.prefix)) return false; // YAML flow list: tags: [Payments API, Webhooks]
+  if (/^ {2,}\S/.test(ctx.suffix)) return false; // column-aligned output: "* [new tag]      v1.8.0"
+  if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
+  if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
+  if (CODE_PUNCTUATION.test(inner)) return false;
+  if (/\bfor\b.*\bin\b|\bif\b.*\belse\b|^\w+ in\b/.test(inner)) return false; // comprehensions, mapped types
+  if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
+  const words = inner.split(/\s+/);
+  // [self.tableView reloadData], [super viewDidLoad]; "this" later in a sentence is just a word:
+  // [Describe this step], [What triggers this integration?].
+  if (RECEIVER.test(words[0]) || words.some((w) => CAMEL_OR_MEMBER.test(w))) return false;
+  return words.every((w) => DESCRIPTIVE_WORD.test(w));
+}
+
+/**
+ * `/sources/[partner]-api-docs.md`, `integration-page-[partner-name]`: a field inside a path or
+ * word. A whole path segment of a route file (`app/[provider]/route.ts`, `pages/[id].tsx`) and
+ * ASP.NET's `[controller]` are code.
+ */
+function isPathSegment(inner: string, ctx: CodeContext): boolean {
+  if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner) || ROUTE_TOKENS.has(inner)) return false;
+  const { before, after } = ctx;
+  // A build tool's file-name token: "index.[contenthash].html", "[name].[ext]".
+  if (!/[-_]/.test(inner) && (before === '.' || after === '.')) return false;
+  // A route file's dynamic segment (`app/[provider]/route.ts`); a kebab name with a hyphen
+  // (`/partners/[partner-slug]/status`) is a field, as routes do not name segments so.
+  if (before === '/' && (after === '/' || /^\.(?:[cm]?[jt]sx?|vue|svelte|astro)\b/.test(ctx.suffix)) && !inner.includes('-')) return false;
+  const joinsBefore = before !== '' && '/-_.@'.includes(before);
+  const joinsAfter = after !== '' && /[-./_\p{L}\p{N}]/u.test(after);
+  return (joinsBefore && (after === '' || joinsAfter || /[\s"'`,)\]]/.test(after))) || joinsAfter;
+}
