@@ -1,0 +1,67 @@
+/**
+ * The editor's figures, measured on the engine the extension runs: one-character edits of a
+ * large document (incremental re-lint), the longest the first lint of a large document blocks
+ * the extension host at a time, and activation (bundle load + `activate`) in fresh processes.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { lint, Linter } from '../../src/core/index';
+import { rng } from './corpus';
+import { median } from './runner';
+
+/** p50/p95 of re-linting after one-character edits (typing and deleting) at random places. */
+export function editFigures(text: string, edits: number, seed: number): { p50: number; p95: number; equal: boolean } {
+  const linter = new Linter();
+  linter.lint(text);
+  const random = rng(seed);
+  const times: number[] = [];
+  let doc = text;
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(doc.length * (0.1 + 0.8 * random()));
+    doc = i % 2 === 0 ? `${doc.slice(0, at)}x${doc.slice(at)}` : `${doc.slice(0, at)}${doc.slice(at + 1)}`;
+    const t0 = performance.now();
+    linter.lint(doc);
+    times.push(performance.now() - t0);
+  }
+  const equal = JSON.stringify(linter.lint(doc).findings) === JSON.stringify(lint(doc));
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: median(times), p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))], equal };
+}
+
+/** Budget per slice the extension gives the first parse of a document (src/vscode/linting.ts). */
+const SLICE_MS = 15;
+
+/**
+ * The first lint of `text` as the extension runs it — parse in slices between event-loop
+ * turns, then lint — timing every slice: the longest is how long typing could wait on it.
+ */
+export function firstLintFigures(text: string): { longestSliceMs: number; slices: number; totalMs: number } {
+  const linter = new Linter();
+  const slices: number[] = [];
+  const t0 = performance.now();
+  for (;;) {
+    const s = performance.now();
+    const done = linter.prepare(text, SLICE_MS);
+    slices.push(performance.now() - s);
+    if (done) break;
+  }
+  const s = performance.now();
+  linter.lint(text);
+  slices.push(performance.now() - s);
+  return { longestSliceMs: Math.max(...slices), slices: slices.length, totalMs: performance.now() - t0 };
+}
+
+/** Medians over `runs` fresh processes of loading the extension bundle and activating it. */
+export function activationFigures(root: string, runs: number): { loadMs: number; activateMs: number; totalMs: number } {
+  const loads: number[] = [];
+  const activations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [join(root, 'dist/test/bench/activate.js'), join(root, 'dist/extension.js')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`activation run failed: ${r.stderr}`);
+    const { loadMs, activateMs } = JSON.parse(r.stdout) as { loadMs: number; activateMs: number };
+    loads.push(loadMs);
+    activations.push(activateMs);
+  }
+  const totals = loads.map((l, i) => l + activations[i]);
+  return { loadMs: median(loads), activateMs: median(activations), totalMs: median(totals) };
+}
