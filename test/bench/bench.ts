@@ -163,9 +163,11 @@ function editor(): Record<string, number | boolean> {
   return {
     edit_1mb_p50_ms: big.p50,
     edit_1mb_p95_ms: big.p95,
+    edit_1mb_cpu_p50_ms: big.cpuP50,
     edit_25kb_p50_ms: small.p50,
     edit_equals_full_lint: big.equal && small.equal,
     first_lint_1mb_longest_slice_ms: first.longestSliceMs,
+    first_lint_1mb_longest_slice_cpu_ms: first.longestSliceCpuMs,
     first_lint_1mb_slices: first.slices,
     first_lint_1mb_total_ms: first.totalMs,
     activation_load_ms: activation.loadMs,
