@@ -15,9 +15,13 @@ loader._load = function (this: unknown, request: string, ...rest: unknown[]) {
   return request === 'vscode' ? vscode : original.call(this, request, ...rest);
 };
 
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const extension = createRequire(__filename)(process.argv[2]) as { activate: (context: unknown) => unknown };
 const t1 = performance.now();
+const c1 = process.cpuUsage(c0);
 extension.activate({ subscriptions: [], extensionUri: inert(), globalState: inert(), workspaceState: inert() });
 const t2 = performance.now();
-process.stdout.write(`${JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1 })}\n`);
+const c2 = process.cpuUsage(c0);
+const ms = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+process.stdout.write(`${JSON.stringify({ loadMs: t1 - t0, activateMs: t2 - t1, loadCpuMs: ms(c1), activateCpuMs: ms(c2) - ms(c1) })}\n`);

@@ -173,6 +173,7 @@ function editor(): Record<string, number | boolean> {
     activation_load_ms: activation.loadMs,
     activation_activate_ms: activation.activateMs,
     activation_total_ms: activation.totalMs,
+    activation_cpu_ms: activation.cpuMs,
   };
 }
 
