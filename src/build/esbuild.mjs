@@ -7,6 +7,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -28,7 +29,22 @@ function tsFiles(dir) {
   return out;
 }
 
+/**
+ * micromark's parser combines its syntax extensions on every parse; its call is routed to
+ * src/core/combine-once.ts, which combines each set once (the engine parses many small blocks).
+ */
+const combineOnce = {
+  name: 'combine-once',
+  setup(build) {
+    const memo = fileURLToPath(new URL('../core/combine-once.ts', import.meta.url));
+    build.onResolve({ filter: /^micromark-util-combine-extensions$/ }, (args) =>
+      /[\\/]node_modules[\\/]micromark[\\/]/.test(args.importer) ? { path: memo } : undefined,
+    );
+  },
+};
+
 const common = {
+  plugins: [combineOnce],
   bundle: true,
   platform: 'node',
   target: 'node20',

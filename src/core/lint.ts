@@ -2,7 +2,7 @@
  * The engine's entry points: `lint(text, options)` for one-off runs, and `Linter` for a
  * document that is linted again and again as it is edited (it keeps a per-chunk cache).
  */
-import { buildModel, buildIncremental, positionAt, warmCache, FactCache, type DocModel, type BuildState } from './document';
+import { buildModel, buildIncremental, positionAt, FirstParse, FactCache, commonPrefix, commonSuffix, type DocModel, type BuildState } from './document';
 import { RULES, type RuleContext } from './rules/index';
 import { dodTitles } from './sections';
 import { resolveSeverity } from './severity';
@@ -70,6 +70,15 @@ function factKey(options: LintOptions): string {
   return JSON.stringify([options.placeholderPatterns ?? [], options.syntax ?? 'markdown']);
 }
 
+/** An edit that writes less than this many characters is built at once: only the blocks around it are parsed. */
+const SMALL_EDIT = 20_000;
+
+/** How many characters of `text` differ from `prev` (the length of the changed span in `text`). */
+function changedLength(prev: string, text: string): number {
+  const p = commonPrefix(prev, text);
+  return text.length - p - commonSuffix(prev, text, p);
+}
+
 /**
  * Lints one document repeatedly, re-parsing only the blocks an edit touched. The result always
  * equals `lint(text, options)`.
@@ -77,6 +86,7 @@ function factKey(options: LintOptions): string {
 export class Linter {
   private cache = new FactCache();
   private state: BuildState | undefined;
+  private firstParse: FirstParse | undefined;
   private factOptions: FactOptions;
   private patternKey: string;
 
@@ -91,6 +101,7 @@ export class Linter {
     if (key !== this.patternKey) {
       this.cache = new FactCache();
       this.state = undefined;
+      this.firstParse = undefined;
       this.patternKey = key;
       this.factOptions = factOptionsOf(options);
     }
@@ -99,8 +110,9 @@ export class Linter {
 
   /** The model of `text` (cached parse). */
   model(text: string): DocModel {
-    const { model, state } = buildIncremental(text, this.factOptions, this.cache, this.state);
+    const { model, state } = buildIncremental(text, this.factOptions, this.cache, this.state, this.firstParse?.done());
     this.state = state;
+    this.firstParse = undefined;
     return model;
   }
 
@@ -110,7 +122,9 @@ export class Linter {
    * lint of a large document off the typing path.
    */
   prepare(text: string, budgetMs: number): boolean {
-    return warmCache(text, this.factOptions, this.cache, budgetMs);
+    if (this.state && changedLength(this.state.text, text) < SMALL_EDIT) return true;
+    if (this.firstParse?.text !== text) this.firstParse = new FirstParse(text, this.factOptions, this.cache);
+    return this.firstParse.step(budgetMs);
   }
 
   /** Lints `text`; returns the model too so callers can reuse it (status bar, tree view). */

@@ -1,5 +1,5 @@
 /**
- * The one place that builds the Markdown parsers, on unified + remark-parse:
+ * The one place that builds the Markdown parsers, on unified + remark-parse, once per process:
  * - blocks of a document body are parsed with remark-gfm (task lists, tables, footnotes,
  *   autolinks) and without frontmatter — a body block that starts with `---` is a thematic
  *   break, never a frontmatter fence;
@@ -7,20 +7,37 @@
  * - an MDX body is parsed with remark-mdx as well, so JSX, `{expressions}` and ESM are nodes of
  *   their own (never prose).
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
+import type { Extension } from 'mdast-util-from-markdown';
+
+/**
+ * remark-gfm finds literal autolinks (`www.example.com`, `https://…`, `a@b.co`) in two steps:
+ * micromark tokenizes most, then an mdast transform walks every text node of the tree for the
+ * rest. Every pattern of that transform needs `www`, `http` or `@` in the node's text, which a
+ * block can only hold if its source has one of them or a character reference (`&…;`) that
+ * decodes to one. Blocks without any skip the walk.
+ */
+const LITERAL_AUTOLINK_POSSIBLE = /www|http|[@&]/i;
+
+/** Plugin: the GFM mdast extensions without the autolink-literal transform (tokenized autolinks stay). */
+function withoutAutolinkTransform(this: Processor): void {
+  const data = this.data() as { fromMarkdownExtensions?: (Extension | Extension[])[] };
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).flat().map((ext) => (ext.enter && 'literalAutolink' in ext.enter ? { ...ext, transforms: [] } : ext));
+}
 
 const body = unified().use(remarkParse).use(remarkGfm).freeze();
+const bodyNoAutolinkWalk = unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).freeze();
 const mdxBody = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 const head = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** Parses Markdown (a document body or a block of it) into an mdast tree with positions. Never throws. */
 export function parseMarkdown(text: string): Root {
-  return body.parse(text) as Root;
+  return (LITERAL_AUTOLINK_POSSIBLE.test(text) ? body : bodyNoAutolinkWalk).parse(text) as Root;
 }
 
 /**

@@ -1,140 +1,242 @@
 /**
- * `npm run bench [-- --json] [-- --quick]`: the CLI against markdownlint-cli2 on a 300-file
- * corpus (whole processes, side by side, alternating runs), and the incremental linter the
- * extension uses on one-character edits in 25 KB and 1 MB documents.
+ * `npm run bench [-- options]`: the CLI side by side with markdownlint-cli2 and rumdl (whole
+ * processes, alternating rounds, medians, peak memory) on corpora that represent users, the
+ * CLI's scaling with size, and the editor's figures.
+ *
+ *   --quick          small corpora, one round (a smoke run)
+ *   --rounds N       rounds per corpus (default 3)
+ *   --only a,b       only these corpora (mixed, templates, finished, published, changelog, scale)
+ *   --scale-100      add the 100 MB scaling corpus (minutes)
+ *   --no-peers       skip installing and running the peers
+ *   --json           print the results as JSON on stdout
+ *
+ * Everything generated or fetched goes to the git-ignored `.bench/` (see test/bench/manifest.json).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { lint, Linter, lintModel, buildModel } from '../../src/core/index';
-import { parseMarkdown } from '../../src/core/parse';
-import { writeCorpus, bigDocument, rng } from './corpus';
-import { MARKDOWNLINT_CLI2, ensurePeer } from './peers';
+import { lint, lintModel, buildModel } from '../../src/core/index';
+import { writeCorpus, writeTemplateCorpus, writeFinishedCorpus, bigDocument } from './corpus';
+import { readManifest, installPeers, writePublishedCorpus, writeChangelogCorpus, type Peers } from './fetch';
+import { compare, type Figures, type Tool } from './runner';
+import { editFigures, firstLintFigures, activationFigures } from './editor';
 
 const ROOT = resolve(__dirname, '../../..');
 const WORK = join(ROOT, '.bench');
-const json = process.argv.includes('--json');
-const quick = process.argv.includes('--quick');
+const argv = process.argv.slice(2);
+const has = (f: string) => argv.includes(f);
+const value = (f: string) => (argv.indexOf(f) >= 0 ? argv[argv.indexOf(f) + 1] : undefined);
+const quick = has('--quick');
+const rounds = Number(value('--rounds') ?? (quick ? 1 : 3));
+const only = value('--only')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+interface Corpus {
+  name: string;
+  about: string;
+  dir: string;
+  files: number;
+  bytes: number;
+  /** Whether markdownlint-cli2 runs on it too (not on the scaling corpora: minutes each). */
+  markdownlint: boolean;
 }
 
-/** Runs a command, returning wall time (ms) and peak RSS (MB) reported by a preload hook. */
-function timed(args: string[]): { ms: number; rssMb: number; status: number | null } {
-  const rssFile = join(WORK, `rss-${process.pid}.txt`);
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--require', join(WORK, 'rss.cjs'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = performance.now() - t0;
-  const rssKb = Number(readFileSync(rssFile, 'utf8').trim());
-  return { ms, rssMb: rssKb / 1024, status: r.status };
-}
-
-function cliBench(): Record<string, number> {
-  mkdirSync(WORK, { recursive: true });
-  writeFileSync(
-    join(WORK, 'rss.cjs'),
-    "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
-  );
-  const corpus = join(WORK, 'corpus');
-  const files = quick ? 60 : 300;
-  const { bytes } = writeCorpus(ROOT, corpus, files);
-  writeFileSync(join(WORK, '.markdownlint-cli2.jsonc'), '{}\n');
-  log(`corpus: ${files} files, ${(bytes / 1048576).toFixed(2)} MB (half template-based, half finished docs)`);
-  const ours = ['dist/cli.js', 'lint', corpus, '--format', 'json'];
-  const mdl = [ensurePeer(WORK, MARKDOWNLINT_CLI2, log), '--config', join(WORK, '.markdownlint-cli2.jsonc'), `${corpus}/*.md`];
-  const runs = quick ? 1 : 3;
-  const a: ReturnType<typeof timed>[] = [];
-  const b: ReturnType<typeof timed>[] = [];
-  for (let i = 0; i < runs; i++) {
-    a.push(timed(ours));
-    b.push(timed(mdl));
-    log(`  run ${i + 1}: integration-docs ${a[i].ms.toFixed(0)} ms (${a[i].rssMb.toFixed(0)} MB), markdownlint-cli2 ${b[i].ms.toFixed(0)} ms (${b[i].rssMb.toFixed(0)} MB)`);
+function sizeOf(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      const s = sizeOf(p);
+      files += s.files;
+      bytes += s.bytes;
+    } else if (name.toLowerCase().endsWith('.md')) {
+      files++;
+      bytes += st.size;
+    }
   }
-  const oursMs = median(a.map((r) => r.ms));
-  const mdlMs = median(b.map((r) => r.ms));
-  log(`CLI: integration-docs ${oursMs.toFixed(0)} ms, markdownlint-cli2 ${mdlMs.toFixed(0)} ms, ratio ${(mdlMs / oursMs).toFixed(1)}x`);
-  return {
-    corpus_files: files,
-    corpus_mb: bytes / 1048576,
-    cli_ms: oursMs,
-    markdownlint_cli2_ms: mdlMs,
-    cli_speedup: mdlMs / oursMs,
-    cli_peak_rss_mb: Math.max(...a.map((r) => r.rssMb)),
-    markdownlint_cli2_peak_rss_mb: Math.max(...b.map((r) => r.rssMb)),
-    ...precisionCheck(corpus, quick ? 20 : 60),
-  };
+  return { files, bytes };
+}
+
+const wanted = (name: string) => !only || only.includes(name);
+
+/** Generates (or fetches) every corpus asked for into `.bench/corpora`. */
+function corpora(): Corpus[] {
+  const out: Corpus[] = [];
+  const dir = (name: string) => join(WORK, 'corpora', name);
+  const add = (name: string, about: string, markdownlint = true) => out.push({ name, about, dir: dir(name), ...sizeOf(dir(name)), markdownlint });
+  if (wanted('mixed')) {
+    writeCorpus(ROOT, dir('mixed'), quick ? 40 : 150);
+    add('mixed', 'the earlier corpus: half template-based, half finished docs, 8-30 KB');
+  }
+  if (wanted('templates')) {
+    writeTemplateCorpus(ROOT, dir('templates'), quick ? 40 : 240);
+    add('templates', 'the five templates as shipped and a quarter to three quarters filled, 1-3 per doc');
+  }
+  if (wanted('finished')) {
+    writeFinishedCorpus(ROOT, dir('finished'), quick ? 30 : 120);
+    add('finished', 'finished integration docs (clean and filled fixtures), 1-3 per doc');
+  }
+  if (wanted('published') || wanted('changelog')) {
+    const manifest = readManifest(ROOT);
+    writePublishedCorpus(WORK, dir('published'), manifest.published, log);
+    if (wanted('published')) add('published', `all Markdown of ${manifest.published.length} pinned npm packages (READMEs, changelogs, API references, guides)`);
+    if (wanted('changelog') && writeChangelogCorpus(WORK, dir('changelog'), manifest, log)) {
+      add('changelog', `one large bracket-dense changelog (${manifest.changelog.package} ${manifest.changelog.file})`);
+    }
+  }
+  if (wanted('scale')) {
+    for (const mb of has('--scale-100') ? [1, 10, 100] : [1, 10]) {
+      writeCorpus(ROOT, dir(`scale-${mb}mb`), Math.round(mb * 42), 100 + mb);
+      add(`scale-${mb}mb`, `${mb} MB of the earlier corpus's kind of docs`, false);
+    }
+  }
+  return out;
+}
+
+function tools(peers: Peers | undefined, markdownlint: boolean): Tool[] {
+  const list: Tool[] = [{ name: 'integration-docs', command: (d) => [process.execPath, join(ROOT, 'dist/cli.js'), 'lint', d, '--format', 'json'] }];
+  if (!peers) return list;
+  if (markdownlint) {
+    list.push({ name: 'markdownlint-cli2', command: (d) => [process.execPath, peers.markdownlintCli2, '--config', join(WORK, 'markdownlint-cli2.jsonc'), `${d}/**/*.md`] });
+  }
+  list.push({ name: 'rumdl', command: (d) => [peers.rumdl, 'check', '--no-cache', '--no-config', '--respect-gitignore=false', '--output-format', 'concise', d] });
+  return list;
+}
+
+interface Row {
+  corpus: string;
+  files: number;
+  mb: number;
+  figures: Record<string, Figures>;
+}
+
+function runCorpora(list: Corpus[], peers: Peers | undefined): Row[] {
+  writeFileSync(join(WORK, 'markdownlint-cli2.jsonc'), '{}\n');
+  const rows: Row[] = [];
+  for (const c of list) {
+    log(`  ${c.name}: ${c.files} files, ${(c.bytes / 1048576).toFixed(2)} MB — ${c.about}`);
+    const r = c.name.startsWith('scale-') ? 1 : rounds;
+    const figures = compare(tools(peers, c.markdownlint), c.dir, r, WORK, ROOT, log);
+    rows.push({ corpus: c.name, files: c.files, mb: c.bytes / 1048576, figures: Object.fromEntries(figures) });
+  }
+  return rows;
 }
 
 /** The fast paths (no parse for inert blocks) must give exactly what parsing everything gives. */
-function precisionCheck(corpus: string, count: number): Record<string, number> {
-  let findings = 0;
+function precisionCheck(list: Corpus[], perCorpus: number): { files: number; mismatches: number } {
+  let files = 0;
   let mismatches = 0;
-  for (const f of readdirSync(corpus).slice(0, count)) {
-    const text = readFileSync(join(corpus, f), 'utf8');
-    const fast = JSON.stringify(lint(text));
-    const full = JSON.stringify(lintModel(buildModel(text, { patterns: [], alwaysParse: true })));
-    findings += (JSON.parse(fast) as unknown[]).length;
-    if (fast !== full) {
-      mismatches++;
-      log(`  precision mismatch in ${f}`);
+  for (const c of list.filter((x) => !x.name.startsWith('scale-'))) {
+    for (const f of markdownPaths(c.dir).slice(0, perCorpus)) {
+      const text = readFileSync(f, 'utf8');
+      const fast = JSON.stringify(lint(text));
+      const full = JSON.stringify(lintModel(buildModel(text, { patterns: [], alwaysParse: true })));
+      files++;
+      if (fast !== full) {
+        mismatches++;
+        log(`  precision mismatch in ${f}`);
+      }
     }
   }
-  log(`fast path vs full parse on ${count} files: ${mismatches} mismatches (${findings} findings)`);
-  return { fast_path_mismatches: mismatches };
+  return { files, mismatches };
 }
 
-function editBench(label: string, text: string, edits: number): { p50: number; p95: number; equal: boolean } {
-  const linter = new Linter();
-  linter.lint(text);
-  const random = rng(label.length);
-  const times: number[] = [];
-  let doc = text;
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(doc.length * (0.1 + 0.8 * random()));
-    doc = i % 2 === 0 ? `${doc.slice(0, at)}x${doc.slice(at)}` : `${doc.slice(0, at)}${doc.slice(at + 1)}`;
-    const t0 = performance.now();
-    linter.lint(doc);
-    times.push(performance.now() - t0);
+function markdownPaths(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownPaths(p));
+    else if (name.toLowerCase().endsWith('.md')) out.push(p);
   }
-  const equal = JSON.stringify(linter.lint(doc).findings) === JSON.stringify(lint(doc));
-  const sorted = [...times].sort((a, b) => a - b);
-  const p50 = median(times);
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))];
-  log(`edit ${label}: p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${edits} edits; equals full lint: ${equal}`);
-  return { p50, p95, equal };
+  return out;
 }
 
-function engineBench(): Record<string, number | boolean> {
+function editor(): Record<string, number | boolean> {
   const mb = bigDocument(ROOT, 1_000_000);
   const kb = bigDocument(ROOT, 25_000, 11);
-  let t0 = performance.now();
-  parseMarkdown(mb);
-  const remarkMs = performance.now() - t0;
-  t0 = performance.now();
-  const findings = lint(mb).length;
-  const fullMs = performance.now() - t0;
-  log(`1 MB doc: remark parse ${remarkMs.toFixed(0)} ms, full lint ${fullMs.toFixed(0)} ms (${findings} findings)`);
-  const big = editBench('1mb', mb, quick ? 10 : 40);
-  const small = editBench('25kb', kb, quick ? 20 : 100);
+  const first = firstLintFigures(mb);
+  const big = editFigures(mb, quick ? 10 : 40, 3);
+  const small = editFigures(kb, quick ? 20 : 100, 4);
+  const activation = activationFigures(ROOT, quick ? 3 : 7);
   return {
-    remark_parse_ms_1mb: remarkMs,
-    full_lint_ms_1mb: fullMs,
-    edit_p50_ms_1mb: big.p50,
-    edit_p95_ms_1mb: big.p95,
-    edit_p50_ms_25kb: small.p50,
-    edit_p95_ms_25kb: small.p95,
+    edit_1mb_p50_ms: big.p50,
+    edit_1mb_p95_ms: big.p95,
+    edit_1mb_cpu_p50_ms: big.cpuP50,
+    edit_25kb_p50_ms: small.p50,
     edit_equals_full_lint: big.equal && small.equal,
+    first_lint_1mb_longest_slice_ms: first.longestSliceMs,
+    first_lint_1mb_longest_slice_cpu_ms: first.longestSliceCpuMs,
+    first_lint_1mb_slices: first.slices,
+    first_lint_1mb_total_ms: first.totalMs,
+    activation_load_ms: activation.loadMs,
+    activation_activate_ms: activation.activateMs,
+    activation_total_ms: activation.totalMs,
+    activation_cpu_ms: activation.cpuMs,
   };
 }
 
-const result = { ...engineBench(), ...cliBench() };
-if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-else for (const [k, v] of Object.entries(result)) process.stdout.write(`${k}: ${typeof v === 'number' ? Number(v.toFixed(2)) : v}\n`);
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+
+/** The side-by-side table, as Markdown (it goes into the README as is). */
+function table(rows: Row[]): string {
+  const lines = [
+    '| corpus | files | MB | integration-docs | markdownlint-cli2 | rumdl | vs markdownlint-cli2 | vs rumdl | peak MB (ours / mdl / rumdl) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const r of rows) {
+    const ours = r.figures['integration-docs'];
+    const mdl = r.figures['markdownlint-cli2'];
+    const rumdl = r.figures.rumdl;
+    lines.push(
+      `| ${r.corpus} | ${r.files} | ${r.mb.toFixed(2)} | ${fmt(ours.ms)} ms | ${mdl ? `${fmt(mdl.ms)} ms` : '–'} | ${rumdl ? `${fmt(rumdl.ms)} ms` : '–'} | ` +
+        `${mdl ? `${fmt(mdl.ms / ours.ms, 1)}× faster` : '–'} | ${rumdl ? `${fmt(ours.ms / rumdl.ms, 1)}× slower` : '–'} | ` +
+        `${fmt(ours.peakRssMb)} / ${fmt(mdl?.peakRssMb)} / ${fmt(rumdl?.peakRssMb)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function cpuTable(rows: Row[]): string {
+  const lines = ['| corpus | CPU ms (ours / mdl / rumdl) | CPU ratios (mdl/ours, ours/rumdl) | wall ms per MB (ours) |', '|---|--:|--:|--:|'];
+  for (const r of rows) {
+    const ours = r.figures['integration-docs'];
+    const mdl = r.figures['markdownlint-cli2'];
+    const rumdl = r.figures.rumdl;
+    lines.push(
+      `| ${r.corpus} | ${fmt(ours.cpuMs)} / ${fmt(mdl?.cpuMs)} / ${fmt(rumdl?.cpuMs)} | ${mdl ? fmt(mdl.cpuMs / ours.cpuMs, 1) : '–'} / ${rumdl ? fmt(ours.cpuMs / rumdl.cpuMs, 1) : '–'} | ${fmt(ours.ms / r.mb)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  mkdirSync(WORK, { recursive: true });
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at start`;
+  log(`machine: ${machine}`);
+  const peers = has('--no-peers') ? undefined : installPeers(WORK, readManifest(ROOT).peers, log);
+  if (!peers && !has('--no-peers')) log('peers unavailable: measuring integration-docs alone');
+  log('corpora:');
+  const list = corpora();
+  const rows = runCorpora(list, peers);
+  log('editor:');
+  const editorFigures = editor();
+  const precision = precisionCheck(list, quick ? 10 : 40);
+  const result = { machine, rounds, rows: rows.map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ms: f.ms, cpuMs: f.cpuMs, peakRssMb: f.peakRssMb }])) })), editor: editorFigures, precision };
+  writeFileSync(join(WORK, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  if (has('--json')) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(`machine: ${machine}; ${rounds} alternating round(s), medians of wall time`);
+  out(table(rows));
+  out('');
+  out(cpuTable(rows));
+  out('');
+  for (const [k, v] of Object.entries(editorFigures)) out(`${k}: ${typeof v === 'number' ? fmt(v, 2) : v}`);
+  out(`fast path vs full parse: ${precision.mismatches} mismatches in ${precision.files} files`);
+}
+
+main();

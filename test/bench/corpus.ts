@@ -73,3 +73,66 @@ export function bigDocument(root: string, bytes: number, seed = 7): string {
   }
   return parts.join('\n\n').slice(0, bytes);
 }
+
+/**
+ * Fills about `share` of a template's fields the way a writer would — bracket fields, `{{FIELDS}}`,
+ * date stubs and task boxes — and leaves the rest as they are.
+ */
+function fillShare(text: string, share: number, random: () => number): string {
+  return text
+    .replace(/\[([A-Z][^\]\n]{2,60})\]/g, (m, inner: string) => (random() < share ? inner.toLowerCase() : m))
+    .replace(/\{\{([A-Z][A-Z0-9_]{1,40})\}\}/g, (m, name: string) => (random() < share ? name.toLowerCase().replace(/_/g, ' ') : m))
+    .replace(/YYYY-MM-DD/g, (m) => (random() < share ? '2026-03-14' : m))
+    .replace(/^(\s*[-*] )\[ \]/gm, (m, bullet: string) => (random() < share ? `${bullet}[x]` : m));
+}
+
+const FILL_SHARES = [0, 0.25, 0.5, 0.75];
+const REPEATS = [1, 1, 2, 3];
+
+/**
+ * Template-dense docs: each shipped template as is and partly filled (a quarter to three quarters
+ * of its fields), alone or several in one doc (repeats made unique). Every combination of
+ * template, fill share and size comes round in turn.
+ */
+export function writeTemplateCorpus(root: string, dir: string, count: number, seed = 5): { files: number; bytes: number } {
+  const { templates } = sources(root);
+  const random = rng(seed);
+  const t = templates.length;
+  return writeDocs(dir, count, (i) => {
+    const template = templates[i % t];
+    const share = FILL_SHARES[Math.floor(i / t) % FILL_SHARES.length];
+    const repeats = REPEATS[Math.floor(i / (t * FILL_SHARES.length)) % REPEATS.length];
+    const parts: string[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const filled = fillShare(template, share, random);
+      parts.push(r === 0 ? filled : uniquify(filled.replace(/^---[\s\S]*?\n---\n/, ''), i * 10 + r));
+    }
+    return parts.join('\n\n');
+  });
+}
+
+/** Finished integration docs: the clean and filled fixtures, alone or one to three in one doc. */
+export function writeFinishedCorpus(root: string, dir: string, count: number, seed = 9): { files: number; bytes: number } {
+  const { finished } = sources(root);
+  const random = rng(seed);
+  return writeDocs(dir, count, (i) => {
+    const parts = [finished[i % finished.length]];
+    const more = Math.floor(random() * 3);
+    for (let k = 0; k < more; k++) {
+      parts.push(uniquify(finished[Math.floor(random() * finished.length)].replace(/^---[\s\S]*?\n---\n/, ''), i * 10 + k));
+    }
+    return parts.join('\n\n');
+  });
+}
+
+function writeDocs(dir: string, count: number, make: (i: number) => string): { files: number; bytes: number } {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const text = make(i);
+    writeFileSync(join(dir, `doc-${String(i).padStart(4, '0')}.md`), text);
+    bytes += Buffer.byteLength(text);
+  }
+  return { files: count, bytes };
+}

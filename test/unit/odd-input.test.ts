@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { lint, Linter, RULES, SEVERITY_SETTINGS, type Finding, type LintOptions } from '../../src/core/index';
-import { buildModel, bodyStartOf, FactCache, warmCache } from '../../src/core/document';
+import { buildModel, bodyStartOf, FactCache, FirstParse } from '../../src/core/document';
 import { splitChunks, lineStarts as chunkLineStarts } from '../../src/core/chunks';
 import { readFrontmatter } from '../../src/core/frontmatter';
 import { FIXTURES, formatFinding, joinLines, markdownFiles, read, readExpectation, rng } from './helpers';
@@ -114,11 +114,11 @@ test('a BOM before a body without frontmatter keeps every finding', () => {
   }
 });
 
-test('a BOM: warmCache parses the same chunks buildModel uses', () => {
+test('a BOM: the first parse caches the same chunks buildModel uses', () => {
   const text = '\uFEFF# T [Field]\n\nPara [X].\n\n```\n[command to verify]\n```\n';
   const options = { patterns: [] };
   const cache = new FactCache();
-  assert.equal(warmCache(text, options, cache, 1000), true);
+  assert.equal(new FirstParse(text, options, cache).step(1000), true);
   const starts = chunkLineStarts(text);
   const chunks = splitChunks(text, bodyStartOf(text, readFrontmatter(text, [])), starts);
   assert.equal(chunks[0].start, 1);

@@ -1,0 +1,79 @@
+/**
+ * Runs whole linter processes side by side: in each round every tool lints the same corpus, in
+ * an order that rotates from round to round (so no tool always runs on a cold or a warm
+ * machine), and each tool's figures are the medians of its rounds. Peak memory is the largest
+ * resident set over the rounds, from GNU time (`/usr/bin/time`) when the machine has it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One linter: a name and the command that lints a corpus folder. */
+export interface Tool {
+  name: string;
+  command: (dir: string) => string[];
+}
+
+/** One run of one tool. */
+export interface Sample {
+  ms: number;
+  /** User + system CPU time: steadier than wall time on a shared machine. */
+  cpuMs: number;
+  rssMb: number;
+  status: number | null;
+}
+
+/** A tool's figures over all rounds. */
+export interface Figures {
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  samples: Sample[];
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Runs `argv` once (output discarded), timing it and reading its peak memory. */
+export function measure(argv: string[], work: string, cwd: string): Sample {
+  const stats = join(work, `time-${process.pid}.txt`);
+  rmSync(stats, { force: true });
+  const timed = existsSync(GNU_TIME);
+  const [cmd, ...args] = timed ? [GNU_TIME, '-f', '%U %S %M', '-o', stats, ...argv] : argv;
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'ignore'] });
+  const ms = performance.now() - t0;
+  if (!timed || !existsSync(stats)) return { ms, cpuMs: NaN, rssMb: NaN, status: r.status };
+  const [user, sys, rssKb] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  return { ms, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, status: r.status };
+}
+
+/** Runs every tool `rounds` times on `dir`, rotating the order each round. */
+export function compare(tools: readonly Tool[], dir: string, rounds: number, work: string, cwd: string, log: (s: string) => void): Map<string, Figures> {
+  const samples = new Map<string, Sample[]>(tools.map((t) => [t.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const line: string[] = [];
+    for (let k = 0; k < tools.length; k++) {
+      const tool = tools[(round + k) % tools.length];
+      const s = measure(tool.command(dir), work, cwd);
+      samples.get(tool.name)!.push(s);
+      line.push(`${tool.name} ${s.ms.toFixed(0)} ms`);
+    }
+    log(`    round ${round + 1}: ${line.join(', ')}`);
+  }
+  const out = new Map<string, Figures>();
+  for (const [name, xs] of samples) {
+    out.set(name, {
+      ms: median(xs.map((s) => s.ms)),
+      cpuMs: median(xs.map((s) => s.cpuMs)),
+      peakRssMb: Math.max(...xs.map((s) => s.rssMb)),
+      samples: xs,
+    });
+  }
+  return out;
+}

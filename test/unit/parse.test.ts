@@ -1,0 +1,59 @@
+/**
+ * The parser set up once must parse exactly like remark set up afresh: micromark's extension
+ * set is combined once (src/core/combine-once.ts, routed in by the build) and blocks that
+ * cannot hold a literal autolink skip remark-gfm's autolink walk.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { combineExtensions as combineFresh } from 'micromark-util-combine-extensions';
+import { parseMarkdown } from '../../src/core/parse';
+import { combineExtensions } from '../../src/core/combine-once';
+import { splitChunks, lineStarts } from '../../src/core/chunks';
+import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
+
+const fresh = () => unified().use(remarkParse).use(remarkGfm);
+
+function documents(): [string, string][] {
+  const templates = join(ROOT, 'src/templates');
+  return [
+    ...readdirSync(templates).filter((f) => f.endsWith('.md')).map((f): [string, string] => [`templates/${f}`, read(join(templates, f))]),
+    ...markdownFiles(FIXTURES).map((f): [string, string] => [f, read(join(FIXTURES, f))]),
+  ];
+}
+
+test('an extension set is combined once and equals a fresh combination', () => {
+  const gfmSet = () => fresh().freeze().data('micromarkExtensions') as Parameters<typeof combineFresh>[0];
+  const parts = gfmSet();
+  const first = combineExtensions(parts);
+  assert.equal(combineExtensions([...parts]), first, 'the same extension objects give the same combined set');
+  assert.deepStrictEqual(first, combineFresh(parts));
+  assert.notEqual(combineExtensions(gfmSet()), first, 'other extension objects are combined anew');
+});
+
+test('blocks and whole documents parse exactly as with a freshly set-up remark', () => {
+  let blocks = 0;
+  for (const [name, text] of documents()) {
+    assert.deepStrictEqual(parseMarkdown(text), fresh().parse(text), name);
+    for (const chunk of splitChunks(text, 0, lineStarts(text))) {
+      assert.deepStrictEqual(parseMarkdown(chunk.text), fresh().parse(chunk.text), `${name}:${chunk.line + 1}`);
+      blocks++;
+    }
+  }
+  assert.ok(blocks > 100);
+});
+
+const AUTOLINKISH = ['www.example.com', 'https://a.b/c', 'HTTP://A.B', 'a@b.co', 'mailto:a@b.co', 'xmpp:a@b.co/r', '&#64;', '&commat;', '&#x77;ww.a.b', 'w&#119;w.a.b', '\\@', '[www.a.b](x)', '`www.a.b`', '<a@b.co>', 'ww.a', 'http:', '@', '&amp;'];
+
+test('literal autolinks, also behind character references, are found as by a fresh remark', () => {
+  const random = rng(12);
+  for (let i = 0; i < 400; i++) {
+    const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => (random() < 0.5 ? AUTOLINKISH[Math.floor(random() * AUTOLINKISH.length)] : 'text'));
+    const text = `${random() < 0.3 ? '- [ ] ' : ''}${words.join(random() < 0.5 ? ' ' : '')}\n`;
+    assert.deepStrictEqual(parseMarkdown(text), fresh().parse(text), JSON.stringify(text));
+  }
+});
