@@ -38,13 +38,54 @@ export function normalizeLabel(label: string): string {
   return label.replace(/\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Whether `span` overlaps any of the sorted, disjoint `masks`. */
+/** Whether `span` overlaps any of the sorted, disjoint `masks` (binary search: a paragraph may hold thousands). */
 function masked(masks: readonly Span[], start: number, end: number): boolean {
-  for (const m of masks) {
-    if (m.start >= end) return false;
-    if (m.end > start) return true;
+  let lo = 0;
+  let hi = masks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (masks[mid].end <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < masks.length && masks[lo].start < end;
+}
+
+// Scans look ahead for a closing `]]` or `}}` and back for an open call's `(`. Without memory
+// each look is as long as the line, so a line of 100,000 `[[` or `{{` costs 10^10 steps; these
+// remember the last answer per needle, which the next look (further on) can reuse.
+const lookahead = new Map<string, { src: string; from: number; at: number }>();
+
+/** `src.indexOf(needle, from)`, reusing the previous search when it covers this one. */
+function indexAfter(src: string, needle: string, from: number): number {
+  const last = lookahead.get(needle);
+  if (last && last.src === src && last.from <= from && (last.at === -1 || last.at >= from)) return last.at;
+  const at = src.indexOf(needle, from);
+  lookahead.set(needle, { src, from, at });
+  return at;
+}
+
+/** Up to `pos` in `src`: where its line starts and its last `(` or `)` on that line (-1: none). */
+let parens = { src: '', pos: 0, lineStart: 0, last: -1 };
+
+/** Whether the bracket at `i` sits in an open call's argument list: "readFile(path, [options])". */
+function inCall(src: string, i: number): boolean {
+  let { pos: from, lineStart, last } = parens;
+  if (parens.src !== src || from > i) {
+    lineStart = src.lastIndexOf('\n', i - 1) + 1;
+    from = lineStart;
+    last = -1;
+  }
+  for (let k = from; k < i; k++) {
+    const c = src[k];
+    if (c === '\n') {
+      lineStart = k + 1;
+      last = -1;
+    } else if (c === '(' || c === ')') {
+      last = k;
+    }
+  }
+  parens = { src, pos: i, lineStart, last };
+  return last > lineStart && src[last] === '(' && /[\w$.]/.test(src[last - 1]);
 }
 
 /** Finds the `]` closing the `[` at `open`, on bracket text without nesting; -1 if none. */
@@ -89,8 +130,6 @@ const ANNOTATION = /^(?:optional|required|deprecated|experimental|beta|alpha|new
 /** Optional parameters of an API signature: "[stream2, stream3, ...]", "[file...]". */
 const OPTIONAL_ARGS = /^[\w$]+(?:\s*,\s*[\w$]+)*(?:\s*,\s*)?(?:\.{3}|…)$/;
 const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
-/** Text before a bracket that opens a call's argument list: "readFile(path, [options])". */
-const IN_CALL = /[\w$.]\([^()]*$/;
 
 /**
  * Scans prose between `span.start` and `span.end`, skipping `masks` (sorted, disjoint spans
@@ -112,7 +151,7 @@ export function scanProse(src: string, span: Span, masks: readonly Span[], out: 
 function proseBracket(src: string, i: number, end: number, masks: readonly Span[], out: FieldHit[]): number {
   if (src[i + 1] === '[') {
     // Wiki link [[Page]]: skip to its closing brackets.
-    const close = src.indexOf(']]', i + 2);
+    const close = indexAfter(src, ']]', i + 2);
     return close !== -1 && close < end ? close + 1 : i + 1;
   }
   const close = closingBracket(src, i, end, false);
@@ -123,8 +162,7 @@ function proseBracket(src: string, i: number, end: number, masks: readonly Span[
   const before = i > 0 ? src[i - 1] : '';
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
-  const lineStart = src.lastIndexOf('\n', i - 1) + 1;
-  if (IN_CALL.test(src.slice(lineStart, i))) return close; // an API signature: "open(path, [options])"
+  if (inCall(src, i)) return close; // an API signature: "open(path, [options])"
 
   const hit: FieldHit = { start: i, end: close + 1, text: src.slice(i, close + 1), refLabel: normalizeLabel(inner) };
   out.push(hit);
@@ -150,7 +188,7 @@ function mustache(
   tags: TagHit[],
   inCode: boolean,
 ): number {
-  const close = src.indexOf('}}', i + 2);
+  const close = indexAfter(src, '}}', i + 2);
   if (close === -1 || close + 2 > end) return i + 1;
   const inner = src.slice(i + 2, close);
   if (inner.includes('\n') || inner.includes('{{')) return i + 1;
@@ -195,6 +233,8 @@ export function scanCode(src: string, span: Span, out: FieldHit[]): void {
   }
 }
 
+const CONTEXT = 256;
+
 function codeBracket(src: string, i: number, span: Span, out: FieldHit[]): number {
   if (src[i + 1] === '[') return i + 1; // [[ … ]] bash tests, nested lists
   const close = closingBracket(src, i, span.end, true);
@@ -205,13 +245,16 @@ function codeBracket(src: string, i: number, span: Span, out: FieldHit[]): numbe
   if (after === '(') return close; // Markdown link syntax shown in code
   // SQL Server names: [dbo].[Orders], [Acme].[dbo].[Order Details]
   if ((after === '.' && src[close + 2] === '[') || (before === '.' && src[i - 2] === ']')) return close;
-  const lineStart = src.lastIndexOf('\n', i - 1) + 1;
-  let lineEnd = src.indexOf('\n', close);
-  if (lineEnd === -1 || lineEnd > span.end) lineEnd = span.end;
+  // The context is the line around the brackets, at most CONTEXT characters each way: a
+  // minified line of brackets would otherwise cost the whole line per bracket.
+  let lineStart = i;
+  while (lineStart > Math.max(span.start, i - CONTEXT) && src[lineStart - 1] !== '\n') lineStart--;
+  let lineEnd = close + 1;
+  while (lineEnd < Math.min(span.end, close + 1 + CONTEXT) && src[lineEnd] !== '\n') lineEnd++;
   const context: CodeContext = {
     before,
     after,
-    prefix: src.slice(Math.max(lineStart, span.start), i),
+    prefix: src.slice(lineStart, i),
     suffix: src.slice(close + 1, lineEnd),
   };
   if (isCodeField(src.slice(i + 1, close), context)) out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });

@@ -27,6 +27,21 @@ function ruleContext(options: LintOptions): RuleContext {
   return { dodHeadings: new Set((options.dodHeadings ?? DEFAULT_DOD_HEADINGS).map(normalizeHeading)), resolveSource: options.resolveSource };
 }
 
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && (text.charCodeAt(offset) & 0xfc00) === 0xdc00 && (text.charCodeAt(offset - 1) & 0xfc00) === 0xd800;
+}
+
+/**
+ * A reported span widened to whole code points: positions from the YAML parser (and any rule)
+ * may fall inside an astral character such as an emoji, and an editor range must not.
+ */
+function wholeCodePoints<T extends { start: number; end: number }>(text: string, r: T): T {
+  const start = splitsPair(text, r.start) ? r.start - 1 : r.start;
+  const end = splitsPair(text, r.end) ? r.end + 1 : r.end;
+  return start === r.start && end === r.end ? r : { ...r, start, end };
+}
+
 /** Runs every rule on a model and returns sorted findings with severities and positions. */
 export function lintModel(model: DocModel, options: LintOptions = {}): Finding[] {
   const context = ruleContext(options);
@@ -35,7 +50,8 @@ export function lintModel(model: DocModel, options: LintOptions = {}): Finding[]
   for (const rule of RULES) {
     const severity = resolveSeverity(rule.id, options.rules, model.status);
     if (!severity) continue;
-    rule.check(model, context, (r) => {
+    rule.check(model, context, (reported) => {
+      const r = wholeCodePoints(model.text, reported);
       const start = positionAt(model, r.start);
       if (suppressed(rule.id, r.start, start.line)) return;
       const end = positionAt(model, r.end);
