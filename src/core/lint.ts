@@ -9,19 +9,9 @@ import { resolveSeverity } from './severity';
 import { suppressions } from './suppress';
 import { DEFAULT_DOD_HEADINGS, type Finding, type LintOptions } from './types';
 import type { FactOptions } from './facts';
+import { compilePatterns } from './patterns';
 
-/** Compiles user patterns; invalid ones are reported by configuration validation, skipped here. */
-export function compilePatterns(sources: readonly string[] | undefined): RegExp[] {
-  const out: RegExp[] = [];
-  for (const source of sources ?? []) {
-    try {
-      out.push(new RegExp(source, 'gu'));
-    } catch {
-      // validated (with a message naming the key) where the configuration is read
-    }
-  }
-  return out;
-}
+export { compilePatterns };
 
 function ruleContext(options: LintOptions): RuleContext {
   return { dodHeadings: new Set((options.dodHeadings ?? DEFAULT_DOD_HEADINGS).map(normalizeHeading)), resolveSource: options.resolveSource };

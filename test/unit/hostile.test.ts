@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, Linter } from '../../src/core/index';
+import { lint, Linter, validateConfig } from '../../src/core/index';
 import { yamlTooDeep, MAX_YAML_DEPTH } from '../../src/core/limits';
 import { joinLines, rng } from './helpers';
 
@@ -66,5 +66,34 @@ test('a frontmatter finding never splits a surrogate pair', () => {
   assert.deepEqual(
     lint(cases[0]).map((f) => [f.startOffset, f.endOffset]),
     [[19, 21]], // the whole `𝒳`, where the parser said 19-20
+  );
+});
+
+test('a catastrophic placeholder pattern runs in linear time and still finds its matches', () => {
+  // `(a+)+$` backtracks exponentially in a JavaScript RegExp (40 `a`s and a `!` never return).
+  const text = joinLines('# Notes', '', `${'a'.repeat(5000)}!`, '', `Owner: ${'a'.repeat(30)}`);
+  const findings = lint(text, { placeholderPatterns: ['(a+)+$', '\\w+TBD'] });
+  assert.deepEqual(
+    findings.map((f) => [f.line, f.column, f.endColumn]),
+    [[5, 8, 38]],
+  );
+});
+
+test('patterns that need backtracking are refused when the configuration is read, naming the key', () => {
+  const { config, errors } = validateConfig({ placeholderPatterns: ['\\bTBD\\b', '(a)\\1', 'x(?=y)', '<<\\w+>>', 'a'.repeat(600)] });
+  assert.deepEqual(config.placeholderPatterns, ['\\bTBD\\b', '<<\\w+>>']);
+  assert.deepEqual(
+    errors.map((e) => e.key),
+    ['placeholderPatterns[1]', 'placeholderPatterns[2]', 'placeholderPatterns[4]'],
+  );
+  assert.match(errors[0].message, /^invalid regular expression: .*\\1.*no lookaround or backreferences/);
+  assert.match(errors[2].message, /longer than 500 characters/);
+});
+
+test('user patterns find the same matches as before in the supported syntax, with UTF-16 offsets', () => {
+  const text = 'Owner: TBD 😀 <<NAME>> and TBD.\n';
+  assert.deepEqual(
+    lint(text, { placeholderPatterns: ['\\bTBD\\b', '<<\\w+>>'] }).map((f) => text.slice(f.startOffset, f.endOffset)),
+    ['TBD', '<<NAME>>', 'TBD'],
   );
 });
