@@ -30,7 +30,7 @@ const SPEC = { '--root': true, '--format': true, '--help': false, '-h': false };
 
 /** A section source as printed in JSON. */
 function jsonSource(s: SectionSource) {
-  return { path: s.path, purpose: s.purpose ?? null, exists: s.exists ?? null };
+  return { path: s.path, purpose: s.purpose ?? null, exists: s.exists ?? null, outside: s.outside };
 }
 
 interface JsonSection {
@@ -67,7 +67,7 @@ export function outlineJson(file: string, outline: DocOutline) {
     template: outline.template ?? null,
     sections: outline.sections.map(jsonSection),
     missing: outline.missing.map((m) => ({ outlineId: m.outlineId, purpose: m.purpose ?? null, sources: m.sources.map(jsonSource) })),
-    sources: outline.sources.map((s) => ({ path: s.path, purpose: s.purpose ?? null, exists: s.exists ?? null, citedAt: s.citedAt })),
+    sources: outline.sources.map((s) => ({ path: s.path, purpose: s.purpose ?? null, exists: s.exists ?? null, outside: s.outside, citedAt: s.citedAt })),
   };
 }
 

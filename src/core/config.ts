@@ -15,6 +15,7 @@
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from './types';
 import { SEVERITY_SETTINGS } from './severity';
 import { RULE_IDS, isRuleId } from './rules/index';
+import { patternProblem } from './patterns';
 
 export { RULE_IDS };
 
@@ -78,17 +79,9 @@ function readRules(value: unknown, errors: ConfigError[]): Config['rules'] {
 function readPatterns(value: unknown, errors: ConfigError[]): string[] {
   const list = stringList(value, 'placeholderPatterns', errors) ?? [];
   return list.filter((source, i) => {
-    try {
-      const re = new RegExp(source, 'u');
-      if (re.test('')) {
-        errors.push({ key: `placeholderPatterns[${i}]`, message: `pattern ${JSON.stringify(source)} matches empty text` });
-        return false;
-      }
-      return true;
-    } catch (e) {
-      errors.push({ key: `placeholderPatterns[${i}]`, message: `invalid regular expression: ${(e as Error).message}` });
-      return false;
-    }
+    const problem = patternProblem(source);
+    if (problem) errors.push({ key: `placeholderPatterns[${i}]`, message: problem });
+    return problem === undefined;
   });
 }
 

@@ -145,6 +145,10 @@ function incrementalEntries(prev: BuildState, text: string, starts: number[], op
   let a = 0;
   while (a < old.length && old[a].chunk.end < p) a++;
   if (a >= old.length) return undefined;
+  // The boundary before chunk `a` may exist only because of its first line (a column-1 fence,
+  // a line after a blank one), which the edit may have changed: split again from the chunk
+  // before, whose start depends on nothing the edit touched. Its facts come from the cache.
+  if (a > 0) a--;
   const oldStartIndex = new Map<number, number>();
   for (let k = a + 1; k < old.length; k++) if (old[k].chunk.start > oldEnd) oldStartIndex.set(old[k].chunk.start, k);
   // Stop at a boundary the old split had too, once the line before it is past the edit.

@@ -6,6 +6,7 @@ import { parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node as Yaml
 import type { Span } from './types';
 import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
+import { MAX_YAML_DEPTH, yamlTooDeep } from './limits';
 
 /** A YAML problem, with its span in the document. */
 export interface YamlProblem extends Span {
@@ -100,6 +101,11 @@ function unclosedBlock(text: string, contentStart: number, openEnd: number, patt
 function parseBlock(text: string, block: Span, content: Span, patterns: readonly RegExp[]): Frontmatter {
   const source = text.slice(content.start, content.end);
   const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [] };
+  const tooDeep = yamlTooDeep(source);
+  if (tooDeep !== -1) {
+    fm.errors.push({ start: content.start + tooDeep, end: content.start + tooDeep + 1, message: `Frontmatter nests deeper than ${MAX_YAML_DEPTH} levels: it is not read` });
+    return fm;
+  }
   let doc: Document;
   try {
     // logLevel 'error': errors still land in doc.errors, but no warning goes to the process

@@ -9,22 +9,27 @@ import { resolveSeverity } from './severity';
 import { suppressions } from './suppress';
 import { DEFAULT_DOD_HEADINGS, type Finding, type LintOptions } from './types';
 import type { FactOptions } from './facts';
+import { compilePatterns } from './patterns';
 
-/** Compiles user patterns; invalid ones are reported by configuration validation, skipped here. */
-export function compilePatterns(sources: readonly string[] | undefined): RegExp[] {
-  const out: RegExp[] = [];
-  for (const source of sources ?? []) {
-    try {
-      out.push(new RegExp(source, 'gu'));
-    } catch {
-      // validated (with a message naming the key) where the configuration is read
-    }
-  }
-  return out;
-}
+export { compilePatterns };
 
 function ruleContext(options: LintOptions): RuleContext {
   return { dodHeadings: dodTitles(options.dodHeadings ?? DEFAULT_DOD_HEADINGS), resolveSource: options.resolveSource };
+}
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && (text.charCodeAt(offset) & 0xfc00) === 0xdc00 && (text.charCodeAt(offset - 1) & 0xfc00) === 0xd800;
+}
+
+/**
+ * A reported span widened to whole code points: positions from the YAML parser (and any rule)
+ * may fall inside an astral character such as an emoji, and an editor range must not.
+ */
+function wholeCodePoints<T extends { start: number; end: number }>(text: string, r: T): T {
+  const start = splitsPair(text, r.start) ? r.start - 1 : r.start;
+  const end = splitsPair(text, r.end) ? r.end + 1 : r.end;
+  return start === r.start && end === r.end ? r : { ...r, start, end };
 }
 
 /** Runs every rule on a model and returns sorted findings with severities and positions. */
@@ -35,7 +40,8 @@ export function lintModel(model: DocModel, options: LintOptions = {}): Finding[]
   for (const rule of RULES) {
     const severity = resolveSeverity(rule.id, options.rules, model.status);
     if (!severity) continue;
-    rule.check(model, context, (r) => {
+    rule.check(model, context, (reported) => {
+      const r = wholeCodePoints(model.text, reported);
       const start = positionAt(model, r.start);
       if (suppressed(rule.id, r.start, start.line)) return;
       const end = positionAt(model, r.end);

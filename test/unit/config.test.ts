@@ -76,7 +76,7 @@ test('an invalid regular expression names its index', () => {
   const { errors } = validateConfig({ placeholderPatterns: ['TBD', '(unclosed', 'ok'] });
   assert.equal(errors.length, 1);
   assert.equal(errors[0].key, 'placeholderPatterns[1]');
-  assert.match(errors[0].message, /^invalid regular expression: /);
+  assert.match(errors[0].message, /^invalid regular expression: missing closing \)/);
 });
 
 test('a pattern that matches empty text is refused', () => {

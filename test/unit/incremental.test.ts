@@ -56,3 +56,32 @@ test('incremental re-lints equal fresh lints with a BOM and unclosed frontmatter
     }
   }
 });
+
+test('shortening a fence opener that split a paragraph joins the paragraph again', () => {
+  // `~~~` interrupts the paragraph and opens a fence; `~~` is text, so the field spans three lines.
+  const before = 'See [Customer\n~~~\nname]\n';
+  const after = before.replace('~~~', '~~');
+  const linter = new Linter();
+  assert.deepEqual(linter.lint(before).findings, []);
+  const findings = linter.lint(after).findings;
+  assert.deepEqual(findings, lint(after));
+  assert.deepEqual(findings.map((f) => f.message), ['Unfilled placeholder `[Customer ~~ name]`: replace it with the value']);
+});
+
+test('incremental re-lints equal fresh lints on small documents where every edit is near a boundary', () => {
+  const parts = ['See [Customer\n~~~\nname]\n', '# Title\n\nSome [Field] here.\n', '- [ ] item\n', '```js\nx[1]\n```\n', '> quote [A B]\n>\n', '<!-- c -->\n', '| a |\n| - |\n| [X Y] |\n', '\n', 'Para\ntext [Name\nHere]\n', '    code [Not]\n', '<pre>\n[X Y]\n\n</pre>\n'];
+  const random = rng(3);
+  const rounds = Number(process.env.INCREMENTAL_ROUNDS ?? 40) * 5;
+  for (let r = 0; r < rounds; r++) {
+    let text = '';
+    for (let i = 2 + Math.floor(random() * 5); i > 0; i--) text += parts[Math.floor(random() * parts.length)];
+    const linter = new Linter();
+    linter.lint(text);
+    for (let step = 0; step < 12; step++) {
+      const at = Math.floor(random() * (text.length + 1));
+      if (random() < 0.4) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+      else text = text.slice(0, at) + [...INSERTS, '~', '`', '> ', '- '][Math.floor(random() * (INSERTS.length + 4))] + text.slice(at);
+      assert.deepEqual(linter.lint(text).findings, lint(text), `round ${r} step ${step}: ${JSON.stringify(text)}`);
+    }
+  }
+});

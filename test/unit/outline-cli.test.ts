@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { FIXTURES, ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -30,7 +32,7 @@ test('outline --format json: the shape of issue 5', () => {
         line: 10,
         outlineId: 'overview',
         purpose: 'what it does',
-        sources: [{ path: '/sources/northwind-api.md', purpose: null, exists: true }],
+        sources: [{ path: '/sources/northwind-api.md', purpose: null, exists: true, outside: false }],
         placeholders: 0,
         dod: null,
         children: [],
@@ -38,7 +40,7 @@ test('outline --format json: the shape of issue 5', () => {
       { title: 'Not planned', level: 2, line: 12, outlineId: null, purpose: null, sources: [], placeholders: 0, dod: null, children: [] },
     ],
     missing: [],
-    sources: [{ path: '/sources/northwind-api.md', purpose: null, exists: true, citedAt: [] }],
+    sources: [{ path: '/sources/northwind-api.md', purpose: null, exists: true, outside: false, citedAt: [] }],
   });
 });
 
@@ -55,14 +57,14 @@ test('outline --format json: nested sections, missing entries, citations, escapi
     { outlineId: 'faq', purpose: 'questions we hear', sources: [] },
   ]);
   assert.deepEqual(
-    json.sources.map((s: { path: string; exists: boolean | null; citedAt: number[] }) => [s.path, s.exists, s.citedAt]),
+    json.sources.map((s: { path: string; exists: boolean | null; outside: boolean; citedAt: number[] }) => [s.path, s.exists, s.outside, s.citedAt]),
     [
-      ['/sources/northwind-api.md', true, [41, 51]],
-      ['/sources/examples/', true, [58]],
-      ['/sources/gone.md', false, []],
-      ['../../outside.md', null, []],
-      ['/sources/uncited.md', false, [41]],
-      ['/../up.md', null, [68]],
+      ['/sources/northwind-api.md', true, false, [41, 51]],
+      ['/sources/examples/', true, false, [58]],
+      ['/sources/gone.md', false, false, []],
+      ['../../outside.md', null, true, []],
+      ['/sources/uncited.md', false, false, [41]],
+      ['/../up.md', null, true, [68]],
     ],
   );
 });
@@ -159,4 +161,43 @@ test('lint checks sources against the folder of the nearest config (test/fixture
       '68 Source `/../up.md` is outside the workspace: cite a file inside it',
     ],
   );
+});
+
+test('a source that is a symbolic link pointing outside the workspace is outside, like `../`, and is never read', () => {
+  const base = mkdtempSync(join(tmpdir(), 'idoc-links-'));
+  try {
+    const ws = join(base, 'ws');
+    mkdirSync(join(ws, 'sources'), { recursive: true });
+    writeFileSync(join(base, 'secret.md'), 'outside\n');
+    writeFileSync(join(ws, 'sources', 'real.md'), 'inside\n');
+    writeFileSync(join(ws, '.integration-docs.json'), '{}\n');
+    symlinkSync(join(base, 'secret.md'), join(ws, 'sources', 'escape.md'));
+    symlinkSync(join(ws, 'sources', 'real.md'), join(ws, 'sources', 'alias.md'));
+    symlinkSync(base, join(ws, 'up'));
+    const doc = ['---', 'status: draft', 'sources:', '  - path: /sources/real.md', '  - path: /sources/alias.md', '  - path: /sources/escape.md', '  - path: /up/secret.md', '---', '# Doc', ''].join('\n');
+    writeFileSync(join(ws, 'doc.md'), doc);
+    const outline = run(['outline', 'doc.md', '--format', 'json'], ws);
+    assert.equal(outline.code, 0, outline.stderr);
+    assert.deepEqual(
+      JSON.parse(outline.stdout).sources.map((s: { path: string; exists: boolean | null; outside: boolean }) => [s.path, s.exists, s.outside]),
+      [
+        ['/sources/real.md', true, false],
+        ['/sources/alias.md', true, false],
+        ['/sources/escape.md', null, true],
+        ['/up/secret.md', null, true],
+      ],
+    );
+    const lint = run(['lint', 'doc.md', '--format', 'json'], ws);
+    assert.deepEqual(
+      JSON.parse(lint.stdout)
+        .filter((f: { message: string }) => !f.message.includes('purpose'))
+        .map((f: { line: number; message: string }) => [f.line, f.message]),
+      [
+        [6, 'Source `/sources/escape.md` is outside the workspace: cite a file inside it'],
+        [7, 'Source `/up/secret.md` is outside the workspace: cite a file inside it'],
+      ],
+    );
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
 });
