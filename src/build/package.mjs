@@ -7,7 +7,7 @@
 // vsce then packs the staging copy, with .vscodeignore choosing the files (dist/extension.js,
 // snippets/, syntaxes/, media/, package.json, README, CHANGELOG, LICENSE), offline
 // (--no-dependencies: everything is bundled). The result is checked: the files the
-// extension needs are there, no source maps or tests, under 500 KB.
+// extension needs are there, no source maps or tests, under 640 KB.
 //
 // Usage: node src/build/package.mjs [--out <file.vsix>]
 // Import: packageVsix({ out }) → { file, bytes, entries }
@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
-export const MAX_VSIX_BYTES = 500 * 1024;
+// 500 KB until MDX (remark-mdx with acorn, ~170 KB in each of the two bundles) and the
+// linear-time regex engine for user patterns (re2js) joined both bundles: 584 KB.
+export const MAX_VSIX_BYTES = 640 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',
