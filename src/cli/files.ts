@@ -2,6 +2,7 @@ import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { syntaxOf } from '../core/syntax';
+import { globMatcher } from '../core/globs';
 import { UsageError, type ConfigResolver } from './config-loader';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -16,7 +17,7 @@ function ignored(file: string, configs: ConfigResolver): boolean {
   const { config, base } = configs.forFile(file);
   if (config.ignore.length === 0) return false;
   const rel = toPosix(relative(base, file));
-  return picomatch.isMatch(rel, config.ignore, { dot: true });
+  return globMatcher(config.ignore)(rel);
 }
 
 /**
@@ -27,7 +28,8 @@ function ignoredDir(dir: string, configs: ConfigResolver): boolean {
   const { config, base } = configs.forDir(dirname(dir));
   if (config.ignore.length === 0) return false;
   const rel = toPosix(relative(base, dir));
-  return [rel, `${rel}/`, `${rel}/_`].some((p) => picomatch.isMatch(p, config.ignore, { dot: true }));
+  const isIgnored = globMatcher(config.ignore);
+  return [rel, `${rel}/`, `${rel}/_`].some(isIgnored);
 }
 
 /** A symbolic link to a file is listed like the file; links to folders are not followed (no cycles). */

@@ -16,6 +16,7 @@ import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetti
 import { SEVERITY_SETTINGS } from './severity';
 import { RULE_IDS, isRuleId } from './rules/index';
 import { patternProblem } from './patterns';
+import { globProblem } from './globs';
 
 export { RULE_IDS };
 
@@ -85,6 +86,15 @@ function readPatterns(value: unknown, errors: ConfigError[]): string[] {
   });
 }
 
+function readGlobs(value: unknown, errors: ConfigError[]): string[] {
+  const list = stringList(value, 'ignore', errors) ?? [];
+  return list.filter((glob, i) => {
+    const problem = globProblem(glob);
+    if (problem) errors.push({ key: `ignore[${i}]`, message: problem });
+    return problem === undefined;
+  });
+}
+
 /** Validates a parsed JSON value as a configuration. */
 export function validateConfig(value: unknown): { config: Config; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
@@ -99,7 +109,7 @@ export function validateConfig(value: unknown): { config: Config; errors: Config
   if ('rules' in obj) config.rules = readRules(obj.rules, errors);
   if ('placeholderPatterns' in obj) config.placeholderPatterns = readPatterns(obj.placeholderPatterns, errors);
   if ('dodHeadings' in obj) config.dodHeadings = stringList(obj.dodHeadings, 'dodHeadings', errors) ?? config.dodHeadings;
-  if ('ignore' in obj) config.ignore = stringList(obj.ignore, 'ignore', errors) ?? [];
+  if ('ignore' in obj) config.ignore = readGlobs(obj.ignore, errors);
   return { config, errors };
 }
 

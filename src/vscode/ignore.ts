@@ -4,8 +4,8 @@
  * fields on purpose (`integrationDocs.templatesFolder`). Shared by live and workspace linting.
  */
 import * as vscode from 'vscode';
-import picomatch from 'picomatch';
 import type { Config } from '../core/config';
+import { globMatcher } from '../core/globs';
 import { templatesFolder } from './templates';
 
 /** Why a document is not linted, or undefined when it is. */
@@ -19,5 +19,5 @@ export function ignoredReason(uri: vscode.Uri, config: Config, configFile: vscod
   const base = configFile ? vscode.Uri.joinPath(configFile, '..') : folder?.uri;
   if (!base) return undefined;
   const rel = uri.path.startsWith(`${base.path}/`) ? uri.path.slice(base.path.length + 1) : uri.path;
-  return picomatch.isMatch(rel, config.ignore, { dot: true }) ? 'Not linted: matched by "ignore" in .integration-docs.json' : undefined;
+  return globMatcher(config.ignore)(rel) ? 'Not linted: matched by "ignore" in .integration-docs.json' : undefined;
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, RULE_IDS, type Config, type ConfigError } from '../core/config';
 import { SEVERITY_SETTINGS } from '../core/severity';
+import { patternProblem } from '../core/patterns';
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from '../core/types';
 import { Disposable } from './dispose';
 
@@ -115,13 +116,11 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
     rules[id] = fromSetting !== 'auto' ? fromSetting : (config.rules[id] ?? 'auto');
   }
   const patterns = [...config.placeholderPatterns];
+  // Validated like the config file's (the same linear-time engine runs both).
   stringArray(c.get('placeholderPatterns', [])).forEach((source, i) => {
-    try {
-      if (new RegExp(source, 'u').test('')) throw new Error('matches empty text');
-      patterns.push(source);
-    } catch (e) {
-      problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: `invalid pattern: ${(e as Error).message}` });
-    }
+    const problem = patternProblem(source);
+    if (problem) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: problem });
+    else patterns.push(source);
   });
   const settingHeadings = stringArray(c.get('dodHeadings', [...DEFAULT_DOD_HEADINGS]));
   const dodHeadings = [...new Set([...settingHeadings, ...config.dodHeadings])];
