@@ -43,6 +43,15 @@ const combineOnce = {
   },
 };
 
+/** The web extension host has no Node built-ins: `src/vscode/realpath.ts` is swapped for its web stand-in. */
+const webRealpath = {
+  name: 'web-realpath',
+  setup(build) {
+    const web = fileURLToPath(new URL('../vscode/realpath.web.ts', import.meta.url));
+    build.onResolve({ filter: /^\.\/realpath$/ }, (args) => (/[\\/]src[\\/]vscode$/.test(args.resolveDir) ? { path: web } : undefined));
+  },
+};
+
 const common = {
   plugins: [combineOnce],
   bundle: true,
@@ -60,7 +69,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
-  { ...common, platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
+  { ...common, plugins: [combineOnce, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },

@@ -239,8 +239,13 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
   private async openSource(node: Node): Promise<void> {
     if (node.kind !== 'source' || !this.uri) return;
     const at = this.sources.locate(this.uri, node.source.path);
-    if (!at || at.outside) {
+    const check = await this.sources.check(this.uri, node.source.path);
+    if (!at || !check || check.outside) {
       void vscode.window.showWarningMessage(`Integration Docs: ${node.source.path} is outside the workspace; it is not opened.`);
+      return;
+    }
+    if (!check.exists) {
+      void vscode.window.showWarningMessage(`Integration Docs: ${node.source.path} does not exist.`);
       return;
     }
     if (at.folder) await vscode.commands.executeCommand('revealInExplorer', at.uri);

@@ -5,16 +5,24 @@
  * with `/` are relative to the document's root (`core/root.ts`: the nearest folder with
  * `.integration-docs.json`, else with `.git`, else the workspace folder; the same rule as the
  * CLI, never looked for above the workspace folder), others to the document; a path escaping
- * the root is never touched.
+ * the root is never touched, and neither is one whose real path (symbolic links resolved) is
+ * outside the root's: that is reported as outside, like `../`. Where the host has no real paths
+ * (the web extension host), a symbolic link on the way is treated as leading outside.
  */
 import * as vscode from 'vscode';
 import { locateSource } from '../core/outline-paths';
 import { chooseRoot, posixAncestors, ROOT_MARKERS } from '../core/root';
 import type { SourceCheck } from '../core/types';
 import { Disposable } from './dispose';
+import { realPathOf } from './realpath';
+
+/** Whether `path` is `root` or below it (both `/`-separated, absolute). */
+export function within(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
+}
 
 export class SourceIndex extends Disposable {
-  private readonly known = new Map<string, boolean>();
+  private readonly known = new Map<string, SourceCheck>();
   private readonly inflight = new Set<string>();
   /** The root of the documents in a folder (by folder URI); `undefined` while being looked for. */
   private readonly roots = new Map<string, vscode.Uri | undefined>();
@@ -39,14 +47,30 @@ export class SourceIndex extends Disposable {
     this._register({ dispose: () => this.timer && clearTimeout(this.timer) });
   }
 
-  /** Where a source path of a document points, or undefined (URL, no workspace folder). */
-  locate(doc: vscode.Uri, path: string): { uri: vscode.Uri; outside: boolean; folder: boolean } | undefined {
+  /**
+   * Where a source path of a document points, or undefined (URL, no workspace folder). `outside`
+   * here is by the path alone (`../`); a symbolic link leading outside shows in `resolverFor`
+   * and `check`.
+   */
+  locate(doc: vscode.Uri, path: string): { uri: vscode.Uri; root: vscode.Uri; outside: boolean; folder: boolean } | undefined {
     const root = this.rootOf(doc);
     if (!root) return undefined;
     const docFolder = vscode.Uri.joinPath(doc, '..').path;
     const at = locateSource(path, root.path, docFolder);
     if (!at) return undefined;
-    return { uri: root.with({ path: at.path }), outside: at.outside, folder: at.folder };
+    return { uri: root.with({ path: at.path }), root, outside: at.outside, folder: at.folder };
+  }
+
+  /** Whether a source exists and stays inside, once looked at (the tree view opens only those). */
+  async check(doc: vscode.Uri, path: string): Promise<SourceCheck | undefined> {
+    const at = this.locate(doc, path);
+    if (!at) return undefined;
+    if (at.outside) return { exists: false, outside: true };
+    return this.known.get(this.keyOf(at)) ?? (await this.examine(at.uri, at.root, at.folder));
+  }
+
+  private keyOf(at: { uri: vscode.Uri; folder: boolean }): string {
+    return at.uri.toString() + (at.folder ? '/' : '');
   }
 
   /**
@@ -94,25 +118,61 @@ export class SourceIndex extends Disposable {
       const at = this.locate(doc, path);
       if (!at) return undefined;
       if (at.outside) return { exists: false, outside: true };
-      const key = at.uri.toString() + (at.folder ? '/' : '');
-      const exists = this.known.get(key);
-      if (exists === undefined) this.look(key, at.uri, at.folder);
-      return exists === undefined ? undefined : { exists, outside: false };
+      const key = this.keyOf(at);
+      const known = this.known.get(key);
+      if (known === undefined) this.look(key, at.uri, at.root, at.folder);
+      return known;
     };
   }
 
-  private look(key: string, uri: vscode.Uri, folder: boolean): void {
+  private look(key: string, uri: vscode.Uri, root: vscode.Uri, folder: boolean): void {
     if (this.inflight.has(key)) return;
     this.inflight.add(key);
-    void Promise.resolve(vscode.workspace.fs.stat(uri)).then(
-      (stat) => this.settle(key, folder ? stat.type === vscode.FileType.Directory : true),
-      () => this.settle(key, false),
+    void this.examine(uri, root, folder).then(
+      (check) => this.settle(key, check),
+      () => this.settle(key, { exists: false, outside: false }),
     );
   }
 
-  private settle(key: string, exists: boolean): void {
+  /**
+   * Looks at a source below `root` (by its path): its real path must be below the root's real
+   * path before anything else is done with it. Without real paths, a symbolic link on the way
+   * from the root counts as outside (it cannot be followed safely).
+   */
+  private async examine(uri: vscode.Uri, root: vscode.Uri, folder: boolean): Promise<SourceCheck> {
+    const [real, realRoot] = await Promise.all([realPathOf(uri), realPathOf(root)]);
+    if (real === undefined) return { exists: false, outside: false };
+    if (real !== null && realRoot) {
+      if (!within(real, realRoot)) return { exists: false, outside: true };
+    } else if (await this.linkOnTheWay(uri, root)) {
+      return { exists: false, outside: true };
+    }
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      return { exists: folder ? (stat.type & vscode.FileType.Directory) !== 0 : true, outside: false };
+    } catch {
+      return { exists: false, outside: false };
+    }
+  }
+
+  /** Whether `uri` or a folder between `root` and it is a symbolic link (hosts without real paths). */
+  private async linkOnTheWay(uri: vscode.Uri, root: vscode.Uri): Promise<boolean> {
+    const top = posixAncestors(root.path)[0];
+    const paths = posixAncestors(uri.path, top).filter((p) => p !== top);
+    const links = await Promise.all(
+      paths.map((path) =>
+        Promise.resolve(vscode.workspace.fs.stat(uri.with({ path }))).then(
+          (stat) => (stat.type & vscode.FileType.SymbolicLink) !== 0,
+          () => false,
+        ),
+      ),
+    );
+    return links.some(Boolean);
+  }
+
+  private settle(key: string, check: SourceCheck): void {
     this.inflight.delete(key);
-    this.known.set(key, exists);
+    this.known.set(key, check);
     this.fire();
   }
 

@@ -4,8 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { suite, test, suiteSetup } from 'mocha';
-import { activateExtension } from './util';
+import { activateExtension, waitForDiagnostics } from './util';
 import type { IntegrationDocsApi } from '../../../src/vscode/extension';
 
 let api: IntegrationDocsApi;
@@ -143,5 +146,49 @@ suite('outline view', () => {
       ['/sources/local.md', true],
       ['/sources/northwind-api.md', false],
     ]);
+  });
+
+  test('a symbolic link leading outside the workspace is outside, like ../, and is never opened', async () => {
+    const away = mkdtempSync(join(tmpdir(), 'integration-docs-outside-'));
+    try {
+      writeFileSync(join(away, 'secret.md'), '# Secret\n');
+      mkdirSync(join(away, 'folder'));
+      const links = vscode.Uri.joinPath(root, 'links').fsPath;
+      mkdirSync(links, { recursive: true });
+      writeFileSync(join(links, 'real.md'), '# Real\n');
+      symlinkSync(join(away, 'secret.md'), join(links, 'escape.md'));
+      symlinkSync(join(away, 'folder'), join(links, 'escape-dir'));
+      symlinkSync(join(links, 'real.md'), join(links, 'inside.md'));
+      const page = ['---', 'title: Linked Page', 'sources:', '  - path: ./escape.md', '  - path: ./escape-dir/', '  - path: ./inside.md', '  - path: ../links/real.md', '---', '# Linked Page', ''].join('\n');
+      writeFileSync(join(links, 'page.md'), page);
+      const uri = vscode.Uri.joinPath(root, 'links/page.md');
+      await vscode.window.showTextDocument(uri);
+      const known = () => api.outline.current?.title === 'Linked Page' && (api.outline.current?.sources.every((s) => s.exists !== undefined) ?? false);
+      await waitForTree(known, 'the sources of links/page.md to be checked');
+      assert.deepEqual(
+        api.outline.current?.sources.map((s) => [s.path, s.exists, s.outside]),
+        [
+          ['./escape.md', false, true],
+          ['./escape-dir/', false, true],
+          ['./inside.md', true, false],
+          ['../links/real.md', true, false],
+        ],
+      );
+      const diags = await waitForDiagnostics(uri, (d) => d.filter((x) => /outside the workspace/.test(x.message)).length === 2);
+      assert.deepEqual(
+        diags.filter((d) => /outside/.test(d.message)).map((d) => d.range.start.line),
+        [3, 4],
+      );
+      const group = api.outline.getChildren(undefined).find((n) => String(api.outline.getTreeItem(n).label).startsWith('Sources'));
+      assert.ok(group);
+      const [escape] = api.outline.getChildren(group);
+      assert.equal(api.outline.getTreeItem(escape).contextValue, 'source.outside');
+      assert.equal(api.outline.getTreeItem(escape).command, undefined, 'no command opens it');
+      // Even asked directly, the command does not open it.
+      await vscode.commands.executeCommand('integrationDocs.openSource', escape);
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.fsPath.startsWith(away)), 'nothing outside was opened');
+    } finally {
+      rmSync(away, { recursive: true, force: true });
+    }
   });
 });
