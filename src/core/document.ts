@@ -22,6 +22,15 @@ export interface DocModel {
   headings: HeadingFact[];
   definitions: Set<string>;
   comments: CommentFact[];
+  /** Blocks read without the Markdown parser (too deep or too large for it), with why. */
+  degraded: DegradedBlock[];
+}
+
+/** A block of the document read without the Markdown parser. */
+export interface DegradedBlock {
+  start: number;
+  end: number;
+  reason: string;
 }
 
 /** A cache of chunk facts keyed by chunk text (and fence-ness). */
@@ -220,6 +229,7 @@ function assemble(text: string, starts: number[], frontmatter: Frontmatter | und
     headings: [],
     definitions: new Set(),
     comments: [],
+    degraded: [],
   };
   for (const { chunk, facts } of entries) {
     if (facts.fields.length) shift(facts.fields, chunk.start, model.fields);
@@ -230,6 +240,7 @@ function assemble(text: string, starts: number[], frontmatter: Frontmatter | und
       model.tasks.push({ ...t, start: t.start + chunk.start, end: t.end + chunk.start, markerStart: t.markerStart + chunk.start, markerEnd: t.markerEnd + chunk.start });
     }
     for (const d of facts.definitions) model.definitions.add(d);
+    if (facts.degraded) model.degraded.push({ start: chunk.start, end: chunk.end, reason: facts.degraded });
   }
   return model;
 }

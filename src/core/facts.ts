@@ -9,6 +9,8 @@ import { parseMarkdown, parseMdx } from './parse';
 import { lowerBound } from './chunks';
 import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, type FieldHit, type TagHit } from './grammar';
 import { readFrontmatter } from './frontmatter';
+import { parseHazard } from './limits';
+import { degradedFacts } from './degraded';
 
 /** A field candidate with where it was found. */
 export interface FieldFact extends FieldHit {
@@ -42,6 +44,8 @@ export interface ChunkFacts {
   headings: HeadingFact[];
   definitions: string[];
   comments: CommentFact[];
+  /** Set when the chunk was read without the Markdown parser, saying why (`degraded.ts`). */
+  degraded?: string;
 }
 
 /** Options that change what a chunk yields (part of the cache key). */
@@ -362,6 +366,8 @@ function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
 
 /** Parses a chunk and extracts its facts. */
 export function parsedFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
+  const hazard = parseHazard(text);
+  if (hazard) return degradedFacts(text, options, hazard);
   // Not valid MDX: read as Markdown rather than not at all (JSX lines are then HTML blocks).
   const tree: Root = (options.mdx && parseMdx(text)) || parseMarkdown(text);
   const facts = emptyFacts();

@@ -72,3 +72,104 @@ function yamlLine(source: string, lineStart: number, nl: number, scan: YamlScan,
   if (!scan.quote && scan.flow === 0 && BLOCK_SCALAR.test(source.slice(lineStart, nl))) scan.scalarIndent = scan.indents[scan.indents.length - 1] ?? 0;
   return -1;
 }
+
+/**
+ * Bounds on one block handed to the Markdown parser. micromark's cost grows faster than the
+ * text in a few shapes: nesting (a line of 2,000 `> - ` took seconds and then overflowed the
+ * stack; 20,000 `>` overflowed it), long paragraphs (its text resolver splices its event list
+ * once per word: a 1 MB paragraph took about a minute), many label ends in one paragraph
+ * (5,000 links side by side: seconds), many lines in one paragraph or container. Blocks past a
+ * bound are read without the parser (`degraded.ts`) and the lint says so once.
+ */
+export const PARSE_LIMITS = {
+  /** Block quotes and list items opened on one line (real documents nest a handful). */
+  containerDepth: 16,
+  /**
+   * Container markers over all lines of the block (a `>` counts 4: a block quote's lines cost
+   * about four times a list item's): each is checked again on every line it spans.
+   */
+  containerWork: 16_000,
+  /** Characters of one paragraph-like run of lines. */
+  runChars: 32 * 1024,
+  /** Lines of one paragraph-like run (in a block quote, about 0.25 ms each). */
+  runLines: 1_000,
+  /** `]` (label ends: links, references, fields) in one paragraph-like run. */
+  runLabelEnds: 1_000,
+} as const;
+
+interface RunCount {
+  chars: number;
+  lines: number;
+  labelEnds: number;
+}
+
+/**
+ * Container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) opening line `text[start, end)`: how many,
+ * their weight (`>` 4, a list marker 1), whether one is a list marker, and where the content starts.
+ */
+function containerPrefix(text: string, start: number, end: number): { depth: number; weight: number; item: boolean; content: number } {
+  let depth = 0;
+  let weight = 0;
+  let item = false;
+  let i = start;
+  for (;;) {
+    let j = i;
+    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+    const c = text[j];
+    const spaced = (k: number) => k >= end || text[k] === ' ' || text[k] === '\t' || text[k] === '\r';
+    let next = -1;
+    if (c === '>') next = j + 1;
+    else if ((c === '-' || c === '*' || c === '+') && spaced(j + 1)) next = j + 1;
+    else {
+      let k = j;
+      while (k < end && k - j < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+      if (k > j && (text[k] === '.' || text[k] === ')') && spaced(k + 1)) next = k + 1;
+    }
+    if (next === -1) return { depth, weight, item, content: j };
+    depth++;
+    weight += c === '>' ? 4 : 1;
+    item ||= c !== '>';
+    i = next;
+  }
+}
+
+function runProblem(run: RunCount): string | undefined {
+  const L = PARSE_LIMITS;
+  if (run.chars > L.runChars) return `a paragraph of ${Math.round(run.chars / 1024)} KB`;
+  if (run.lines > L.runLines) return `a paragraph of ${run.lines} lines`;
+  if (run.labelEnds > L.runLabelEnds) return `${run.labelEnds} closing brackets in one paragraph`;
+  return undefined;
+}
+
+/**
+ * Why the Markdown parser must not be given `text` (one block of a document), or undefined.
+ * One pass over the lines: container nesting per line and in all, and the size, lines and
+ * label ends of each paragraph-like run (lines up to a blank line or a new container line).
+ */
+export function parseHazard(text: string): string | undefined {
+  const L = PARSE_LIMITS;
+  let work = 0;
+  let run: RunCount = { chars: 0, lines: 0, labelEnds: 0 };
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const { depth, weight, item, content } = containerPrefix(text, start, end);
+    if (depth > L.containerDepth) return `nesting ${depth} levels deep`;
+    work += weight;
+    if (work > L.containerWork) return 'too many nested block quote and list lines';
+    const blank = content >= end || text[content] === '\r';
+    // A list item starts a paragraph of its own; `>` lines continue the quote's paragraph.
+    if (blank || item || text[content] === '#' || text[content] === '|') {
+      const problem = runProblem(run);
+      if (problem) return problem;
+      run = { chars: 0, lines: 0, labelEnds: 0 };
+    }
+    if (!blank) {
+      run.chars += end - content;
+      run.lines++;
+      for (let k = content; k < end; k++) if (text.charCodeAt(k) === 93) run.labelEnds++; // `]`
+    }
+    start = end + 1;
+  }
+  return runProblem(run);
+}

@@ -47,7 +47,7 @@ export function lintModel(model: DocModel, options: LintOptions = {}): Finding[]
       const end = positionAt(model, r.end);
       findings.push({
         rule: rule.id,
-        severity,
+        severity: r.notice && severity !== 'hint' ? 'information' : severity,
         message: r.message,
         line: start.line,
         column: start.column,

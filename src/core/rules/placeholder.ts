@@ -1,7 +1,8 @@
 import type { FieldHit } from '../grammar';
 import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
-import type { DocModel } from '../document';
+import type { DocModel, DegradedBlock } from '../document';
+import { lowerBound } from '../chunks';
 
 /** Text between the brackets or braces of a field: `[Customer name]` → `Customer name`. */
 export function fieldName(text: string): string {
@@ -76,5 +77,46 @@ export const placeholder: Rule<'placeholder'> = {
       } else if (fact.soft && (changelog ??= isChangelog(model))) continue;
       emit(fact, fact.where);
     }
+    const degraded = model.degraded.filter((d) => holdsField(model, d));
+    if (degraded.length) report(degradedNotice(model, degraded));
   },
 };
+
+/** Longest stretch of a degraded block's first line that its notice underlines. */
+const NOTICE_SPAN = 80;
+
+/** Whether a field was found in `block` (model fields are in document order). */
+function holdsField(model: DocModel, block: DegradedBlock): boolean {
+  const fields = model.fields;
+  let lo = 0;
+  let hi = fields.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (fields[mid].start < block.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < fields.length && fields[lo].start < block.end;
+}
+
+/**
+ * One notice per document for its blocks read without the Markdown parser (`degraded.ts`) that
+ * hold fields, on the first line of the first: fields there are found, links and code may not
+ * be told apart. A block with nothing to report needs no notice.
+ */
+function degradedNotice(model: DocModel, degraded: DegradedBlock[]): Report {
+  const [first, ...rest] = degraded;
+  const nl = model.text.indexOf('\n', first.start);
+  const lineEnd = Math.min(nl === -1 ? first.end : nl, first.end, first.start + NOTICE_SPAN);
+  const line = (offset: number) => lowerBound(model.lineStarts, offset + 1);
+  let last = first.end; // the block's last character that is not a line end or blank
+  while (last > first.start + 1 && /\s/.test(model.text[last - 1])) last--;
+  const [a, b] = [line(first.start), line(last - 1)];
+  const more = rest.length ? ` (and ${rest.length} more block${rest.length > 1 ? 's' : ''})` : '';
+  const lines = a === b ? `Line ${a}${more} is` : `Lines ${a}–${b}${more} are`;
+  return {
+    start: first.start,
+    end: Math.max(lineEnd, Math.min(first.start + 1, first.end)),
+    message: `${lines} checked without the Markdown parser (${first.reason}), so that linting stays fast: fields are still reported, but links, code and HTML there may be read as plain text`,
+    notice: true,
+  };
+}

@@ -7,6 +7,8 @@ export interface Report {
   end: number;
   message: string;
   data?: FindingData;
+  /** A notice about the lint itself (a block read in a degraded way): at most information. */
+  notice?: boolean;
 }
 
 /** Settings that shape what the rules look for (never severities). */
