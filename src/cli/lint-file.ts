@@ -1,4 +1,5 @@
 import { lint } from '../core/lint';
+import { oneLineError } from '../core/display';
 import type { Finding, LintOptions } from '../core/types';
 import { readDocument, type SkipReason } from './read';
 import { fileSourceResolver } from './source-resolver';
@@ -15,8 +16,7 @@ export interface FileResult {
 
 /** An exception of the engine as one line: its class and message (the stack stays out of CI logs). */
 export function internalError(e: unknown): string {
-  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return `not linted: internal error: ${text.split('\n')[0]} (please report it)`;
+  return `not linted: internal error: ${oneLineError(e)} (please report it)`;
 }
 
 /**

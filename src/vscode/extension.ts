@@ -81,7 +81,9 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     vscode.commands.registerCommand('integrationDocs.lintWorkspace', async () => {
       const r = await lintWorkspace(configs, diagnostics.collection, docs);
       const verb = r.cancelled ? 'Stopped after' : 'Linted';
-      void vscode.window.setStatusBarMessage(`Integration Docs: ${verb} ${r.linted} file(s)${r.skipped ? `, skipped ${r.skipped} (binary, not UTF-8 or too large)` : ''}`, 5000);
+      const failed = r.failed ? `, could not lint ${r.failed} (internal error; see the Problems panel)` : '';
+      void vscode.window.setStatusBarMessage(`Integration Docs: ${verb} ${r.linted} file(s)${r.skipped ? `, skipped ${r.skipped} (binary, not UTF-8 or too large)` : ''}${failed}`, 5000);
+      if (r.failed) void vscode.window.showErrorMessage(`Integration Docs could not lint ${r.failed} file(s) (internal error); each has a diagnostic saying so. The other files were linted.`);
       return r;
     }),
   );

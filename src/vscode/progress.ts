@@ -50,6 +50,14 @@ export class StatusBar extends Disposable {
   }
 
   private render(r: LintResult): void {
+    if (r.failed) {
+      this.item.text = '$(error) Integration Docs';
+      this.item.tooltip = `Could not lint this document (internal error: ${r.failed}). Its fields and checklist are unknown; details in the Integration Docs output.`;
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.item.show();
+      return;
+    }
+    this.item.backgroundColor = undefined;
     if (r.skipped) {
       this.item.text = '$(circle-slash) Integration Docs';
       this.item.tooltip = r.skipped;
