@@ -41,7 +41,7 @@ export function ruleOf(d: vscode.Diagnostic): string | undefined {
  * unknown, so the Problems panel must not show it as clean.
  */
 export function failureDiagnostic(error: string): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Integration Docs could not lint this document (internal error: ${error}); its findings are unknown. Details: the Integration Docs output.`, vscode.DiagnosticSeverity.Error);
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Integration Docs could not lint this document (internal error: {0}); its findings are unknown. Details: the Integration Docs output.', error), vscode.DiagnosticSeverity.Error);
   d.source = SOURCE;
   d.code = 'internal-error';
   return d;

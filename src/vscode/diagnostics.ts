@@ -38,10 +38,10 @@ export class DiagnosticsPublisher extends Disposable {
     this.collection.set(r.uri, [failureDiagnostic(r.failed)]);
     if (this.failing.has(key)) return;
     this.failing.add(key);
-    const show = 'Show Details';
+    const show = vscode.l10n.t('Show Details');
     const name = vscode.workspace.asRelativePath(r.uri);
     void vscode.window
-      .showErrorMessage(`Integration Docs could not lint ${name} (internal error: ${r.failed}). Other documents are still linted.`, show)
+      .showErrorMessage(vscode.l10n.t('Integration Docs could not lint {0} (internal error: {1}). Other documents are still linted.', name, r.failed), show)
       .then((choice) => choice === show && this.output.show(true));
   }
 
@@ -51,8 +51,8 @@ export class DiagnosticsPublisher extends Disposable {
       if (this.shownProblems.has(line)) continue;
       this.shownProblems.add(line);
       this.output.appendLine(`[config] ${line}`);
-      const open = p.file ? 'Open Config' : 'Open Settings';
-      void vscode.window.showWarningMessage(`Integration Docs: ${line}`, open).then((choice) => {
+      const open = p.file ? vscode.l10n.t('Open Config') : vscode.l10n.t('Open Settings');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0}', line), open).then((choice) => {
         if (choice !== open) return;
         if (p.file) void vscode.window.showTextDocument(p.file);
         else void vscode.commands.executeCommand('workbench.action.openSettings', p.key);
