@@ -110,7 +110,7 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
   for (const id of RULE_IDS) {
     const raw = c.get<unknown>(`rules.${id}`, 'auto');
     if (!SEVERITY_SETTINGS.includes(raw as SeveritySetting)) {
-      problems.push({ file: undefined, key: `${SECTION}.rules.${id}`, message: `expected one of ${SEVERITY_SETTINGS.join(', ')}` });
+      problems.push({ file: undefined, key: `${SECTION}.rules.${id}`, message: vscode.l10n.t('expected one of {0}', SEVERITY_SETTINGS.join(', ')) });
     }
     const fromSetting = sanitizeSeverity(raw);
     rules[id] = fromSetting !== 'auto' ? fromSetting : (config.rules[id] ?? 'auto');
