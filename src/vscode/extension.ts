@@ -11,6 +11,7 @@ import { StatusBar, DodLenses } from './progress';
 import { gotoField, revealOffset } from './navigation';
 import { lintWorkspace } from './workspaceLint';
 import { SourceIndex } from './sources';
+import { TrustStatus } from './trust';
 import { OutlineTree } from './outlineTree';
 import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
 import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
@@ -28,6 +29,8 @@ export interface IntegrationDocsApi {
   lintNow(doc: vscode.TextDocument): Promise<LintResult | undefined>;
   /** The status bar text for the active editor. */
   statusText(): string;
+  /** Restricted Mode: the workspace settings not applied until the workspace is trusted. */
+  restricted: TrustStatus;
   /** The outline view's provider (items, labels, refresh). */
   outline: OutlineTree;
   /** Built-in and team templates (what both template pickers list). */
@@ -91,15 +94,23 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     }),
   );
 
-  if (editorSettings().scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) {
-    void vscode.commands.executeCommand('integrationDocs.lintWorkspace');
-  }
+  const scanOnStartup = () => {
+    if (editorSettings().scanWorkspaceOnStartup && vscode.workspace.workspaceFolders?.length) void vscode.commands.executeCommand('integrationDocs.lintWorkspace');
+  };
+  // Trusting the workspace applies its restricted settings: lint again, and scan if it asks to.
+  const trust = new TrustStatus(() => {
+    linting.relintAll();
+    scanOnStartup();
+  });
+  context.subscriptions.push(trust);
+  scanOnStartup();
 
   const api: IntegrationDocsApi = {
     result: (uri) => linting.result(uri),
     onDidLint: linting.onDidLint,
     lintNow: (doc) => linting.lintNow(doc),
     statusText: () => statusBar.text,
+    restricted: trust,
     outline,
     templates,
     onDidShowTemplateStep: templateStep.event,

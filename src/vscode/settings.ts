@@ -10,6 +10,7 @@ import { SEVERITY_SETTINGS } from '../core/severity';
 import { patternProblem } from '../core/patterns';
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from '../core/types';
 import { Disposable } from './dispose';
+import { appliedValue, RESTRICTED_SETTINGS, type RestrictedSetting } from './restricted';
 
 /** The settings section. */
 export const SECTION = 'integrationDocs';
@@ -40,15 +41,18 @@ function stringArray(value: unknown): string[] {
 /** Editor settings for a resource, sanitized. */
 export function editorSettings(scope?: vscode.Uri): EditorSettings {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
+  // In Restricted Mode the costly settings take the user's value only (restricted.ts).
+  const get = <T>(key: string, dflt: T): T =>
+    !vscode.workspace.isTrusted && RESTRICTED_SETTINGS.includes(key as RestrictedSetting) ? appliedValue(c.inspect<T>(key), false, dflt) : c.get<T>(key, dflt);
   const num = (key: string, dflt: number, min: number, max: number) => {
-    const v = c.get<number>(key, dflt);
+    const v = get<number>(key, dflt);
     return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : dflt;
   };
   return {
     enable: c.get<boolean>('enable', true) !== false,
     debounceMs: num('debounceMs', 250, 0, 10_000),
     maxFileSizeKB: num('maxFileSizeKB', 5120, 1, 1_000_000),
-    scanWorkspaceOnStartup: c.get<boolean>('scanWorkspaceOnStartup', false) === true,
+    scanWorkspaceOnStartup: get<boolean>('scanWorkspaceOnStartup', false) === true,
   };
 }
 

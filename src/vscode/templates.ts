@@ -18,11 +18,16 @@ import { SECTION } from './settings';
 export const TEMPLATES_FOLDER_SETTING = 'templatesFolder';
 export const DEFAULT_TEMPLATES_FOLDER = '.integration-docs/templates';
 
-/** The team templates folder of a workspace folder (setting, sanitized: relative, `/`-separated). */
+/**
+ * The team templates folder of a workspace folder (setting, sanitized: relative, `/`-separated).
+ * A value that would leave the workspace folder (`..`, an absolute path) gives the default:
+ * nothing outside the workspace is read.
+ */
 export function templatesFolder(folder: vscode.WorkspaceFolder): string {
   const raw = vscode.workspace.getConfiguration(SECTION, folder.uri).get<unknown>(TEMPLATES_FOLDER_SETTING, DEFAULT_TEMPLATES_FOLDER);
   const rel = typeof raw === 'string' ? raw.trim().replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '') : '';
-  return rel === '' ? DEFAULT_TEMPLATES_FOLDER : rel;
+  const escapes = rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.split('/').includes('..');
+  return rel === '' || escapes ? DEFAULT_TEMPLATES_FOLDER : rel;
 }
 
 /** What the pickers offer: every template, plus the problems of the team template files. */
