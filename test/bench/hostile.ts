@@ -21,7 +21,7 @@ function child(index: number, bytes: number): void {
   const before = process.cpuUsage();
   const findings = lint(text, options);
   const used = process.cpuUsage(before);
-  const degraded = buildModel(text, { patterns: compilePatterns(options.placeholderPatterns) }).degraded.length;
+  const degraded = (buildModel(text, { patterns: compilePatterns(options.placeholderPatterns) }) as { degraded?: unknown[] }).degraded?.length ?? 0;
   process.stdout.write(JSON.stringify({ kb: Math.round(text.length / 1024), cpuMs: Math.round((used.user + used.system) / 1000), findings: findings.length, degraded }));
 }
 
