@@ -77,8 +77,22 @@ function readRules(value: unknown, errors: ConfigError[]): Config['rules'] {
   return rules;
 }
 
+/**
+ * Most patterns and globs one configuration may list: each runs in linear time, but a list of
+ * thousands would still multiply the work of every lint (a workspace config is not trusted).
+ */
+export const MAX_PATTERNS = 100;
+export const MAX_GLOBS = 200;
+
+/** `list` cut to `max` entries, with an error naming the key when it was longer. */
+function capped(list: string[], max: number, key: string, errors: ConfigError[]): string[] {
+  if (list.length <= max) return list;
+  errors.push({ key, message: `${list.length} entries; at most ${max} are used` });
+  return list.slice(0, max);
+}
+
 function readPatterns(value: unknown, errors: ConfigError[]): string[] {
-  const list = stringList(value, 'placeholderPatterns', errors) ?? [];
+  const list = capped(stringList(value, 'placeholderPatterns', errors) ?? [], MAX_PATTERNS, 'placeholderPatterns', errors);
   return list.filter((source, i) => {
     const problem = patternProblem(source);
     if (problem) errors.push({ key: `placeholderPatterns[${i}]`, message: problem });
@@ -87,7 +101,7 @@ function readPatterns(value: unknown, errors: ConfigError[]): string[] {
 }
 
 function readGlobs(value: unknown, errors: ConfigError[]): string[] {
-  const list = stringList(value, 'ignore', errors) ?? [];
+  const list = capped(stringList(value, 'ignore', errors) ?? [], MAX_GLOBS, 'ignore', errors);
   return list.filter((glob, i) => {
     const problem = globProblem(glob);
     if (problem) errors.push({ key: `ignore[${i}]`, message: problem });

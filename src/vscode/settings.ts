@@ -5,7 +5,7 @@
  * from both sources are combined.
  */
 import * as vscode from 'vscode';
-import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, RULE_IDS, type Config, type ConfigError } from '../core/config';
+import { CONFIG_FILE, EMPTY_CONFIG, MAX_PATTERNS, parseConfig, RULE_IDS, type Config, type ConfigError } from '../core/config';
 import { SEVERITY_SETTINGS } from '../core/severity';
 import { patternProblem } from '../core/patterns';
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from '../core/types';
@@ -121,7 +121,9 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
   }
   const patterns = [...config.placeholderPatterns];
   // Validated like the config file's (the same linear-time engine runs both).
-  stringArray(c.get('placeholderPatterns', [])).forEach((source, i) => {
+  const fromSettings = stringArray(c.get('placeholderPatterns', []));
+  if (fromSettings.length > MAX_PATTERNS) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns`, message: `${fromSettings.length} entries; at most ${MAX_PATTERNS} are used` });
+  fromSettings.slice(0, MAX_PATTERNS).forEach((source, i) => {
     const problem = patternProblem(source);
     if (problem) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: problem });
     else patterns.push(source);

@@ -44,9 +44,9 @@ interface Run {
   errors: string[];
 }
 
-/** Runs the CLI; a run that blocks is killed after 30 s and fails the test (code null). */
-function run(cwd: string, args: string[], prefix: string[] = []): Run {
-  const argv = [...prefix, process.execPath, CLI, ...args];
+/** Runs the CLI (`nodeArgs` go to Node); a run that blocks is killed after 30 s and fails the test (code null). */
+function run(cwd: string, args: string[], prefix: string[] = [], nodeArgs: string[] = []): Run {
+  const argv = [...prefix, process.execPath, ...nodeArgs, CLI, ...args];
   const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', timeout: 30_000 });
   const stdout = r.stdout ?? '';
   const stderr = r.stderr ?? '';
@@ -55,8 +55,22 @@ function run(cwd: string, args: string[], prefix: string[] = []): Run {
 
 const FIELD = 'C: [Customer name]\n';
 const PH = 'Unfilled placeholder `[Customer name]`: replace it with the value';
-/** Block quotes nested 5,000 deep around a field: the engine overflows its stack on it today. */
-const DEEP = `# Deep\n\n${'>'.repeat(5000)} [Customer name]\n`;
+/**
+ * No document makes the engine throw any more (block quotes nested 5,000 deep used to), so an
+ * internal error is made for these tests: `BOOM` is preloaded into the CLI (and its workers,
+ * which inherit Node's options) and makes string searches throw on a text holding the marker.
+ */
+const DEEP = `# Deep\n\nENGINE-BOOM [Customer name]\n`;
+const BOOM = join(mkdtempSync(join(tmpdir(), 'integration-docs-boom-')), 'boom.cjs');
+made.push(dirname(BOOM));
+writeFileSync(
+  BOOM,
+  [
+    'const indexOf = String.prototype.indexOf;',
+    "String.prototype.indexOf = function (...a) { if (String.prototype.includes.call(this, 'ENGINE-BOOM')) throw new RangeError('Maximum call stack size exceeded'); return indexOf.apply(this, a); };",
+  ].join('\n'),
+);
+const crashing = (cwd: string, args: string[]) => run(cwd, args, [], ['--require', BOOM]);
 
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, `a stack trace:\n${s}`);
 
@@ -64,21 +78,21 @@ const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, `a s
 
 test('an internal error in one document: named on stderr, counted, the rest linted, exit 2', () => {
   const dir = folder({ 'a.md': FIELD, 'deep.md': DEEP });
-  const r = run(dir, ['lint']);
+  const r = crashing(dir, ['lint']);
   assert.equal(r.code, 2);
   assert.deepEqual(r.lines, [`a.md:1:4 warning placeholder ${PH}`, '1 file could not be linted (1 internal error); 1 problem (0 errors, 1 warning) in 1 file.']);
   assert.equal(r.errors.length, 1);
   assert.match(r.errors[0], /^integration-docs: deep\.md: not linted: internal error: .+ \(please report it\)$/);
   noStack(r.stderr);
   // Alone: never "No problems in 0 files".
-  const alone = run(dir, ['lint', 'deep.md']);
+  const alone = crashing(dir, ['lint', 'deep.md']);
   assert.equal(alone.code, 2);
   assert.deepEqual(alone.lines, ['1 file could not be linted (1 internal error); no file linted.']);
   // JSON and SARIF stay exact; the exit status still says the run failed.
-  const json = run(dir, ['lint', '--format', 'json']);
+  const json = crashing(dir, ['lint', '--format', 'json']);
   assert.equal(json.code, 2);
   assert.deepEqual(JSON.parse(json.stdout).map((f: { file: string }) => f.file), ['a.md']);
-  const sarif = run(dir, ['lint', '--format', 'sarif']);
+  const sarif = crashing(dir, ['lint', '--format', 'sarif']);
   assert.equal(sarif.code, 2);
   const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
   assert.equal(invocation.executionSuccessful, false);
@@ -103,7 +117,7 @@ test('lintFile turns any exception of the engine into a failed result naming the
 
 test('outline: an internal error is one line naming the file, exit 2, no stack trace', () => {
   const dir = folder({ 'deep.md': DEEP });
-  const r = run(dir, ['outline', 'deep.md']);
+  const r = crashing(dir, ['outline', 'deep.md']);
   assert.equal(r.code, 2);
   assert.equal(r.stdout, '');
   assert.equal(r.errors.length, 1);

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import picomatch from 'picomatch';
 import { globMatcher, globProblem, MAX_GLOB_LENGTH } from '../../src/core/globs';
-import { validateConfig } from '../../src/core/config';
+import { validateConfig, MAX_GLOBS, MAX_PATTERNS } from '../../src/core/config';
 import { ROOT, rng } from './helpers';
 
 // The timeout only guards against a hang (a backtracking matcher takes minutes here); it is
@@ -109,6 +109,16 @@ test('bad globs are refused when the configuration is read, naming the key; the 
     ],
   );
   assert.match(errors[4].message, /^invalid glob: /);
+});
+
+test('a configuration lists at most 200 globs and 100 patterns; the first are used, the key is named', () => {
+  const { config, errors } = validateConfig({ ignore: Array.from({ length: 250 }, (_, i) => `d${i}/**`), placeholderPatterns: Array.from({ length: 150 }, (_, i) => `TBD${i}`) });
+  assert.equal(config.ignore.length, MAX_GLOBS);
+  assert.equal(config.placeholderPatterns.length, MAX_PATTERNS);
+  assert.deepEqual(errors, [
+    { key: 'placeholderPatterns', message: '150 entries; at most 100 are used' },
+    { key: 'ignore', message: '250 entries; at most 200 are used' },
+  ]);
 });
 
 test('the CLI stops on a bad ignore glob naming the file and key, and walks past a bomb', { timeout: 60_000 }, () => {
