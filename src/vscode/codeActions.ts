@@ -1,12 +1,19 @@
-/** Quick fixes on findings: fill a field, mark an item done, keep/remove a block, suppress. */
+/**
+ * Quick fixes on findings: fill a field (asks for the value), and the verified fixes of the
+ * engine (`core/fixes.ts`): mark done, keep/remove a block, suppress, and the plan fixes.
+ * This file only turns them into code actions; what is offered and why is decided in the core.
+ */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
-import { suppressionEdits, markDoneEdit, resolveConditionalEdits, type TextEdit } from '../core/edits';
+import type { TextEdit } from '../core/edits';
+import { fixSession, fixesFor, headingFixAt, type Fix, type FixSession } from '../core/fixes';
 import { rangeOf, ruleOf } from './convert';
-import type { LintService } from './linting';
+import type { LintService, LintResult } from './linting';
+import type { SourceIndex } from './sources';
 
 /** Command ids behind the code actions. */
 export const FILL_COMMAND = 'integrationDocs.fillPlaceholder';
+export const CREATE_SOURCE_COMMAND = 'integrationDocs.createSource';
 
 /** Arguments of the fill command (also a test hook: pass `value` to skip the prompt). */
 export interface FillArgs {
@@ -17,6 +24,12 @@ export interface FillArgs {
   all: boolean;
   choices?: string[];
   value?: string;
+}
+
+/** Arguments of the create-source command: the document and the source path as written in it. */
+export interface CreateSourceArgs {
+  uri: string;
+  path: string;
 }
 
 function workspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -34,50 +47,102 @@ export class QuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly linting: LintService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linting.result(doc.uri);
-    if (!result || result.version !== doc.version) return [];
+    if (!result || result.version !== doc.version || result.skipped) return [];
+    let session: FixSession | undefined;
+    const lazySession = () => (session ??= this.session(doc, result));
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const rule = ruleOf(diagnostic);
       if (!rule) continue;
       const finding = result.findings.find((f) => f.rule === rule && sameRange(f, diagnostic.range));
       if (!finding) continue;
-      actions.push(...this.fixes(doc, finding, result.findings, diagnostic));
+      actions.push(...fillActions(doc, finding, result.findings, diagnostic));
+      actions.push(...fixesFor(lazySession(), finding).map((fix) => toAction(doc, fix, diagnostic)));
+    }
+    if (result.model.headings.some((h) => h.start <= doc.offsetAt(range.start) && doc.offsetAt(range.start) <= h.end)) {
+      actions.push(...headingFixAt(lazySession(), doc.offsetAt(range.start)).map((fix) => toAction(doc, fix, undefined)));
     }
     return actions;
   }
 
-  private fixes(doc: vscode.TextDocument, f: Finding, all: readonly Finding[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-    const out: vscode.CodeAction[] = [];
-    const action = (title: string, preferred = false) => {
-      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-      a.diagnostics = [diagnostic];
-      a.isPreferred = preferred;
-      out.push(a);
-      return a;
-    };
-    const data = f.data;
-    if (data?.kind === 'placeholder') {
-      const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
-      const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
-      const label = data.choices ? `Choose ${data.text}…` : `Fill ${data.text}…`;
-      action(label, true).command = { command: FILL_COMMAND, title: label, arguments: [args] };
-      if (same > 1) {
-        const allLabel = `${data.choices ? 'Choose' : 'Fill'} all ${same} ${data.text} in this document…`;
-        action(allLabel).command = { command: FILL_COMMAND, title: allLabel, arguments: [{ ...args, all: true }] };
-      }
-    }
-    const done = markDoneEdit(f);
-    if (done) action('Mark item done', true).edit = workspaceEdit(doc, [done]);
-    if (data?.kind === 'conditional' && data.close) {
-      action(`Keep block "${data.name}" (remove its markers)`).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, true));
-      action(`Remove block "${data.name}"`).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, false));
-    }
-    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    action(`Suppress ${f.rule} on this line`).edit = workspaceEdit(doc, suppressionEdits(doc.getText(), f, eol));
-    return out;
+  private session(doc: vscode.TextDocument, result: LintResult): FixSession {
+    return fixSession(doc.getText(), { ...result.options, eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' }, result.model);
   }
+}
+
+/** The fill actions of a field: they ask for a value, so they are commands, checked when run. */
+function fillActions(doc: vscode.TextDocument, f: Finding, all: readonly Finding[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const data = f.data;
+  if (data?.kind !== 'placeholder') return [];
+  const out: vscode.CodeAction[] = [];
+  const action = (title: string, preferred: boolean, args: FillArgs) => {
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.diagnostics = [diagnostic];
+    a.isPreferred = preferred;
+    a.command = { command: FILL_COMMAND, title, arguments: [args] };
+    out.push(a);
+  };
+  const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
+  const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
+  action(data.choices ? `Choose ${data.text}…` : `Fill ${data.text}…`, true, args);
+  if (same > 1) action(`${data.choices ? 'Choose' : 'Fill'} all ${same} ${data.text} in this document…`, false, { ...args, all: true });
+  return out;
+}
+
+/** A verified fix as a code action: its edits as one undoable workspace edit, or the create-file command. */
+function toAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
+  const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  if (diagnostic) a.diagnostics = [diagnostic];
+  a.isPreferred = fix.preferred === true;
+  if (fix.createFile !== undefined) {
+    const args: CreateSourceArgs = { uri: doc.uri.toString(), path: fix.createFile };
+    a.command = { command: CREATE_SOURCE_COMMAND, title: fix.title, arguments: [args] };
+  } else {
+    a.edit = workspaceEdit(doc, fix.edits);
+  }
+  return a;
+}
+
+/**
+ * Creates a missing source as an empty file and opens it. Only inside the workspace root of
+ * the document, never over an existing file, and never through a folder that is a symbolic
+ * link (it could lead outside the workspace).
+ */
+export async function createSource(sources: SourceIndex, args: CreateSourceArgs): Promise<boolean> {
+  const doc = vscode.Uri.parse(args.uri);
+  const at = sources.locate(doc, args.path);
+  const root = sources.rootOf(doc);
+  const refuse = (why: string) => {
+    void vscode.window.showWarningMessage(`Integration Docs: ${args.path} was not created: ${why}.`);
+    return false;
+  };
+  if (!at || !root) return refuse('its place in the workspace is not known');
+  if (at.outside) return refuse('it is outside the workspace');
+  if (at.folder) return refuse('it names a folder');
+  if (await exists(at.uri)) return refuse('it already exists');
+  for (let dir = vscode.Uri.joinPath(at.uri, '..'); dir.path.length > root.path.length && dir.path.startsWith(`${root.path}/`); dir = vscode.Uri.joinPath(dir, '..')) {
+    const stat = await statOf(dir);
+    if (stat && (stat.type & vscode.FileType.SymbolicLink) !== 0) return refuse(`the folder ${vscode.workspace.asRelativePath(dir)} is a symbolic link`);
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(at.uri, { overwrite: false, ignoreIfExists: true });
+  if (!(await vscode.workspace.applyEdit(edit))) return refuse('the workspace refused the new file');
+  await vscode.window.showTextDocument(at.uri, { preview: true });
+  return true;
+}
+
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return (await statOf(uri)) !== undefined;
 }
 
 /** Asks for a value (an input box, or a quick pick for a choice list); undefined when cancelled. */
