@@ -21,10 +21,13 @@ import { lintDetailed, compilePatterns, type LintDetail } from './lint';
 import { directivesOf } from './suppress';
 import { markDoneEdit, resolveConditionalEdits, type TextEdit } from './edits';
 import { verifyFix } from './fix-verify';
-import { suppressionPlans, type SuppressionPlan, type SuppressionContext } from './suppress-edits';
+import { suppressionPlans, type SuppressionPlan, type SuppressionContext, type SuppressionScope } from './suppress-edits';
 import { planFixes, headingFixes } from './plan-fixes';
 import type { FactOptions } from './facts';
 import type { Finding, LintOptions, Span } from './types';
+import { titled, type FixLabel } from './fix-titles';
+
+export { FIX_TITLES, titled, type FixLabel, type FixTitleKey } from './fix-titles';
 
 /** What a fix does, for hosts that treat kinds differently (`create-file` needs the host). */
 export type FixKind =
@@ -43,8 +46,10 @@ export type FrontmatterValue = Record<string, unknown> | undefined;
 
 /** A quick fix: what it says it does, and the edits that do it. */
 export interface Fix {
-  /** What the user sees; it says exactly what the edits do, and their scope. */
+  /** What the user sees (English); it says exactly what the edits do, and their scope. */
   title: string;
+  /** The title as a template key and arguments, for translation. */
+  label: FixLabel;
   kind: FixKind;
   /** The finding the fix is for; undefined for a fix offered on a heading ("Add to outline"). */
   finding?: Finding;
@@ -58,6 +63,8 @@ export interface Fix {
   deletesContent?: boolean;
   /** A suppression: the document must lint as before when suppression comments are ignored. */
   suppression?: boolean;
+  /** A suppression's scope: one finding, a line, a table, a code block, the file. */
+  scope?: SuppressionScope;
   /** A source path the host creates as an empty file (inside the workspace, never overwriting). */
   createFile?: string;
   /** The frontmatter value after the fix, computed from the value before (default: unchanged). */
@@ -93,10 +100,6 @@ function eolOf(session: FixSession): string {
   return session.options.eol ?? (session.text.includes('\r\n') ? '\r\n' : '\n');
 }
 
-function findingsWord(n: number): string {
-  return n === 1 ? '1 finding' : `${n} findings`;
-}
-
 /** The text of a document span. */
 function textOf(session: FixSession, span: Span): string {
   return session.text.slice(span.start, span.end);
@@ -107,11 +110,9 @@ function conditionalFixes(session: FixSession, f: Finding): Fix[] {
   const data = f.data;
   if (data?.kind !== 'conditional' || !data.close) return [];
   const open = textOf(session, data.open);
-  const negated = data.helper === 'unless';
-  const shown = (cond: boolean) => `${data.name} is ${cond !== negated ? 'true' : 'false'}`;
   const block = { start: data.open.start, end: data.close.end };
-  const make = (keepFirst: boolean, title: string): Fix => ({
-    title,
+  const make = (keepFirst: boolean, title: { title: string; label: FixLabel }): Fix => ({
+    ...title,
     kind: keepFirst ? 'keep-branch' : 'remove-branch',
     finding: f,
     edits: resolveConditionalEdits(session.text, f, keepFirst),
@@ -119,15 +120,20 @@ function conditionalFixes(session: FixSession, f: Finding): Fix[] {
     deletes: block,
     deletesContent: true,
   });
+  // `unless` shows its content when the condition is false.
+  const contentWhenTrue = data.helper !== 'unless';
   if (data.else) {
     const elseText = textOf(session, data.else);
     const plainElse = /^\{\{~?\s*else\s*~?\}\}$/.test(elseText);
     return [
-      make(true, `Keep the ${open} branch (as if ${shown(true)}), remove the ${elseText} branch`),
-      make(false, `Keep the ${elseText} branch${plainElse ? ` (as if ${shown(false)})` : ''}, remove the ${open} branch`),
+      make(true, titled(contentWhenTrue ? 'keepBranchTrue' : 'keepBranchFalse', open, data.name, elseText)),
+      make(false, plainElse ? titled(contentWhenTrue ? 'keepBranchFalse' : 'keepBranchTrue', elseText, data.name, open) : titled('keepBranch', elseText, open)),
     ];
   }
-  return [make(true, `Keep the content of ${open} (as if ${shown(true)}), remove its markers`), make(false, `Remove ${open} with its content (as if ${shown(false)})`)];
+  return [
+    make(true, titled(contentWhenTrue ? 'keepContentTrue' : 'keepContentFalse', open, data.name)),
+    make(false, titled(contentWhenTrue ? 'removeBlockFalse' : 'removeBlockTrue', open, data.name)),
+  ];
 }
 
 /** The visible findings of `rule` a suppression plan hides, by its scope (computed from the plan, not from a lint). */
@@ -147,18 +153,19 @@ function scopeOf(session: FixSession, f: Finding, plan: SuppressionPlan): Findin
   }
 }
 
-function suppressionTitle(f: Finding, plan: SuppressionPlan, hidden: number): string {
+function suppressionTitle(f: Finding, plan: SuppressionPlan, hidden: number): { title: string; label: FixLabel } {
+  const one = hidden === 1;
   switch (plan.scope) {
     case 'finding':
-      return `Suppress only this ${f.rule} finding`;
+      return titled('suppressFinding', f.rule);
     case 'line':
-      return hidden > 1 ? `Suppress ${f.rule} on line ${f.line} (${findingsWord(hidden)})` : `Suppress ${f.rule} on line ${f.line}`;
+      return one ? titled('suppressLine', f.rule, f.line) : titled('suppressLineMany', f.rule, f.line, hidden);
     case 'table':
-      return `Suppress ${f.rule} in this whole table (${findingsWord(hidden)})`;
+      return one ? titled('suppressTableOne', f.rule) : titled('suppressTableMany', f.rule, hidden);
     case 'code-block':
-      return `Suppress ${f.rule} in this whole code block (${findingsWord(hidden)})`;
+      return one ? titled('suppressCodeOne', f.rule) : titled('suppressCodeMany', f.rule, hidden);
     default:
-      return `Suppress ${f.rule} in this whole file (${findingsWord(hidden)})`;
+      return one ? titled('suppressFileOne', f.rule) : titled('suppressFileMany', f.rule, hidden);
   }
 }
 
@@ -174,7 +181,7 @@ function suppressionFixes(session: FixSession, f: Finding): Fix[] {
   };
   return suppressionPlans(ctx, f).map((plan) => {
     const removes = scopeOf(session, f, plan);
-    return { title: suppressionTitle(f, plan, removes.length), kind: 'suppress', finding: f, edits: plan.edits, removes, suppression: true };
+    return { ...suppressionTitle(f, plan, removes.length), kind: 'suppress', finding: f, edits: plan.edits, removes, suppression: true, scope: plan.scope };
   });
 }
 
@@ -185,7 +192,7 @@ function suppressionFixes(session: FixSession, f: Finding): Fix[] {
 export function candidateFixes(session: FixSession, f: Finding): Fix[][] {
   const groups: Fix[][] = [];
   const done = markDoneEdit(f);
-  if (done) groups.push([{ title: 'Mark item done', kind: 'mark-done', finding: f, edits: [done], removes: [f], deletes: done, preferred: true }]);
+  if (done) groups.push([{ ...titled('markDone'), kind: 'mark-done', finding: f, edits: [done], removes: [f], deletes: done, preferred: true }]);
   for (const fix of conditionalFixes(session, f)) groups.push([fix]);
   groups.push(...planFixes(session, f).map((fix) => [fix]));
   groups.push(suppressionFixes(session, f));
@@ -211,12 +218,12 @@ export function fixesFor(session: FixSession, f: Finding): Fix[] {
 
 function pickSuppressions(session: FixSession, group: Fix[]): Fix[] {
   const verified = group.filter((fix) => verifyFix(session, fix).ok);
-  const exact = verified.find((fix) => fix.removes.length === 1 && !fix.title.includes('whole file'));
-  const broader = verified.filter((fix) => fix !== exact && !fix.title.includes('whole file'));
+  const exact = verified.find((fix) => fix.scope === 'finding');
+  const broader = verified.filter((fix) => fix.scope !== 'finding' && fix.scope !== 'file');
   const wider = broader.find((fix) => !exact || fix.removes.length > 1);
   const picked = [exact, wider].filter((fix): fix is Fix => fix !== undefined);
   if (picked.length === 0) {
-    const file = verified.find((fix) => fix.title.includes('whole file'));
+    const file = verified.find((fix) => fix.scope === 'file');
     if (file) picked.push(file);
   }
   return picked;

@@ -11,6 +11,7 @@ import { keySpan, spanOf, nodeAt, type Frontmatter } from './frontmatter';
 import { isRemoteSource } from './outline-paths';
 import { lineBounds, type TextEdit } from './edits';
 import type { Fix, FixSession, FrontmatterValue } from './fixes';
+import { titled } from './fix-titles';
 import type { Finding, Span } from './types';
 
 function eolOf(session: FixSession): string {
@@ -76,14 +77,14 @@ function outlineFixes(session: FixSession, f: Finding): Fix[] {
   if (title !== '') {
     const { at, depth } = headingPlace(session, index);
     const heading = `${'#'.repeat(depth)} ${title}`;
-    out.push({ title: `Insert heading "${heading}"`, kind: 'insert-heading', finding: f, edits: [headingEdit(session.text, at, heading, eolOf(session))], removes: [f], preferred: true });
+    out.push({ ...titled('insertHeading', heading), kind: 'insert-heading', finding: f, edits: [headingEdit(session.text, at, heading, eolOf(session))], removes: [f], preferred: true });
   }
   const fm = session.model.frontmatter;
   const pair = fm ? pairIndex(fm, entry.key.start) : -1;
   const removal = fm && pair >= 0 ? removeItem(session, fm, 'outline', pair) : undefined;
   if (removal) {
     out.push({
-      title: `Remove \`${entry.id}\` from the outline`,
+      ...titled('removeOutlineEntry', entry.id),
       kind: 'remove-outline-entry',
       finding: f,
       edits: [removal.edit],
@@ -157,7 +158,7 @@ function sourceFixes(session: FixSession, f: Finding): Fix[] {
   const out: Fix[] = [];
   const sameFile = session.detail.findings.filter((g) => g.rule === 'sources' && g.message === f.message);
   if (!isRemoteSource(ref.path) && !/[\\/]$/.test(ref.path)) {
-    out.push({ title: `Create file ${ref.path}`, kind: 'create-file', finding: f, edits: [], removes: sameFile, createFile: ref.path, preferred: true });
+    out.push({ ...titled('createFile', ref.path), kind: 'create-file', finding: f, edits: [], removes: sameFile, createFile: ref.path, preferred: true });
   }
   const fm = session.model.frontmatter;
   const node = fm ? nodeAt(fm, 'sources') : undefined;
@@ -169,7 +170,7 @@ function sourceFixes(session: FixSession, f: Finding): Fix[] {
     const removal = index >= 0 ? removeItem(session, fm, 'sources', index) : undefined;
     if (removal) {
       out.push({
-        title: `Remove ${ref.path} from sources`,
+        ...titled('removeSource', ref.path),
         kind: 'remove-source',
         finding: f,
         edits: [removal.edit],
@@ -229,7 +230,7 @@ export function headingFixes(session: FixSession, offset?: number): Fix[] {
     if (at === undefined) continue;
     const priorId = priorEntryOf?.id;
     out.push({
-      title: `Add "${section.title}" to the outline as \`${id}\``,
+      ...titled('addToOutline', section.title, id),
       kind: 'add-to-outline',
       edits: [{ start: at, end: at, newText: `${indent}${id}:${eol}` }],
       removes: [],

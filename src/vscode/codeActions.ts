@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import type { TextEdit } from '../core/edits';
-import { fixSession, fixesFor, headingFixAt, type Fix, type FixSession } from '../core/fixes';
+import { fixSession, fixesFor, headingFixAt, type Fix, type FixLabel, type FixSession } from '../core/fixes';
 import { rangeOf, ruleOf } from './convert';
 import type { LintService, LintResult } from './linting';
 import type { SourceIndex } from './sources';
@@ -86,23 +86,90 @@ function fillActions(doc: vscode.TextDocument, f: Finding, all: readonly Finding
   };
   const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
   const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
-  action(data.choices ? `Choose ${data.text}…` : `Fill ${data.text}…`, true, args);
-  if (same > 1) action(`${data.choices ? 'Choose' : 'Fill'} all ${same} ${data.text} in this document…`, false, { ...args, all: true });
+  action(data.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text), true, args);
+  if (same > 1) {
+    const allLabel = data.choices
+      ? vscode.l10n.t('Choose all {0} {1} in this document…', same, data.text)
+      : vscode.l10n.t('Fill all {0} {1} in this document…', same, data.text);
+    action(allLabel, false, { ...args, all: true });
+  }
   return out;
 }
 
 /** A verified fix as a code action: its edits as one undoable workspace edit, or the create-file command. */
 function toAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
-  const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  const title = localTitle(fix.label);
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
   if (diagnostic) a.diagnostics = [diagnostic];
   a.isPreferred = fix.preferred === true;
   if (fix.createFile !== undefined) {
     const args: CreateSourceArgs = { uri: doc.uri.toString(), path: fix.createFile };
-    a.command = { command: CREATE_SOURCE_COMMAND, title: fix.title, arguments: [args] };
+    a.command = { command: CREATE_SOURCE_COMMAND, title, arguments: [args] };
   } else {
     a.edit = workspaceEdit(doc, fix.edits);
   }
   return a;
+}
+
+/** A fix's title in the user's language (the English templates are `FIX_TITLES` of the core). */
+export function localTitle(label: FixLabel): string {
+  const a = label.args;
+  switch (label.key) {
+    case 'markDone':
+      return vscode.l10n.t('Mark item done');
+    case 'keepContentTrue':
+      return vscode.l10n.t('Keep the content of {0} (as if {1} is true), remove its markers', a[0], a[1]);
+    case 'keepContentFalse':
+      return vscode.l10n.t('Keep the content of {0} (as if {1} is false), remove its markers', a[0], a[1]);
+    case 'removeBlockTrue':
+      return vscode.l10n.t('Remove {0} with its content (as if {1} is true)', a[0], a[1]);
+    case 'removeBlockFalse':
+      return vscode.l10n.t('Remove {0} with its content (as if {1} is false)', a[0], a[1]);
+    case 'keepBranchTrue':
+      return vscode.l10n.t('Keep the {0} branch (as if {1} is true), remove the {2} branch', a[0], a[1], a[2]);
+    case 'keepBranchFalse':
+      return vscode.l10n.t('Keep the {0} branch (as if {1} is false), remove the {2} branch', a[0], a[1], a[2]);
+    case 'keepBranch':
+      return vscode.l10n.t('Keep the {0} branch, remove the {1} branch', a[0], a[1]);
+    default:
+      return suppressOrPlanTitle(label);
+  }
+}
+
+function suppressOrPlanTitle(label: FixLabel): string {
+  const a = label.args;
+  switch (label.key) {
+    case 'suppressFinding':
+      return vscode.l10n.t('Suppress only this {0} finding', a[0]);
+    case 'suppressLine':
+      return vscode.l10n.t('Suppress {0} on line {1}', a[0], a[1]);
+    case 'suppressLineMany':
+      return vscode.l10n.t('Suppress {0} on line {1} ({2} findings)', a[0], a[1], a[2]);
+    case 'suppressTableOne':
+      return vscode.l10n.t('Suppress {0} in this whole table (1 finding)', a[0]);
+    case 'suppressTableMany':
+      return vscode.l10n.t('Suppress {0} in this whole table ({1} findings)', a[0], a[1]);
+    case 'suppressCodeOne':
+      return vscode.l10n.t('Suppress {0} in this whole code block (1 finding)', a[0]);
+    case 'suppressCodeMany':
+      return vscode.l10n.t('Suppress {0} in this whole code block ({1} findings)', a[0], a[1]);
+    case 'suppressFileOne':
+      return vscode.l10n.t('Suppress {0} in this whole file (1 finding)', a[0]);
+    case 'suppressFileMany':
+      return vscode.l10n.t('Suppress {0} in this whole file ({1} findings)', a[0], a[1]);
+    case 'insertHeading':
+      return vscode.l10n.t('Insert heading "{0}"', a[0]);
+    case 'removeOutlineEntry':
+      return vscode.l10n.t('Remove `{0}` from the outline', a[0]);
+    case 'addToOutline':
+      return vscode.l10n.t('Add "{0}" to the outline as `{1}`', a[0], a[1]);
+    case 'createFile':
+      return vscode.l10n.t('Create file {0}', a[0]);
+    case 'removeSource':
+      return vscode.l10n.t('Remove {0} from sources', a[0]);
+    default:
+      return label.key;
+  }
 }
 
 /**
@@ -115,20 +182,22 @@ export async function createSource(sources: SourceIndex, args: CreateSourceArgs)
   const at = sources.locate(doc, args.path);
   const root = sources.rootOf(doc);
   const refuse = (why: string) => {
-    void vscode.window.showWarningMessage(`Integration Docs: ${args.path} was not created: ${why}.`);
+    void vscode.window.showWarningMessage(why);
     return false;
   };
-  if (!at || !root) return refuse('its place in the workspace is not known');
-  if (at.outside) return refuse('it is outside the workspace');
-  if (at.folder) return refuse('it names a folder');
-  if (await exists(at.uri)) return refuse('it already exists');
+  if (!at || !root) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: its place in the workspace is not known.', args.path));
+  if (at.outside) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: it is outside the workspace.', args.path));
+  if (at.folder) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: it names a folder.', args.path));
+  if (await exists(at.uri)) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: it already exists.', args.path));
   for (let dir = vscode.Uri.joinPath(at.uri, '..'); dir.path.length > root.path.length && dir.path.startsWith(`${root.path}/`); dir = vscode.Uri.joinPath(dir, '..')) {
     const stat = await statOf(dir);
-    if (stat && (stat.type & vscode.FileType.SymbolicLink) !== 0) return refuse(`the folder ${vscode.workspace.asRelativePath(dir)} is a symbolic link`);
+    if (stat && (stat.type & vscode.FileType.SymbolicLink) !== 0) {
+      return refuse(vscode.l10n.t('Integration Docs: {0} was not created: the folder {1} is a symbolic link.', args.path, vscode.workspace.asRelativePath(dir)));
+    }
   }
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(at.uri, { overwrite: false, ignoreIfExists: true });
-  if (!(await vscode.workspace.applyEdit(edit))) return refuse('the workspace refused the new file');
+  if (!(await vscode.workspace.applyEdit(edit))) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: the workspace refused the new file.', args.path));
   await vscode.window.showTextDocument(at.uri, { preview: true });
   return true;
 }
@@ -149,14 +218,14 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 async function askValue(args: FillArgs): Promise<string | undefined> {
   if (args.value !== undefined) return args.value;
   if (args.choices?.length) {
-    const picked = await vscode.window.showQuickPick(args.choices, { title: `Integration Docs: ${args.text}`, placeHolder: 'Pick a value' });
+    const picked = await vscode.window.showQuickPick(args.choices, { title: vscode.l10n.t('Integration Docs: {0}', args.text), placeHolder: vscode.l10n.t('Pick a value') });
     return picked;
   }
   return vscode.window.showInputBox({
-    title: `Integration Docs: fill ${args.text}${args.all ? ' (every occurrence)' : ''}`,
-    prompt: 'The text that replaces the field',
+    title: args.all ? vscode.l10n.t('Integration Docs: fill {0} (every occurrence)', args.text) : vscode.l10n.t('Integration Docs: fill {0}', args.text),
+    prompt: vscode.l10n.t('The text that replaces the field'),
     placeHolder: args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, ''),
-    validateInput: (v) => (v.trim() === '' ? 'Enter a value, or press Escape to leave the field as it is' : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to leave the field as it is') : undefined),
   });
 }
 
@@ -178,7 +247,7 @@ export async function fillPlaceholder(linting: LintService, args: FillArgs): Pro
   }
   spans = spans.filter((s) => text.slice(s.start, s.end) === args.text);
   if (spans.length === 0) {
-    void vscode.window.showWarningMessage(`Integration Docs: ${args.text} is no longer at that place; nothing was changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0} is no longer at that place; nothing was changed.', args.text));
     return false;
   }
   return vscode.workspace.applyEdit(workspaceEdit(doc, spans.map((s) => ({ ...s, newText: value }))));

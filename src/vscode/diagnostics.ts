@@ -23,8 +23,8 @@ export class DiagnosticsPublisher extends Disposable {
       if (this.shownProblems.has(line)) continue;
       this.shownProblems.add(line);
       this.output.appendLine(`[config] ${line}`);
-      const open = p.file ? 'Open Config' : 'Open Settings';
-      void vscode.window.showWarningMessage(`Integration Docs: ${line}`, open).then((choice) => {
+      const open = p.file ? vscode.l10n.t('Open Config') : vscode.l10n.t('Open Settings');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0}', line), open).then((choice) => {
         if (choice !== open) return;
         if (p.file) void vscode.window.showTextDocument(p.file);
         else void vscode.commands.executeCommand('workbench.action.openSettings', p.key);

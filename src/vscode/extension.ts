@@ -81,8 +81,9 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     vscode.commands.registerCommand('integrationDocs.revealOffset', (uri: string, offset: number) => revealOffset(uri, offset)),
     vscode.commands.registerCommand('integrationDocs.lintWorkspace', async () => {
       const r = await lintWorkspace(configs, diagnostics.collection, docs);
-      const verb = r.cancelled ? 'Stopped after' : 'Linted';
-      void vscode.window.setStatusBarMessage(`Integration Docs: ${verb} ${r.linted} file(s)${r.skipped ? `, skipped ${r.skipped} (binary, not UTF-8 or too large)` : ''}`, 5000);
+      const done = r.cancelled ? vscode.l10n.t('Integration Docs: Stopped after {0} file(s)', r.linted) : vscode.l10n.t('Integration Docs: Linted {0} file(s)', r.linted);
+      const skipped = r.skipped ? vscode.l10n.t('{0}, skipped {1} (binary, not UTF-8 or too large)', done, r.skipped) : done;
+      void vscode.window.setStatusBarMessage(skipped, 5000);
       return r;
     }),
   );

@@ -156,10 +156,10 @@ export class LintService extends Disposable {
     const { options, ignored } = await this.options(doc);
     if (state.generation !== generation || doc.isClosed) return undefined;
     if (ignored) return this.skip(doc, state, options, ignored);
-    if (!settings.enable) return this.skip(doc, state, options, 'Integration Docs is disabled for this document (integrationDocs.enable)');
+    if (!settings.enable) return this.skip(doc, state, options, vscode.l10n.t('Integration Docs is disabled for this document (integrationDocs.enable)'));
     const text = doc.getText();
     if (text.length > settings.maxFileSizeKB * 1024) {
-      return this.skip(doc, state, options, `Not linted: ${Math.round(text.length / 1024)} KB is over integrationDocs.maxFileSizeKB (${settings.maxFileSizeKB} KB)`);
+      return this.skip(doc, state, options, vscode.l10n.t('Not linted: {0} KB is over integrationDocs.maxFileSizeKB ({1} KB)', Math.round(text.length / 1024), settings.maxFileSizeKB));
     }
     state.linter.setOptions(options);
     // A large first parse is spread over event-loop turns so typing never waits on it.
@@ -184,5 +184,5 @@ export class LintService extends Disposable {
 
 /** One line per configuration problem, naming the file (or setting) and the key. */
 export function describeProblem(p: ConfigProblem): string {
-  return p.file ? formatConfigError(vscode.workspace.asRelativePath(p.file), { key: p.key, message: p.message }) : `Setting ${p.key}: ${p.message}`;
+  return p.file ? formatConfigError(vscode.workspace.asRelativePath(p.file), { key: p.key, message: p.message }) : vscode.l10n.t('Setting {0}: {1}', p.key, p.message);
 }

@@ -25,7 +25,7 @@ function filesExclude(): string | undefined {
 /** Lints every Markdown file of the workspace that is not open; returns how many were linted. */
 export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<{ linted: number; skipped: number; cancelled: boolean }> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Integration Docs: linting Markdown files', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Integration Docs: linting Markdown files'), cancellable: true },
     async (progress, token) => {
       const files = await vscode.workspace.findFiles('**/*.md', filesExclude(), undefined, token);
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
@@ -33,7 +33,7 @@ export async function lintWorkspace(configs: ConfigFiles, collection: vscode.Dia
       let skipped = 0;
       for (const [i, uri] of files.entries()) {
         if (token.isCancellationRequested) return { linted, skipped, cancelled: true };
-        progress.report({ message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
+        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', i + 1, files.length, vscode.workspace.asRelativePath(uri)), increment: 100 / files.length });
         if (open.has(uri.toString())) continue;
         const { config, file } = await configs.forDocument(uri);
         if (ignoredReason(uri, config, file)) continue;

@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { lint, type Finding, type LintOptions } from '../../src/core/index';
 import { applyEdits, resolveConditionalEdits } from '../../src/core/edits';
-import { fixSession, fixesFor, offeredFixes, verifyFix, candidateFixes, type Fix } from '../../src/core/fixes';
-import { joinLines } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixSession, fixesFor, offeredFixes, verifyFix, candidateFixes, titled, FIX_TITLES, type Fix } from '../../src/core/fixes';
+import { joinLines, ROOT } from './helpers';
 
 function frontmatterOf(text: string): unknown {
   const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
@@ -160,7 +162,7 @@ test('the verifier refuses overlapping edits, edits that delete outside the bloc
   const text = 'Pay {{#if premium}}more{{/if}} now [X].\n';
   const session = fixSession(text);
   const f = session.detail.findings.find((g) => g.rule === 'conditional') as Finding;
-  const base: Fix = { title: 't', kind: 'remove-branch', finding: f, edits: [], removes: [f], deletes: { start: 4, end: 30 }, deletesContent: true };
+  const base: Fix = { ...titled('suppressFinding', 'test'), kind: 'remove-branch', finding: f, edits: [], removes: [f], deletes: { start: 4, end: 30 }, deletesContent: true };
   // Today's main: the whole line deleted, and overlapping edits.
   assert.equal(verifyFix(session, { ...base, edits: [{ start: 0, end: 41, newText: '' }] }).ok, false);
   assert.equal(verifyFix(session, { ...base, edits: [{ start: 4, end: 19, newText: '' }, { start: 0, end: 36, newText: '' }] }).ok, false);
@@ -168,7 +170,7 @@ test('the verifier refuses overlapping edits, edits that delete outside the bloc
   const fm = '---\nstatus: final\n---\n\n# T [X]\n';
   const s2 = fixSession(fm);
   const p = s2.detail.findings[0];
-  const html: Fix = { title: 't', kind: 'suppress', finding: p, edits: [{ start: 17, end: 17, newText: ' <!-- integration-docs-disable-next-line placeholder -->' }], removes: [p], suppression: true };
+  const html: Fix = { ...titled('suppressFinding', 'test'), kind: 'suppress', finding: p, edits: [{ start: 17, end: 17, newText: ' <!-- integration-docs-disable-next-line placeholder -->' }], removes: [p], suppression: true };
   const verdict = verifyFix(s2, html);
   assert.equal(verdict.ok, false);
   assert.ok(verdict.problems.some((m) => m.startsWith('frontmatter values change')), verdict.problems.join('; '));
@@ -178,7 +180,7 @@ test('a fix that would re-activate a hidden finding is not offered', () => {
   const text = joinLines('<!-- integration-docs-disable-next-line placeholder -->', '[A] {{#if x}}{{/if}}', '');
   const session = fixSession(text);
   const f = session.detail.findings[0];
-  const naive: Fix = { title: 't', kind: 'suppress', finding: f, edits: [{ start: text.indexOf('[A]'), end: text.indexOf('[A]'), newText: '<!-- integration-docs-disable-next-line conditional -->\n' }], removes: [f], suppression: true };
+  const naive: Fix = { ...titled('suppressFinding', 'test'), kind: 'suppress', finding: f, edits: [{ start: text.indexOf('[A]'), end: text.indexOf('[A]'), newText: '<!-- integration-docs-disable-next-line conditional -->\n' }], removes: [f], suppression: true };
   const verdict = verifyFix(session, naive);
   assert.equal(verdict.ok, false);
   assert.ok(verdict.problems.some((m) => m.includes('finding appears: placeholder')), verdict.problems.join('; '));
@@ -273,4 +275,13 @@ test('an unplanned heading: "Add to outline" after the entry of the planned head
   assert.deepEqual(Object.keys((frontmatterOf(after) as { outline: object }).outline), ['overview', 'extra-notes', 'setup-guide', 'troubleshooting']);
   const messages = (t: string) => lint(t, EXISTING).map((f) => `${f.rule} ${f.severity} ${f.message}`);
   assert.deepEqual(messages(after), messages(PLAN), 'the same findings, nothing else changes');
+});
+
+test('every fix title template has a translatable message in the extension', () => {
+  const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.json'), 'utf8')) as Record<string, string>;
+  const german = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+  for (const template of Object.values(FIX_TITLES)) {
+    assert.ok(template in bundle, `codeActions.ts translates "${template}" (localTitle)`);
+    assert.ok(template in german, `German text for "${template}"`);
+  }
 });
