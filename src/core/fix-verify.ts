@@ -102,10 +102,10 @@ function minus(a: readonly string[], b: readonly string[]): string[] {
  * those the fix removes and (for a fix that deletes content) those inside deleted text. A
  * finding an edit cuts into, which the fix does not remove, is a problem.
  */
-function expected(findings: readonly Finding[], sorted: readonly TextEdit[], fix: Fix, removes: ReadonlySet<Finding>, problems: string[]): string[] {
+function expected(findings: readonly Finding[], sorted: readonly TextEdit[], fix: Fix, removes: ReadonlySet<string>, problems: string[]): string[] {
   const out: string[] = [];
   for (const f of findings) {
-    if (removes.has(f)) continue;
+    if (removes.has(key(f))) continue;
     const place = mapSpan(sorted, f.startOffset, f.endOffset);
     if (place.kind === 'kept') out.push(key(f, place.start, place.end));
     else if (place.kind === 'touched' || !fix.deletesContent) problems.push(`the edit cuts into another finding (${f.rule} at line ${f.line}: ${f.message})`);
@@ -151,11 +151,12 @@ export function verifyFix(session: FixSession, fix: Fix): Verdict {
   problems.push(...checkOutside(text, after, sorted, fix));
   const model = buildModel(after, session.factOptions, session.cache);
   const detail = lintDetailed(model, optionsAfter(session.options, fix));
-  const removes = new Set(fix.removes);
+  // By value: the fix's findings may come from another lint of the same text (the editor's).
+  const removes = new Set(fix.removes.map((f) => key(f)));
   const visible = expected(session.detail.findings, sorted, fix, removes, problems);
   compare('finding', visible, detail.findings.map((f) => key(f)), problems);
   const target = fix.finding;
-  if (target && removes.has(target)) {
+  if (target && removes.has(key(target))) {
     const place = mapSpan(sorted, target.startOffset, target.endOffset);
     if (place.kind === 'kept' && detail.findings.some((g) => key(g) === key(target, place.start, place.end))) problems.push('the targeted finding is still reported');
   }

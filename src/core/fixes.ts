@@ -88,10 +88,13 @@ export interface FixSession {
   cache: FactCache;
 }
 
-/** Lints `text` once for the fixes of its findings (reusing a model built with the same options, when given). */
-export function fixSession(text: string, options: FixOptions = {}, model?: DocModel): FixSession {
+/**
+ * Lints `text` once for the fixes of its findings. A host that keeps a `Linter` passes the model
+ * it built for `text` and its fact cache (both with the same options): nothing is parsed again.
+ */
+export function fixSession(text: string, options: FixOptions = {}, model?: DocModel, facts?: FactCache): FixSession {
   const factOptions: FactOptions = { patterns: compilePatterns(options.placeholderPatterns), mdx: options.syntax === 'mdx' };
-  const cache = new FactCache();
+  const cache = facts ?? new FactCache();
   const m = model && model.text === text ? model : buildModel(text, factOptions, cache);
   return { text, options, model: m, detail: lintDetailed(m, options), factOptions, cache };
 }
@@ -217,16 +220,13 @@ export function fixesFor(session: FixSession, f: Finding): Fix[] {
 }
 
 function pickSuppressions(session: FixSession, group: Fix[]): Fix[] {
-  const verified = group.filter((fix) => verifyFix(session, fix).ok);
-  const exact = verified.find((fix) => fix.scope === 'finding');
-  const broader = verified.filter((fix) => fix.scope !== 'finding' && fix.scope !== 'file');
-  const wider = broader.find((fix) => !exact || fix.removes.length > 1);
-  const picked = [exact, wider].filter((fix): fix is Fix => fix !== undefined);
-  if (picked.length === 0) {
-    const file = verified.find((fix) => fix.scope === 'file');
-    if (file) picked.push(file);
-  }
-  return picked;
+  const ok = (fix: Fix) => verifyFix(session, fix).ok;
+  const exact = group.filter((fix) => fix.scope === 'finding').find(ok);
+  const broader = group.filter((fix) => fix.scope !== 'finding' && fix.scope !== 'file' && (!exact || fix.removes.length > 1)).find(ok);
+  const picked = [exact, broader].filter((fix): fix is Fix => fix !== undefined);
+  if (picked.length > 0) return picked;
+  const file = group.filter((fix) => fix.scope === 'file').find(ok);
+  return file ? [file] : [];
 }
 
 /** Every verified fix of every finding of `text`, and the "Add to outline" fixes of its unplanned headings. */

@@ -130,6 +130,14 @@ export class Linter {
     this.options = options;
   }
 
+  /**
+   * The chunk-facts cache of this linter. The quick-fix verifier builds variants of the text
+   * with it, so only the blocks an edit touches are parsed again.
+   */
+  get factCache(): FactCache {
+    return this.cache;
+  }
+
   /** The model of `text` (cached parse). */
   model(text: string): DocModel {
     const { model, state } = buildIncremental(text, this.factOptions, this.cache, this.state, this.firstParse?.done());

@@ -44,14 +44,14 @@ function sameRange(f: Finding, range: vscode.Range): boolean {
 
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  /** The fixes of the latest lint result asked about (code actions are asked for on every cursor move). */
+  private memo: { result: LintResult; session: FixSession; fixes: Map<Finding, Fix[]> } | undefined;
 
   constructor(private readonly linting: LintService) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linting.result(doc.uri);
     if (!result || result.version !== doc.version || result.skipped) return [];
-    let session: FixSession | undefined;
-    const lazySession = () => (session ??= this.session(doc, result));
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const rule = ruleOf(diagnostic);
@@ -59,16 +59,31 @@ export class QuickFixes implements vscode.CodeActionProvider {
       const finding = result.findings.find((f) => f.rule === rule && sameRange(f, diagnostic.range));
       if (!finding) continue;
       actions.push(...fillActions(doc, finding, result.findings, diagnostic));
-      actions.push(...fixesFor(lazySession(), finding).map((fix) => toAction(doc, fix, diagnostic)));
+      actions.push(...this.fixesOf(doc, result, finding).map((fix) => toAction(doc, fix, diagnostic)));
     }
-    if (result.model.headings.some((h) => h.start <= doc.offsetAt(range.start) && doc.offsetAt(range.start) <= h.end)) {
-      actions.push(...headingFixAt(lazySession(), doc.offsetAt(range.start)).map((fix) => toAction(doc, fix, undefined)));
+    const at = doc.offsetAt(range.start);
+    if (result.model.headings.some((h) => h.start <= at && at <= h.end)) {
+      actions.push(...headingFixAt(this.memoFor(doc, result).session, at).map((fix) => toAction(doc, fix, undefined)));
     }
     return actions;
   }
 
-  private session(doc: vscode.TextDocument, result: LintResult): FixSession {
-    return fixSession(doc.getText(), { ...result.options, eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n' }, result.model);
+  private memoFor(doc: vscode.TextDocument, result: LintResult): { session: FixSession; fixes: Map<Finding, Fix[]> } {
+    if (this.memo?.result !== result) {
+      const options = { ...result.options, eol: doc.eol === vscode.EndOfLine.CRLF ? ('\r\n' as const) : ('\n' as const) };
+      this.memo = { result, session: fixSession(doc.getText(), options, result.model, result.facts), fixes: new Map() };
+    }
+    return this.memo;
+  }
+
+  private fixesOf(doc: vscode.TextDocument, result: LintResult, finding: Finding): Fix[] {
+    const memo = this.memoFor(doc, result);
+    let fixes = memo.fixes.get(finding);
+    if (!fixes) {
+      fixes = fixesFor(memo.session, finding);
+      memo.fixes.set(finding, fixes);
+    }
+    return fixes;
   }
 }
 

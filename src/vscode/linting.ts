@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Linter } from '../core/lint';
-import type { DocModel } from '../core/document';
+import type { DocModel, FactCache } from '../core/document';
 import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
 import { Disposable } from './dispose';
@@ -21,6 +21,8 @@ export interface LintResult {
   findings: readonly Finding[];
   model: DocModel;
   options: LintOptions;
+  /** The linter's chunk-facts cache (the quick-fix verifier reuses it). */
+  facts?: FactCache;
   /** Set when the document was not linted (too large, disabled). */
   skipped?: string;
 }
@@ -168,7 +170,7 @@ export class LintService extends Disposable {
       if (state.generation !== generation || doc.isClosed) return undefined;
     }
     const { model, findings } = state.linter.lint(text);
-    const result: LintResult = { uri: doc.uri, version: doc.version, findings, model, options };
+    const result: LintResult = { uri: doc.uri, version: doc.version, findings, model, options, facts: state.linter.factCache };
     state.result = result;
     this.linted.fire(result);
     return result;

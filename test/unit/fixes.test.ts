@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
-import { lint, type Finding, type LintOptions } from '../../src/core/index';
+import { lint, Linter, type Finding, type LintOptions } from '../../src/core/index';
 import { applyEdits, resolveConditionalEdits } from '../../src/core/edits';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -284,4 +284,16 @@ test('every fix title template has a translatable message in the extension', () 
     assert.ok(template in bundle, `codeActions.ts translates "${template}" (localTitle)`);
     assert.ok(template in german, `German text for "${template}"`);
   }
+});
+
+test("the editor's case: findings and model from a Linter, its fact cache shared with the verifier", () => {
+  const text = joinLines('# Guide', '', 'Customer: [Customer]', '', '## Definition of Done', '', '- [ ] Tested', '- [x] Reviewed', '');
+  const linter = new Linter({});
+  const { model, findings } = linter.lint(text);
+  const session = fixSession(text, { eol: '\n' }, model, linter.factCache);
+  assert.equal(session.model, model, 'the model is reused');
+  const titles = findings.map((f) => fixesFor(session, f).map((x) => x.title));
+  assert.deepEqual(titles, [['Suppress only this placeholder finding'], ['Mark item done', 'Suppress unchecked-dod on line 7']]);
+  // The linter still lints correctly after the verifier used its cache.
+  assert.deepEqual(linter.lint(text).findings, lint(text));
 });

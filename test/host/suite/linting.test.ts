@@ -211,6 +211,47 @@ suite('linting in VS Code', () => {
     assert.equal(editor.document.getText(), text);
   });
 
+  test('plan quick fixes: Insert heading where the outline puts it, Add to outline, Create file inside the workspace', async () => {
+    const text = ['---', 'outline:', '  overview:', '  setup-guide:', 'sources:', '  - path: /plan-sources/new-notes.md', '    purpose: "notes"', '---', '', '# Plan', '', '## Overview', '', 'Text.', '', '## Extra Notes', '', 'More.', ''].join('\n');
+    const uri = await writeFile('plan-fixes.md', text);
+    const editor = await open(uri);
+    const rules = (ds: readonly vscode.Diagnostic[]) => ours(ds).map(ruleOf).sort().join(',');
+    const diags = ours(await waitForDiagnostics(uri, (d) => rules(d) === 'outline,sources'));
+
+    const planned = diags.find((d) => ruleOf(d) === 'outline') as vscode.Diagnostic;
+    const insert = (await codeActions(uri, planned.range)).find((a) => a.title === 'Insert heading "## Setup Guide"');
+    assert.ok(insert, (await codeActions(uri, planned.range)).map((a) => a.title).join(' | '));
+    await runAction(insert);
+    await waitForDiagnostics(uri, (d) => rules(d) === 'sources');
+    assert.ok(editor.document.getText().includes('Text.\n\n## Setup Guide\n\n## Extra Notes\n'), editor.document.getText());
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => rules(d) === 'outline,sources');
+    assert.equal(editor.document.getText(), text, 'one undo restores the text');
+
+    const heading = new vscode.Range(15, 3, 15, 3);
+    const add = (await codeActions(uri, heading)).find((a) => a.title === 'Add "Extra Notes" to the outline as `extra-notes`');
+    assert.ok(add, (await codeActions(uri, heading)).map((a) => a.title).join(' | '));
+    await runAction(add);
+    await until(() => editor.document.lineAt(3).text === '  extra-notes:' || undefined, 'the new outline entry');
+    assert.equal(rules(vscode.languages.getDiagnostics(uri)), 'outline,sources');
+    await vscode.commands.executeCommand('undo');
+    await until(() => editor.document.getText() === text || undefined, 'undo of Add to outline');
+
+    const missing = ours(vscode.languages.getDiagnostics(uri)).find((d) => ruleOf(d) === 'sources') as vscode.Diagnostic;
+    const create = (await codeActions(uri, missing.range)).find((a) => a.title === 'Create file /plan-sources/new-notes.md');
+    assert.ok(create);
+    assert.equal(create.command?.command, 'integrationDocs.createSource');
+    await runAction(create);
+    const created = vscode.Uri.joinPath(root, 'plan-sources/new-notes.md');
+    assert.equal((await vscode.workspace.fs.stat(created)).type, vscode.FileType.File);
+    await waitForDiagnostics(uri, (d) => rules(d) === 'outline');
+    // Asked again (the file exists now), it refuses and never overwrites.
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('kept'));
+    assert.equal(await vscode.commands.executeCommand('integrationDocs.createSource', { uri: uri.toString(), path: '/plan-sources/new-notes.md' }), false);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), 'kept');
+    assert.equal(await vscode.commands.executeCommand('integrationDocs.createSource', { uri: uri.toString(), path: '../outside.md' }), false, 'never outside the workspace');
+  });
+
   test('a choice list offers its choices and conditionals can be kept or removed', async () => {
     const uri = await writeFile('choice.md', 'Tone: [Casual / Professional / Academic]\n\n{{#if accounting}}\nAccounting part\n{{/if}}\n');
     const editor = await open(uri);
