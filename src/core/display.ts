@@ -43,3 +43,9 @@ export function openItemsText(s: OpenItems, showNoFields = false, words: OpenIte
 export function plainText(markdown: string): string {
   return markdown.replace(/`([^`]*)`/g, '$1');
 }
+
+/** An exception in one line for messages: its class and the first line of its message. */
+export function oneLineError(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.split('\n')[0];
+}

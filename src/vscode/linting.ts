@@ -9,6 +9,7 @@ import { Linter } from '../core/lint';
 import type { DocModel, FactCache } from '../core/document';
 import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
+import { oneLineError } from '../core/display';
 import { Disposable } from './dispose';
 import { ConfigFiles, editorSettings, lintOptions, type ConfigProblem } from './settings';
 import type { SourceIndex } from './sources';
@@ -23,8 +24,10 @@ export interface LintResult {
   options: LintOptions;
   /** The linter's chunk-facts cache (the quick-fix verifier reuses it). */
   facts?: FactCache;
-  /** Set when the document was not linted (too large, disabled). */
+  /** Set when the document was not linted (too large, disabled, an internal error). */
   skipped?: string;
+  /** Set when linting threw: the error in one line (the findings are then unknown, not none). */
+  failed?: string;
 }
 
 interface DocState {
@@ -59,6 +62,9 @@ export class LintService extends Disposable {
   readonly onDidClear = this.cleared.event;
   /** Fires with configuration problems found while building options. */
   readonly onConfigProblems = this.problems.event;
+  private readonly failures = this._register(new vscode.EventEmitter<{ uri: vscode.Uri; error: unknown }>());
+  /** Fires when linting a document threw (before its failed result is published). */
+  readonly onDidFail = this.failures.event;
 
   constructor(
     private readonly configs: ConfigFiles,
@@ -154,6 +160,16 @@ export class LintService extends Disposable {
       this.states.set(key, state);
     }
     const generation = ++state.generation;
+    try {
+      return await this.lintDoc(doc, state, generation);
+    } catch (e) {
+      // One document's failure stays with it: the others keep linting.
+      if (state.generation !== generation || doc.isClosed) return undefined;
+      return this.fail(doc, state, e);
+    }
+  }
+
+  private async lintDoc(doc: vscode.TextDocument, state: DocState, generation: number): Promise<LintResult | undefined> {
     const settings = editorSettings(doc.uri);
     const { options, ignored } = await this.options(doc);
     if (state.generation !== generation || doc.isClosed) return undefined;
@@ -171,6 +187,28 @@ export class LintService extends Disposable {
     }
     const { model, findings } = state.linter.lint(text);
     const result: LintResult = { uri: doc.uri, version: doc.version, findings, model, options, facts: state.linter.factCache };
+    state.result = result;
+    this.linted.fire(result);
+    return result;
+  }
+
+  /**
+   * A lint that threw: the result says so (never an empty, clean-looking one), and the
+   * document starts over with a fresh linter (the old one's incremental state is suspect).
+   */
+  private fail(doc: vscode.TextDocument, state: DocState, e: unknown): LintResult {
+    state.linter = new Linter();
+    const error = oneLineError(e);
+    const result: LintResult = {
+      uri: doc.uri,
+      version: doc.version,
+      findings: [],
+      model: state.linter.model(''),
+      options: state.result?.options ?? {},
+      skipped: vscode.l10n.t('Not linted: internal error ({0})', error),
+      failed: error,
+    };
+    this.failures.fire({ uri: doc.uri, error: e });
     state.result = result;
     this.linted.fire(result);
     return result;

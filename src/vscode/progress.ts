@@ -50,6 +50,14 @@ export class StatusBar extends Disposable {
   }
 
   private render(r: LintResult): void {
+    if (r.failed) {
+      this.item.text = `$(error) ${vscode.l10n.t('Integration Docs')}`;
+      this.item.tooltip = vscode.l10n.t('Could not lint this document (internal error: {0}). Its fields and checklist are unknown; details in the Integration Docs output.', r.failed);
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      this.item.show();
+      return;
+    }
+    this.item.backgroundColor = undefined;
     if (r.skipped) {
       this.item.text = `$(circle-slash) ${vscode.l10n.t('Integration Docs')}`;
       this.item.tooltip = r.skipped;
