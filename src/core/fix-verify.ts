@@ -143,6 +143,15 @@ function optionsAfter(options: LintOptions, fix: Fix): LintOptions {
  * the same session and fix always give the same verdict.
  */
 export function verifyFix(session: FixSession, fix: Fix): Verdict {
+  try {
+    return check(session, fix);
+  } catch (e) {
+    // A fix whose result cannot be linted is not offered (and the host keeps working).
+    return { ok: false, problems: [`linting the result failed: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}
+
+function check(session: FixSession, fix: Fix): Verdict {
   const { text } = session;
   const { sorted, problems } = checkEdits(text, fix.edits);
   if (problems.length) return { ok: false, problems };
