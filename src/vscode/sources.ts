@@ -24,6 +24,8 @@ export function within(path: string, root: string): boolean {
 export class SourceIndex extends Disposable {
   private readonly known = new Map<string, SourceCheck>();
   private readonly inflight = new Set<string>();
+  /** Bumped when a path is created or deleted, so a look that started before is not stored. */
+  private readonly generation = new Map<string, number>();
   /** The root of the documents in a folder (by folder URI); `undefined` while being looked for. */
   private readonly roots = new Map<string, vscode.Uri | undefined>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
@@ -40,7 +42,11 @@ export class SourceIndex extends Disposable {
         this.roots.clear();
         this.fire();
       }
-      for (const k of [key, `${key}/`]) if (this.known.delete(k)) this.fire();
+      for (const k of [key, `${key}/`]) {
+        const wasLooking = this.inflight.delete(k);
+        this.generation.set(k, (this.generation.get(k) ?? 0) + 1);
+        if (this.known.delete(k) || wasLooking) this.fire();
+      }
     };
     this._register(watcher.onDidCreate(forget));
     this._register(watcher.onDidDelete(forget));
@@ -128,9 +134,10 @@ export class SourceIndex extends Disposable {
   private look(key: string, uri: vscode.Uri, root: vscode.Uri, folder: boolean): void {
     if (this.inflight.has(key)) return;
     this.inflight.add(key);
+    const generation = this.generation.get(key) ?? 0;
     void this.examine(uri, root, folder).then(
-      (check) => this.settle(key, check),
-      () => this.settle(key, { exists: false, outside: false }),
+      (check) => this.settle(key, check, generation),
+      () => this.settle(key, { exists: false, outside: false }, generation),
     );
   }
 
@@ -170,7 +177,10 @@ export class SourceIndex extends Disposable {
     return links.some(Boolean);
   }
 
-  private settle(key: string, check: SourceCheck): void {
+  private settle(key: string, check: SourceCheck, generation: number): void {
+    // The file was created or deleted while it was being looked at: that answer is stale, and the
+    // change already asked for a re-lint, which looks again.
+    if ((this.generation.get(key) ?? 0) !== generation) return;
     this.inflight.delete(key);
     this.known.set(key, check);
     this.fire();
