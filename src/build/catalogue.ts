@@ -1,7 +1,7 @@
 /**
  * Generates the parts of the repository that list the rules, from the rule registry
- * (`src/core/rules`): the `integrationDocs.rules.<id>` settings in `package.json`, the
- * `.integration-docs.json` JSON schema and the README's rule table. `npm run build` writes them
+ * (`src/core/rules`): the `integrationDocs.rules.<id>` settings in `package.json` (their English
+ * texts in `package.nls.json`), the `.integration-docs.json` JSON schema and the README's rule table. `npm run build` writes them
  * (`src/build/catalogue.mjs`); a unit test fails when a committed file differs.
  */
 import { plainText } from '../core/display';
@@ -29,17 +29,48 @@ function settingValueDescriptions(): string[] {
   );
 }
 
-/** The `package.json` setting of one rule's severity. */
+/** `package.nls.json` keys of the generated settings texts. */
+export const NLS_SEVERITY_PREFIX = 'config.severity.';
+export const NLS_RULE_PREFIX = 'config.rules.';
+const severityKey = (s: string) => `${NLS_SEVERITY_PREFIX}${s}`;
+const ruleKey = (id: string) => `${NLS_RULE_PREFIX}${id}.markdownDescription`;
+
+/** The `package.json` setting of one rule's severity; its texts are `%key%`s of `package.nls.json`. */
 function ruleSetting(rule: (typeof RULES)[number], index: number): Json {
   return {
     type: 'string',
     enum: [...SEVERITY_SETTINGS],
-    enumDescriptions: settingValueDescriptions(),
+    enumDescriptions: SEVERITY_SETTINGS.map((s) => `%${severityKey(s)}%`),
     default: 'auto',
     scope: 'resource',
-    markdownDescription: `Severity of rule \`${rule.id}\`: ${rule.description} \`auto\` uses the config file's setting, else the document's \`status\`.`,
+    markdownDescription: `%${ruleKey(rule.id)}%`,
     order: FIRST_RULE_ORDER + index,
   };
+}
+
+/** The English texts of the generated settings, by `package.nls.json` key. */
+function ruleSettingTexts(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const values = settingValueDescriptions();
+  SEVERITY_SETTINGS.forEach((s, i) => (out[severityKey(s)] = values[i]));
+  for (const rule of RULES) {
+    out[ruleKey(rule.id)] = `Severity of rule \`${rule.id}\`: ${rule.description} \`auto\` uses the config file's setting, else the document's \`status\`.`;
+  }
+  return out;
+}
+
+/**
+ * `package.nls.json` text with the generated settings texts regenerated (a removed rule's
+ * dropped); every hand-written entry is kept as it is, in its place.
+ */
+export function packageNlsText(current: string): string {
+  const nls = JSON.parse(current) as Record<string, string>;
+  const generated = ruleSettingTexts();
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(nls)) {
+    if (!key.startsWith(NLS_SEVERITY_PREFIX) && !key.startsWith(NLS_RULE_PREFIX)) out[key] = value;
+  }
+  return `${JSON.stringify({ ...out, ...generated }, null, 2)}\n`;
 }
 
 /**
@@ -130,6 +161,7 @@ export function readmeText(current: string): string {
 export function catalogueFiles(read: (path: string) => string): GeneratedFile[] {
   return [
     { path: 'package.json', text: packageJsonText(read('package.json')) },
+    { path: 'package.nls.json', text: packageNlsText(read('package.nls.json')) },
     { path: 'media/integration-docs.schema.json', text: configSchemaText(read('media/integration-docs.schema.json')) },
     { path: 'README.md', text: readmeText(read('README.md')) },
   ];

@@ -84,8 +84,10 @@ if (watch) {
 
 // Snippets are generated from the template files (src/build/snippets.mjs), the rule settings,
 // config schema and README rule table from the rule registry (src/build/catalogue.mjs), the
-// injection grammar from the dialect table (src/build/grammar.mjs).
+// injection grammar from the dialect table (src/build/grammar.mjs), the English runtime-string
+// bundle from the l10n.t calls (src/build/l10n.mjs).
 if (!watch) {
+  (await import('./l10n.mjs')).writeL10nBundle();
   await (await import('./snippets.mjs')).writeSnippets();
   await (await import('./catalogue.mjs')).writeCatalogue();
   await (await import('./grammar.mjs')).writeGrammar();

@@ -32,6 +32,10 @@ const REQUIRED = [
   'extension/media/outline.svg',
   'extension/media/integration-docs.schema.json',
   'extension/readme.md',
+  'extension/package.nls.json',
+  'extension/package.nls.de.json',
+  'extension/l10n/bundle.l10n.json',
+  'extension/l10n/bundle.l10n.de.json',
 ];
 /** Top-level entries of the project not copied to the staging folder. */
 const NOT_STAGED = new Set(['node_modules', '.git', 'dist', '.vscode-test', 'test-artifacts', '.bench']);

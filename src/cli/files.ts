@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { syntaxOf } from '../core/syntax';
 import { UsageError, type ConfigResolver } from './config-loader';
+import { describeIoError } from './read';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -30,13 +31,17 @@ function ignoredDir(dir: string, configs: ConfigResolver): boolean {
   return [rel, `${rel}/`, `${rel}/_`].some((p) => picomatch.isMatch(p, config.ignore, { dot: true }));
 }
 
-/** A symbolic link to a file is listed like the file; links to folders are not followed (no cycles). */
-function linksToFile(entry: Dirent, path: string): boolean {
-  if (!entry.isSymbolicLink()) return false;
+/**
+ * A symbolic link to a file is listed like the file; links to folders are not followed (no
+ * cycles). Named pipes, sockets and devices with a Markdown name are listed too: they are
+ * never read, and reported as skipped.
+ */
+function listable(entry: Dirent, path: string): boolean {
+  if (!entry.isSymbolicLink()) return !entry.isDirectory();
   try {
-    return statSync(path).isFile();
+    return !statSync(path).isDirectory();
   } catch {
-    return false; // a dangling link
+    return false; // a dangling link or a loop
   }
 }
 
@@ -52,9 +57,17 @@ function walk(dir: string, configs: ConfigResolver, out: string[]): void {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP_DIRS.has(entry.name) && !ignoredDir(p, configs)) walk(p, configs, out);
-    } else if ((entry.isFile() || linksToFile(entry, p)) && syntaxOf(entry.name) && !ignored(p, configs)) {
+    } else if (syntaxOf(entry.name) && listable(entry, p) && !ignored(p, configs)) {
       out.push(p);
     }
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -63,9 +76,11 @@ function expandGlob(pattern: string, configs: ConfigResolver, out: string[]): vo
   const baseDir = resolve(scan.base || '.');
   const isMatch = picomatch(toPosix(scan.glob), { dot: false });
   const found: string[] = [];
-  walk(baseDir, configs, found);
+  if (isFolder(baseDir)) walk(baseDir, configs, found);
   // walk() lists only Markdown files (syntaxOf); a glob narrows them down.
+  const before = out.length;
   for (const f of found) if (isMatch(toPosix(relative(baseDir, f)))) out.push(f);
+  if (out.length === before) throw new UsageError(`no Markdown file matches ${pattern}`);
 }
 
 /**
@@ -79,14 +94,16 @@ export function collectFiles(args: readonly string[], configs: ConfigResolver, s
     let stat;
     try {
       stat = statSync(arg);
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError(`cannot read ${arg}: ${describeIoError(e)}`);
       stat = undefined;
     }
     if (stat?.isDirectory()) walk(resolve(arg), configs, out);
-    else if (stat?.isFile()) {
+    else if (stat) {
+      // A file, or a named pipe or device: lintFile reports those as skipped, never reads them.
       if (!skipIgnored || !ignored(resolve(arg), configs)) out.push(resolve(arg));
-    }
-    else if (GLOB_CHARS.test(arg)) expandGlob(arg, configs, out);
+    } else if (GLOB_CHARS.test(arg)) expandGlob(arg, configs, out);
     else throw new UsageError(`no such file or directory: ${arg}`);
   }
   return [...new Set(out)];

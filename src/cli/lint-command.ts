@@ -6,11 +6,11 @@ import { parseArgs, flag } from './args';
 import { ConfigResolver, loadConfigFile, UsageError } from './config-loader';
 import { collectFiles } from './files';
 import { FORMATTERS, FORMAT_NAMES } from './formats/index';
-import { display } from './paths';
+import { shown } from './paths';
 import { RootResolver, rootOption } from './root';
 import { VERSION } from './version';
 import { lintAll, type Job } from './pool';
-import { DEFAULT_MAX_BYTES } from './read';
+import { DEFAULT_MAX_BYTES, isFailure } from './read';
 
 export const LINT_HELP = `Usage: integration-docs lint [files | directories | globs...] [options]
 
@@ -34,7 +34,10 @@ Options:
   --max-size MB              skip larger files with a message (default: 5)
   -h, --help                 show this help
 
-Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 usage, I/O or config error.`;
+Exit status: 0 no finding at or above --fail-on, 1 at least one, 2 usage, I/O or config error,
+a file that could not be read or linted, or a glob that matches no Markdown file. Files skipped
+on purpose (binary, not UTF-8, over --max-size, not a regular file) are named on stderr and
+counted in the summary line.`;
 
 const SPEC = { '--format': true, '--config': true, '--root': true, '--quiet': false, '--fail-on': true, '--skip-ignored': false, '--max-size': true, '--help': false, '-h': false };
 
@@ -46,6 +49,15 @@ function maxBytes(value: string | undefined): number {
   const mb = Number(value);
   if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size must be a positive number of megabytes, got "${value}"`);
   return Math.round(mb * 1024 * 1024);
+}
+
+/** A file's size for choosing threads; 0 when it cannot be stat'ed (the read reports why). */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** `integration-docs lint`: returns the exit code. */
@@ -60,22 +72,23 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
   const failOn = flag(args, '--fail-on', FAIL_ON) ?? 'error';
   const limit = maxBytes(flag(args, '--max-size'));
   const configPath = flag(args, '--config');
-  const configs = new ConfigResolver(configPath ? loadConfigFile(resolve(configPath)) : undefined);
+  const configs = new ConfigResolver(configPath ? loadConfigFile(resolve(configPath)) : undefined, (m) => err(`integration-docs: warning: ${m}`));
   const rootFlag = flag(args, '--root');
   const roots = new RootResolver(rootFlag === undefined ? undefined : rootOption(rootFlag));
   const files = collectFiles(args.positional, configs, args.flags.has('--skip-ignored'));
   let totalBytes = 0;
   const jobs: Job[] = files.map((file, index) => {
-    totalBytes += statSync(file).size;
+    totalBytes += sizeOf(file);
     const loaded = configs.forFile(file);
     return { index, file, options: { ...lintOptionsOf(loaded.config), syntax: syntaxOf(file) }, maxBytes: limit, root: roots.forFile(file) };
   });
   let results = await lintAll(jobs, totalBytes);
-  for (const r of results) if (r.skipped) err(`integration-docs: ${display(r.file)}: ${r.skipped}`);
+  for (const r of results) if (r.skipped) err(`integration-docs: ${shown(r.file)}: ${r.skipped}`);
   const worst = FAIL_ON.indexOf(failOn);
   const failed = failOn !== 'none' && results.some((r) => r.findings.some((f) => FAIL_ON.indexOf(f.severity) <= worst));
+  const incomplete = results.some((r) => isFailure(r.reason));
   if (quiet) results = results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }));
   const text = formatter.format(results, { quiet, root: roots.forDir(process.cwd()), version: VERSION });
   if (text) out(text);
-  return failed ? 1 : 0;
+  return incomplete ? 2 : failed ? 1 : 0;
 }

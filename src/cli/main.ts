@@ -7,6 +7,7 @@ import { UsageError } from './config-loader';
 import { templatesCommand } from './templates-command';
 import { newCommand } from './new-command';
 import { VERSION } from './version';
+import { internalError } from './lint-file';
 
 const HELP = `Usage: integration-docs <command> [options]
 
@@ -51,7 +52,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       err(`integration-docs: ${e.message}`);
       return 2;
     }
-    err(`integration-docs: internal error: ${(e as Error).stack ?? String(e)}`);
+    // One line in CI logs; the stack with INTEGRATION_DOCS_DEBUG=1, for a bug report.
+    const detail = process.env.INTEGRATION_DOCS_DEBUG ? `\n${(e as Error).stack ?? ''}` : '';
+    err(`integration-docs: ${name}: ${internalError(e)}${detail}`);
     return 2;
   }
 }

@@ -2,7 +2,7 @@
  * `integration-docs new`: renders a template to stdout or to a new file, with the same engine
  * as the extension's "New Document from Template…".
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/lint';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../core/templates/index';
 import { flag, parseArgs } from './args';
 import { UsageError } from './config-loader';
+import { describeIoError } from './read';
 import { findTemplate, templatesFor, TEAM_TEMPLATES_DIR } from './templates-command';
 
 export const NEW_HELP = `Usage: integration-docs new <template-id> [options]
@@ -102,6 +103,15 @@ function parseWith(lists: readonly string[], template: TemplateInfo): string[] {
   return names;
 }
 
+/** The nearest ancestor of `dir` (or `dir`) that exists but is not a folder, as shown to the user. */
+function firstFileOnTheWay(dir: string): string {
+  let found = dir;
+  for (let d = dir; dirname(d) !== d; d = dirname(d)) {
+    if (existsSync(d) && !isFolder(d)) found = d;
+  }
+  return relative(process.cwd(), found) || found;
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -110,15 +120,23 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Writes a new file, refusing to replace an existing one. */
-function writeNew(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+/** Writes a new file, refusing to replace an existing one. `output` is the path as given, for messages. */
+function writeNew(file: string, text: string, output: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      throw new UsageError(`cannot write into ${output}: ${firstFileOnTheWay(dirname(file))} is a file, not a folder`);
+    }
+    throw new UsageError(`cannot create the folder of ${output}: ${describeIoError(e)}`);
+  }
   try {
     writeFileSync(file, text, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${relative(process.cwd(), file) || file} already exists; not overwriting it`);
-    throw new UsageError(`cannot write ${file}: ${code ?? (e as Error).message}`);
+    throw new UsageError(`cannot write ${relative(process.cwd(), file) || file}: ${describeIoError(e)}`);
   }
 }
 
@@ -154,7 +172,7 @@ export async function newCommand(argv: readonly string[], out: (s: string) => vo
     return 0;
   }
   const file = isFolder(output) || output.endsWith('/') || output.endsWith(sep) ? join(resolve(output), suggestFileName(template, values)) : resolve(output);
-  writeNew(file, text);
+  writeNew(file, text, output);
   const left = lint(text, { rules: { placeholder: 'warning' } }).filter((f) => f.rule === 'placeholder').length;
   err(`integration-docs: created ${relative(process.cwd(), file) || file} (${left} field${left === 1 ? '' : 's'} left to fill)`);
   return 0;

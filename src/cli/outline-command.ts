@@ -8,6 +8,8 @@ import type { LintOptions } from '../core/types';
 import { parseArgs, flag } from './args';
 import { ConfigResolver, UsageError } from './config-loader';
 import { readDocument, DEFAULT_MAX_BYTES } from './read';
+import { internalError } from './lint-file';
+import { quotePath } from './paths';
 import { RootResolver, rootOption } from './root';
 import { fileSourceResolver } from './source-resolver';
 
@@ -116,8 +118,8 @@ export function outlineText(file: string, outline: DocOutline): string {
 }
 
 /** Lint options for `file` from the nearest configuration, with a source resolver rooted at `root`. */
-function optionsFor(file: string, root: string): LintOptions {
-  const config = new ConfigResolver(undefined).forFile(file).config;
+function optionsFor(file: string, root: string, err: (s: string) => void): LintOptions {
+  const config = new ConfigResolver(undefined, (m) => err(`integration-docs: warning: ${m}`)).forFile(file).config;
   return { ...lintOptionsOf(config), syntax: syntaxOf(file), resolveSource: fileSourceResolver(file, root) };
 }
 
@@ -133,20 +135,20 @@ export async function outlineCommand(argv: readonly string[], out: (s: string) =
   const file = args.positional[0];
   const rootFlag = flag(args, '--root');
   const root = new RootResolver(rootFlag === undefined ? undefined : rootOption(rootFlag)).forFile(file);
-  let read;
-  try {
-    read = readDocument(resolve(file), DEFAULT_MAX_BYTES);
-  } catch (e) {
-    err(`integration-docs: ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    return 2;
-  }
+  const read = readDocument(resolve(file), DEFAULT_MAX_BYTES);
   if ('skipped' in read) {
-    err(`integration-docs: ${file}: ${read.skipped}`);
+    err(`integration-docs: ${quotePath(file)}: ${read.skipped}`);
     return 2;
   }
-  const options = optionsFor(file, root);
-  const { model, findings } = new Linter(options).lint(read.text);
-  const outline = buildOutline(model, findings, options);
-  out(format === 'json' ? JSON.stringify(outlineJson(file, outline), null, 2) : outlineText(file, outline));
+  const options = optionsFor(file, root, err);
+  let outline: DocOutline;
+  try {
+    const { model, findings } = new Linter(options).lint(read.text);
+    outline = buildOutline(model, findings, options);
+  } catch (e) {
+    err(`integration-docs: ${quotePath(file)}: ${internalError(e)}`);
+    return 2;
+  }
+  out(format === 'json' ? JSON.stringify(outlineJson(file, outline), null, 2) : outlineText(quotePath(file), outline));
   return 0;
 }

@@ -2,12 +2,16 @@
  * `integration-docs templates`: lists the built-in and team templates, or one template's
  * fields and conditionals. Team templates are read here (Node I/O); the core parses them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BUILTIN_TEMPLATES } from '../templates/index';
 import { mergeTemplates, parseTeamTemplate, templateConditionals, templateFields, type TemplateInfo } from '../core/templates/index';
 import { flag, parseArgs, type Args } from './args';
 import { UsageError } from './config-loader';
+import { describeIoError, NotRegularFileError, readRegularFile } from './read';
+
+/** Largest team template read (a template is a few KB). */
+const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** Where team templates live, relative to the current folder. */
 export const TEAM_TEMPLATES_DIR = '.integration-docs/templates';
@@ -45,9 +49,14 @@ export function loadTemplates(dir: string | undefined, warn: (message: string) =
       const shown = relative(process.cwd(), path) || path;
       let text: string;
       try {
-        text = readFileSync(path, 'utf8');
+        const read = readRegularFile(path, MAX_TEMPLATE_BYTES);
+        if ('size' in read) {
+          warn(`${shown}: over 1 MB, not read`);
+          continue;
+        }
+        text = read.bytes.toString('utf8');
       } catch (e) {
-        warn(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        warn(`${shown}: cannot read: ${e instanceof NotRegularFileError ? e.message : describeIoError(e)}`);
         continue;
       }
       const parsed = parseTeamTemplate(shown, text);

@@ -61,21 +61,23 @@ export class QuickFixes implements vscode.CodeActionProvider {
     if (data?.kind === 'placeholder') {
       const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
       const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
-      const label = data.choices ? `Choose ${data.text}…` : `Fill ${data.text}…`;
+      const label = data.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text);
       action(label, true).command = { command: FILL_COMMAND, title: label, arguments: [args] };
       if (same > 1) {
-        const allLabel = `${data.choices ? 'Choose' : 'Fill'} all ${same} ${data.text} in this document…`;
+        const allLabel = data.choices
+          ? vscode.l10n.t('Choose all {0} {1} in this document…', same, data.text)
+          : vscode.l10n.t('Fill all {0} {1} in this document…', same, data.text);
         action(allLabel).command = { command: FILL_COMMAND, title: allLabel, arguments: [{ ...args, all: true }] };
       }
     }
     const done = markDoneEdit(f);
-    if (done) action('Mark item done', true).edit = workspaceEdit(doc, [done]);
+    if (done) action(vscode.l10n.t('Mark item done'), true).edit = workspaceEdit(doc, [done]);
     if (data?.kind === 'conditional' && data.close) {
-      action(`Keep block "${data.name}" (remove its markers)`).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, true));
-      action(`Remove block "${data.name}"`).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, false));
+      action(vscode.l10n.t('Keep block "{0}" (remove its markers)', data.name)).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, true));
+      action(vscode.l10n.t('Remove block "{0}"', data.name)).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, false));
     }
     const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    action(`Suppress ${f.rule} on this line`).edit = workspaceEdit(doc, suppressionEdits(doc.getText(), f, eol));
+    action(vscode.l10n.t('Suppress {0} on this line', f.rule)).edit = workspaceEdit(doc, suppressionEdits(doc.getText(), f, eol));
     return out;
   }
 }
@@ -84,14 +86,14 @@ export class QuickFixes implements vscode.CodeActionProvider {
 async function askValue(args: FillArgs): Promise<string | undefined> {
   if (args.value !== undefined) return args.value;
   if (args.choices?.length) {
-    const picked = await vscode.window.showQuickPick(args.choices, { title: `Integration Docs: ${args.text}`, placeHolder: 'Pick a value' });
+    const picked = await vscode.window.showQuickPick(args.choices, { title: vscode.l10n.t('Integration Docs: {0}', args.text), placeHolder: vscode.l10n.t('Pick a value') });
     return picked;
   }
   return vscode.window.showInputBox({
-    title: `Integration Docs: fill ${args.text}${args.all ? ' (every occurrence)' : ''}`,
-    prompt: 'The text that replaces the field',
+    title: args.all ? vscode.l10n.t('Integration Docs: fill {0} (every occurrence)', args.text) : vscode.l10n.t('Integration Docs: fill {0}', args.text),
+    prompt: vscode.l10n.t('The text that replaces the field'),
     placeHolder: args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, ''),
-    validateInput: (v) => (v.trim() === '' ? 'Enter a value, or press Escape to leave the field as it is' : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to leave the field as it is') : undefined),
   });
 }
 
@@ -113,7 +115,7 @@ export async function fillPlaceholder(linting: LintService, args: FillArgs): Pro
   }
   spans = spans.filter((s) => text.slice(s.start, s.end) === args.text);
   if (spans.length === 0) {
-    void vscode.window.showWarningMessage(`Integration Docs: ${args.text} is no longer at that place; nothing was changed.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0} is no longer at that place; nothing was changed.', args.text));
     return false;
   }
   return vscode.workspace.applyEdit(workspaceEdit(doc, spans.map((s) => ({ ...s, newText: value }))));

@@ -35,3 +35,14 @@ export function ruleOf(d: vscode.Diagnostic): string | undefined {
   if (d.source !== SOURCE) return undefined;
   return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : undefined;
 }
+
+/**
+ * The one diagnostic of a document that could not be linted, at its start: its findings are
+ * unknown, so the Problems panel must not show it as clean.
+ */
+export function failureDiagnostic(error: string): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Integration Docs could not lint this document (internal error: {0}); its findings are unknown. Details: the Integration Docs output.', error), vscode.DiagnosticSeverity.Error);
+  d.source = SOURCE;
+  d.code = 'internal-error';
+  return d;
+}

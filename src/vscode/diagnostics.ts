@@ -1,20 +1,48 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
-import { toDiagnostic, SOURCE } from './convert';
-import type { LintService } from './linting';
+import { toDiagnostic, failureDiagnostic, SOURCE } from './convert';
+import type { LintResult, LintService } from './linting';
 import { describeProblem } from './linting';
 import type { ConfigProblem } from './settings';
 
-/** Publishes lint results as diagnostics; reports configuration problems once each. */
+/**
+ * Publishes lint results as diagnostics; reports configuration problems once each, and a
+ * document that could not be linted once until it lints again.
+ */
 export class DiagnosticsPublisher extends Disposable {
   readonly collection = this._register(vscode.languages.createDiagnosticCollection(SOURCE));
   private readonly shownProblems = new Set<string>();
+  /** Documents whose failure was announced: not again while they keep failing (every keystroke). */
+  private readonly failing = new Set<string>();
 
   constructor(linting: LintService, private readonly docs: vscode.Uri, private readonly output: vscode.OutputChannel) {
     super();
-    this._register(linting.onDidLint((r) => this.collection.set(r.uri, r.findings.map((f) => toDiagnostic(f, this.docs)))));
-    this._register(linting.onDidClear((uri) => this.collection.delete(uri)));
+    this._register(linting.onDidLint((r) => this.publish(r)));
+    this._register(
+      linting.onDidClear((uri) => {
+        this.collection.delete(uri);
+        this.failing.delete(uri.toString());
+      }),
+    );
     this._register(linting.onConfigProblems((p) => this.report(p)));
+    this._register(linting.onDidFail(({ uri, error }) => this.output.appendLine(`[error] ${uri.toString(true)}: ${(error as Error)?.stack ?? String(error)}`)));
+  }
+
+  private publish(r: LintResult): void {
+    const key = r.uri.toString();
+    if (!r.failed) {
+      this.failing.delete(key);
+      this.collection.set(r.uri, r.findings.map((f) => toDiagnostic(f, this.docs)));
+      return;
+    }
+    this.collection.set(r.uri, [failureDiagnostic(r.failed)]);
+    if (this.failing.has(key)) return;
+    this.failing.add(key);
+    const show = vscode.l10n.t('Show Details');
+    const name = vscode.workspace.asRelativePath(r.uri);
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Integration Docs could not lint {0} (internal error: {1}). Other documents are still linted.', name, r.failed), show)
+      .then((choice) => choice === show && this.output.show(true));
   }
 
   private report(problems: ConfigProblem[]): void {
@@ -23,8 +51,8 @@ export class DiagnosticsPublisher extends Disposable {
       if (this.shownProblems.has(line)) continue;
       this.shownProblems.add(line);
       this.output.appendLine(`[config] ${line}`);
-      const open = p.file ? 'Open Config' : 'Open Settings';
-      void vscode.window.showWarningMessage(`Integration Docs: ${line}`, open).then((choice) => {
+      const open = p.file ? vscode.l10n.t('Open Config') : vscode.l10n.t('Open Settings');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0}', line), open).then((choice) => {
         if (choice !== open) return;
         if (p.file) void vscode.window.showTextDocument(p.file);
         else void vscode.commands.executeCommand('workbench.action.openSettings', p.key);

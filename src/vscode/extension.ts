@@ -80,8 +80,13 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     vscode.commands.registerCommand('integrationDocs.revealOffset', (uri: string, offset: number) => revealOffset(uri, offset)),
     vscode.commands.registerCommand('integrationDocs.lintWorkspace', async () => {
       const r = await lintWorkspace(configs, diagnostics.collection, docs);
-      const verb = r.cancelled ? 'Stopped after' : 'Linted';
-      void vscode.window.setStatusBarMessage(`Integration Docs: ${verb} ${r.linted} file(s)${r.skipped ? `, skipped ${r.skipped} (binary, not UTF-8 or too large)` : ''}`, 5000);
+      const done = r.cancelled ? vscode.l10n.t('Integration Docs: Stopped after {0} file(s)', r.linted) : vscode.l10n.t('Integration Docs: Linted {0} file(s)', r.linted);
+      const skipped = r.skipped ? vscode.l10n.t('{0}, skipped {1} (binary, not UTF-8 or too large)', done, r.skipped) : done;
+      const failed = r.failed ? vscode.l10n.t('{0}, could not lint {1} (internal error; see the Problems panel)', skipped, r.failed) : skipped;
+      void vscode.window.setStatusBarMessage(failed, 5000);
+      if (r.failed) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Integration Docs could not lint {0} file(s) (internal error); each has a diagnostic saying so. The other files were linted.', r.failed));
+      }
       return r;
     }),
   );

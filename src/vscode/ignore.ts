@@ -13,11 +13,11 @@ export function ignoredReason(uri: vscode.Uri, config: Config, configFile: vscod
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (folder) {
     const templates = vscode.Uri.joinPath(folder.uri, templatesFolder(folder)).path;
-    if (uri.path.startsWith(`${templates}/`)) return `Not linted: a team template (${templatesFolder(folder)}) keeps its fields on purpose`;
+    if (uri.path.startsWith(`${templates}/`)) return vscode.l10n.t('Not linted: a team template ({0}) keeps its fields on purpose', templatesFolder(folder));
   }
   if (!config.ignore.length) return undefined;
   const base = configFile ? vscode.Uri.joinPath(configFile, '..') : folder?.uri;
   if (!base) return undefined;
   const rel = uri.path.startsWith(`${base.path}/`) ? uri.path.slice(base.path.length + 1) : uri.path;
-  return picomatch.isMatch(rel, config.ignore, { dot: true }) ? 'Not linted: matched by "ignore" in .integration-docs.json' : undefined;
+  return picomatch.isMatch(rel, config.ignore, { dot: true }) ? vscode.l10n.t('Not linted: matched by "ignore" in .integration-docs.json') : undefined;
 }

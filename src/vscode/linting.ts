@@ -9,6 +9,7 @@ import { Linter } from '../core/lint';
 import type { DocModel } from '../core/document';
 import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
+import { oneLineError } from '../core/display';
 import { Disposable } from './dispose';
 import { ConfigFiles, editorSettings, lintOptions, type ConfigProblem } from './settings';
 import type { SourceIndex } from './sources';
@@ -21,8 +22,10 @@ export interface LintResult {
   findings: readonly Finding[];
   model: DocModel;
   options: LintOptions;
-  /** Set when the document was not linted (too large, disabled). */
+  /** Set when the document was not linted (too large, disabled, an internal error). */
   skipped?: string;
+  /** Set when linting threw: the error in one line (the findings are then unknown, not none). */
+  failed?: string;
 }
 
 interface DocState {
@@ -57,6 +60,9 @@ export class LintService extends Disposable {
   readonly onDidClear = this.cleared.event;
   /** Fires with configuration problems found while building options. */
   readonly onConfigProblems = this.problems.event;
+  private readonly failures = this._register(new vscode.EventEmitter<{ uri: vscode.Uri; error: unknown }>());
+  /** Fires when linting a document threw (before its failed result is published). */
+  readonly onDidFail = this.failures.event;
 
   constructor(
     private readonly configs: ConfigFiles,
@@ -152,14 +158,24 @@ export class LintService extends Disposable {
       this.states.set(key, state);
     }
     const generation = ++state.generation;
+    try {
+      return await this.lintDoc(doc, state, generation);
+    } catch (e) {
+      // One document's failure stays with it: the others keep linting.
+      if (state.generation !== generation || doc.isClosed) return undefined;
+      return this.fail(doc, state, e);
+    }
+  }
+
+  private async lintDoc(doc: vscode.TextDocument, state: DocState, generation: number): Promise<LintResult | undefined> {
     const settings = editorSettings(doc.uri);
     const { options, ignored } = await this.options(doc);
     if (state.generation !== generation || doc.isClosed) return undefined;
     if (ignored) return this.skip(doc, state, options, ignored);
-    if (!settings.enable) return this.skip(doc, state, options, 'Integration Docs is disabled for this document (integrationDocs.enable)');
+    if (!settings.enable) return this.skip(doc, state, options, vscode.l10n.t('Integration Docs is disabled for this document (integrationDocs.enable)'));
     const text = doc.getText();
     if (text.length > settings.maxFileSizeKB * 1024) {
-      return this.skip(doc, state, options, `Not linted: ${Math.round(text.length / 1024)} KB is over integrationDocs.maxFileSizeKB (${settings.maxFileSizeKB} KB)`);
+      return this.skip(doc, state, options, vscode.l10n.t('Not linted: {0} KB is over integrationDocs.maxFileSizeKB ({1} KB)', Math.round(text.length / 1024), settings.maxFileSizeKB));
     }
     state.linter.setOptions(options);
     // A large first parse is spread over event-loop turns so typing never waits on it.
@@ -169,6 +185,28 @@ export class LintService extends Disposable {
     }
     const { model, findings } = state.linter.lint(text);
     const result: LintResult = { uri: doc.uri, version: doc.version, findings, model, options };
+    state.result = result;
+    this.linted.fire(result);
+    return result;
+  }
+
+  /**
+   * A lint that threw: the result says so (never an empty, clean-looking one), and the
+   * document starts over with a fresh linter (the old one's incremental state is suspect).
+   */
+  private fail(doc: vscode.TextDocument, state: DocState, e: unknown): LintResult {
+    state.linter = new Linter();
+    const error = oneLineError(e);
+    const result: LintResult = {
+      uri: doc.uri,
+      version: doc.version,
+      findings: [],
+      model: state.linter.model(''),
+      options: state.result?.options ?? {},
+      skipped: vscode.l10n.t('Not linted: internal error ({0})', error),
+      failed: error,
+    };
+    this.failures.fire({ uri: doc.uri, error: e });
     state.result = result;
     this.linted.fire(result);
     return result;
@@ -184,5 +222,5 @@ export class LintService extends Disposable {
 
 /** One line per configuration problem, naming the file (or setting) and the key. */
 export function describeProblem(p: ConfigProblem): string {
-  return p.file ? formatConfigError(vscode.workspace.asRelativePath(p.file), { key: p.key, message: p.message }) : `Setting ${p.key}: ${p.message}`;
+  return p.file ? formatConfigError(vscode.workspace.asRelativePath(p.file), { key: p.key, message: p.message }) : vscode.l10n.t('Setting {0}: {1}', p.key, p.message);
 }

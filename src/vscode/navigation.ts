@@ -19,7 +19,7 @@ export async function gotoField(linting: LintService, direction: 1 | -1): Promis
   if (linting.result(doc.uri)?.version !== doc.version) await linting.lintNow(doc);
   const list = targets(linting, doc);
   if (list.length === 0) {
-    void vscode.window.setStatusBarMessage('Integration Docs: no unfilled fields in this document', 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Integration Docs: no unfilled fields in this document'), 3000);
     return false;
   }
   const from = doc.offsetAt(editor.selection.start);

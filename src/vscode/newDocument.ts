@@ -57,7 +57,7 @@ export interface NewDocumentArgs {
   open?: boolean;
 }
 
-const LEAVE_REST: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check-all'), tooltip: 'Leave the rest as fields (those with a suggestion, such as today\'s date, still get it)' };
+const LEAVE_REST: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check-all'), tooltip: vscode.l10n.t("Leave the rest as fields (those with a suggestion, such as today's date, still get it)") };
 
 /** Where a name would go, and whether it is acceptable. */
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -72,10 +72,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** A problem with a file name relative to a folder, or undefined if it is fine. */
 async function fileNameProblem(folder: vscode.Uri, name: string): Promise<string | undefined> {
   const n = name.trim();
-  if (n === '') return 'Enter a file name, e.g. my-doc.md';
-  if (!/\.md$/i.test(n) || /\/$/.test(n)) return 'The name must end with .md';
-  if (/^([a-z]:)?[\\/]/i.test(n) || n.split(/[\\/]/).includes('..')) return 'Give a path inside the workspace folder (no leading / and no ..)';
-  if (await exists(vscode.Uri.joinPath(folder, n))) return `${n} already exists — it is never overwritten; try ${await freeName(folder, n)}`;
+  if (n === '') return vscode.l10n.t('Enter a file name, e.g. my-doc.md');
+  if (!/\.md$/i.test(n) || /\/$/.test(n)) return vscode.l10n.t('The name must end with .md');
+  if (/^([a-z]:)?[\\/]/i.test(n) || n.split(/[\\/]/).includes('..')) return vscode.l10n.t('Give a path inside the workspace folder (no leading / and no ..)');
+  if (await exists(vscode.Uri.joinPath(folder, n))) return vscode.l10n.t('{0} already exists — it is never overwritten; try {1}', n, await freeName(folder, n));
   return undefined;
 }
 
@@ -94,7 +94,7 @@ async function freeName(folder: vscode.Uri, name: string): Promise<string> {
 
 /** Writes a new file; refuses (throws) when it exists, checked right before writing. */
 async function writeNew(uri: vscode.Uri, text: string): Promise<void> {
-  if (await exists(uri)) throw new Error(`${vscode.workspace.asRelativePath(uri)} already exists; nothing was written`);
+  if (await exists(uri)) throw new Error(vscode.l10n.t('{0} already exists; nothing was written', vscode.workspace.asRelativePath(uri)));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
@@ -158,8 +158,6 @@ interface ChoiceItem extends vscode.QuickPickItem {
   value?: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * The interactive flow (see the module comment). Resolves with the new document's URI, or
  * undefined when cancelled. `shown` observes each step as it appears.
@@ -183,7 +181,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
 
   const history: number[] = [];
   let i = 0;
-  const title = () => (template ? `New ${template.title}` : 'New Document from Template');
+  const title = () => (template ? vscode.l10n.t('New {0}', template.title) : vscode.l10n.t('New Document from Template'));
   const frameFor = (index: number, buttons?: vscode.QuickInputButton[]): StepFrame => ({
     title: title(),
     step: index + 1,
@@ -191,7 +189,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
     back: history.length > 0,
     buttons,
   });
-  const stepText = (index: number) => `Step ${index + 1} of ${steps.length}`;
+  const stepText = (index: number) => vscode.l10n.t('Step {0} of {1}', index + 1, steps.length);
   const forward = (next: number) => {
     history.push(i);
     i = next;
@@ -212,7 +210,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
       const items = templateItems(templates);
       const r = await askPick(
         { ...frameFor(i), totalSteps: template ? steps.length : 0 },
-        { items, placeholder: 'Pick a template — then each field is asked once (Escape cancels; nothing is written until the last step)', active: items.find((x) => x.template === template) },
+        { items, placeholder: vscode.l10n.t('Pick a template — then each field is asked once (Escape cancels; nothing is written until the last step)'), active: items.find((x) => x.template === template) },
         shown,
       );
       if (r.kind !== 'value') return undefined;
@@ -243,20 +241,20 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
       const suggestion = suggestDefaults(fields, answers, today)[field.key] ?? '';
       const before = typed.get(field.key);
       const initial = before && before.value !== before.offered ? before.value : suggestion;
-      const where = plural(field.occurrences.length, 'occurrence');
+      const where = field.occurrences.length === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', field.occurrences.length);
       const record = (value: string) => {
         typed.set(field.key, { value, offered: suggestion });
         if (value.trim() !== '') answers[field.key] = value;
       };
       let result: { kind: 'value' | 'skip' | 'back' | 'cancel'; value?: string };
       if (field.choices) {
-        const leave: ChoiceItem = { label: '$(circle-slash) Leave as field', description: field.text };
+        const leave: ChoiceItem = { label: `$(circle-slash) ${vscode.l10n.t('Leave as field')}`, description: field.text };
         const items: ChoiceItem[] = [...field.choices.map((c) => ({ label: c, value: c })), { label: '', kind: vscode.QuickPickItemKind.Separator }, leave];
         const r = await askPick(
           frameFor(i, [LEAVE_REST]),
           {
             items,
-            placeholder: `${stepText(i)} · ${field.text} (${where}) — pick a choice, or leave it as a field; Escape cancels`,
+            placeholder: vscode.l10n.t('{0} · {1} ({2}) — pick a choice, or leave it as a field; Escape cancels', stepText(i), field.text, where),
             active: items.find((x) => x.value !== undefined && x.value === initial) ?? leave,
           },
           shown,
@@ -268,7 +266,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
           {
             value: initial,
             placeholder: field.text,
-            prompt: `${stepText(i)} · ${field.text} (${where}) — Enter with no value leaves the field in place; Escape cancels, nothing is written`,
+            prompt: vscode.l10n.t('{0} · {1} ({2}) — Enter with no value leaves the field in place; Escape cancels, nothing is written', stepText(i), field.text, where),
           },
           shown,
         );
@@ -300,7 +298,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
         {
           items,
           canPickMany: true,
-          placeholder: `${stepText(i)} · Blocks to keep — unticked ones are removed`,
+          placeholder: vscode.l10n.t('{0} · Blocks to keep — unticked ones are removed', stepText(i)),
           selected: items.filter((x) => (keep ?? step.names).includes(x.label)),
         },
         shown,
@@ -317,7 +315,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
 
     if (step.kind === 'folder') {
       const items: FolderItem[] = folders.map((f) => ({ label: f.name, description: f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString(), folder: f }));
-      const r = await askPick(frameFor(i), { items, placeholder: `${stepText(i)} · The workspace folder for the new document`, active: items.find((x) => x.folder === folder) }, shown);
+      const r = await askPick(frameFor(i), { items, placeholder: vscode.l10n.t('{0} · The workspace folder for the new document', stepText(i)), active: items.find((x) => x.folder === folder) }, shown);
       if (r.kind === 'cancel') return undefined;
       if (r.kind === 'back') {
         back();
@@ -339,7 +337,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
       {
         value: proposed,
         valueSelection: [proposed.lastIndexOf('/') + 1, stem],
-        prompt: `${stepText(i)} · File name, relative to ${folder.name}; an existing file is never overwritten`,
+        prompt: vscode.l10n.t('{0} · File name, relative to {1}; an existing file is never overwritten', stepText(i), folder.name),
         validate: (v) => fileNameProblem(root, v),
       },
       shown,
@@ -360,7 +358,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
   try {
     await writeNew(uri, text);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Integration Docs: ${(e as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Integration Docs: {0}', (e as Error).message));
     return undefined;
   }
   return openDoc(uri, text);

@@ -5,7 +5,7 @@
  * (no second parse); item ids are stable so expansion survives edits.
  */
 import * as vscode from 'vscode';
-import { openItemsText, plural } from '../core/display';
+import { openItemsText } from './display';
 import { buildOutline, sectionAtOffset, type DocOutline, type Section, type SectionSource, type SourceEntry, type MissingSection } from '../core/outline';
 import { Disposable } from './dispose';
 import type { LintResult, LintService } from './linting';
@@ -25,7 +25,7 @@ const ONLY_OPEN_KEY = 'integrationDocs.outline.onlyOpen';
 
 /** "3 fields · DoD 2/5 · unplanned", or "" when nothing is open. */
 export function sectionDescription(s: Section): string {
-  return [openItemsText(s), s.unplanned ? 'unplanned' : ''].filter(Boolean).join(' · ');
+  return [openItemsText(s), s.unplanned ? vscode.l10n.t('unplanned') : ''].filter(Boolean).join(' · ');
 }
 
 export class OutlineTree extends Disposable implements vscode.TreeDataProvider<Node> {
@@ -89,10 +89,10 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
     this.roots = outline ? this.rootNodes(outline) : [];
     const state = !outline ? 'noDoc' : outline.sections.length === 0 && outline.missing.length === 0 ? 'noHeadings' : 'ok';
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
-    this.view.title = outline?.title ?? 'Integration Doc Outline';
-    this.view.description = outline ? [outline.status ?? 'no status', outline.template].filter(Boolean).join(' · ') : undefined;
+    this.view.title = outline?.title ?? vscode.l10n.t('Integration Doc Outline');
+    this.view.description = outline ? [outline.status ?? vscode.l10n.t('no status'), outline.template].filter(Boolean).join(' · ') : undefined;
     const open = outline ? outline.totals.placeholders + (outline.totals.dod ? outline.totals.dod.total - outline.totals.dod.done : 0) : 0;
-    this.view.badge = open > 0 ? { value: open, tooltip: `${open} open item(s): unfilled fields and unchecked Definition-of-Done items` } : undefined;
+    this.view.badge = open > 0 ? { value: open, tooltip: vscode.l10n.t('{0} open item(s): unfilled fields and unchecked Definition-of-Done items', open) } : undefined;
     this.changed.fire(undefined);
   }
 
@@ -151,26 +151,26 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
       case 'section':
         return this.sectionItem(node.id, node.section);
       case 'missingGroup': {
-        const item = new vscode.TreeItem(`Planned, not written (${node.items.length})`, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(vscode.l10n.t('Planned, not written ({0})', node.items.length), vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = 'Sections planned in the frontmatter `outline` with no matching heading';
+        item.tooltip = vscode.l10n.t('Sections planned in the frontmatter `outline` with no matching heading');
         return item;
       }
       case 'missing':
         return this.missingItem(node.id, node.item);
       case 'sourcesGroup': {
-        const item = new vscode.TreeItem(`Sources (${node.items.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Sources ({0})', node.items.length), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('references');
         const missing = node.items.filter((s) => s.exists === false || s.outside).length;
-        item.description = missing ? `${missing} missing` : undefined;
+        item.description = missing ? vscode.l10n.t('{0} missing', missing) : undefined;
         return item;
       }
       case 'source':
         return this.sourceItem(node);
       case 'citation': {
-        const item = new vscode.TreeItem(`cited at line ${node.line}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(vscode.l10n.t('cited at line {0}', node.line), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon('quote');
         item.command = this.revealLine(node.line);
@@ -181,7 +181,7 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
 
   private sectionItem(id: string, s: Section): vscode.TreeItem {
     const hasChildren = s.children.length > 0 || s.sources.length > 0;
-    const item = new vscode.TreeItem(s.title || '(empty heading)', hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(s.title || vscode.l10n.t('(empty heading)'), hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = id;
     item.description = sectionDescription(s);
     const complete = s.open === 0;
@@ -190,24 +190,28 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
       : complete
         ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
         : new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('list.warningForeground'));
-    const tip = new vscode.MarkdownString(`**${s.title}** (line ${s.line})\n\n`);
-    if (s.outlineId) tip.appendMarkdown(`Planned as \`${s.outlineId}\`${s.purpose ? `: ${s.purpose}` : ''}\n\n`);
-    else if (s.unplanned) tip.appendMarkdown('Not in the frontmatter `outline`.\n\n');
-    if (s.placeholdersTotal) tip.appendMarkdown(`${plural(s.placeholdersTotal, 'unfilled field')} (with subsections)\n\n`);
-    if (s.dod) tip.appendMarkdown(`Definition of Done: ${s.dod.done} of ${s.dod.total} checked\n\n`);
+    const tip = new vscode.MarkdownString(`${vscode.l10n.t('**{0}** (line {1})', s.title, s.line)}\n\n`);
+    if (s.outlineId) tip.appendMarkdown(`${s.purpose ? vscode.l10n.t('Planned as `{0}`: {1}', s.outlineId, s.purpose) : vscode.l10n.t('Planned as `{0}`', s.outlineId)}\n\n`);
+    else if (s.unplanned) tip.appendMarkdown(`${vscode.l10n.t('Not in the frontmatter `outline`.')}\n\n`);
+    if (s.placeholdersTotal) {
+      const n = s.placeholdersTotal;
+      tip.appendMarkdown(`${n === 1 ? vscode.l10n.t('1 unfilled field (with subsections)') : vscode.l10n.t('{0} unfilled fields (with subsections)', n)}\n\n`);
+    }
+    if (s.dod) tip.appendMarkdown(`${vscode.l10n.t('Definition of Done: {0} of {1} checked', s.dod.done, s.dod.total)}\n\n`);
     item.tooltip = tip;
     item.contextValue = s.unplanned ? 'section.unplanned' : 'section';
-    item.command = { command: 'integrationDocs.revealOffset', title: 'Reveal heading', arguments: [this.uri?.toString(), s.start] };
+    item.command = { command: 'integrationDocs.revealOffset', title: vscode.l10n.t('Reveal heading'), arguments: [this.uri?.toString(), s.start] };
     return item;
   }
 
   private missingItem(id: string, m: MissingSection): vscode.TreeItem {
     const item = new vscode.TreeItem(m.outlineId, vscode.TreeItemCollapsibleState.None);
     item.id = id;
-    item.description = m.purpose ? `not written — ${m.purpose}` : 'not written';
+    item.description = m.purpose ? vscode.l10n.t('not written — {0}', m.purpose) : vscode.l10n.t('not written');
     item.iconPath = new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.warningForeground'));
-    item.tooltip = `Planned in the outline but no heading matches \`${m.outlineId}\`${m.sources.length ? `\n\nSources: ${m.sources.map((s) => s.path).join(', ')}` : ''}`;
-    item.command = { command: 'integrationDocs.revealOffset', title: 'Show the outline entry', arguments: [this.uri?.toString(), m.key.start] };
+    const planned = vscode.l10n.t('Planned in the outline but no heading matches `{0}`', m.outlineId);
+    item.tooltip = m.sources.length ? `${planned}\n\n${vscode.l10n.t('Sources: {0}', m.sources.map((s) => s.path).join(', '))}` : planned;
+    item.command = { command: 'integrationDocs.revealOffset', title: vscode.l10n.t('Show the outline entry'), arguments: [this.uri?.toString(), m.key.start] };
     return item;
   }
 
@@ -216,23 +220,29 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
     const citations = 'citedAt' in s ? s.citedAt.length : 0;
     const item = new vscode.TreeItem(s.path, citations ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = s.purpose ?? (citations ? `cited ${citations}×` : undefined);
-    const state = s.outside ? 'is outside the workspace and is not opened' : s.exists === false ? 'does not exist' : s.exists ? 'exists' : 'was not checked';
-    item.tooltip = new vscode.MarkdownString(`\`${s.path}\`${s.purpose ? ` — ${s.purpose}` : ''}\n\nThis source ${state}.`);
+    item.description = s.purpose ?? (citations ? vscode.l10n.t('cited {0}×', citations) : undefined);
+    const state = s.outside
+      ? vscode.l10n.t('This source is outside the workspace and is not opened.')
+      : s.exists === false
+        ? vscode.l10n.t('This source does not exist.')
+        : s.exists
+          ? vscode.l10n.t('This source exists.')
+          : vscode.l10n.t('This source was not checked.');
+    item.tooltip = new vscode.MarkdownString(`\`${s.path}\`${s.purpose ? ` — ${s.purpose}` : ''}\n\n${state}`);
     item.iconPath = s.outside
       ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
       : s.exists === false
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
         : new vscode.ThemeIcon('file');
     item.contextValue = s.outside ? 'source.outside' : s.exists === false ? 'source.missing' : 'source';
-    if (!s.outside && s.exists !== false) item.command = { command: 'integrationDocs.openSource', title: 'Open source', arguments: [node] };
+    if (!s.outside && s.exists !== false) item.command = { command: 'integrationDocs.openSource', title: vscode.l10n.t('Open source'), arguments: [node] };
     return item;
   }
 
   private revealLine(line: number): vscode.Command {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri?.toString());
     const offset = doc ? doc.offsetAt(new vscode.Position(line - 1, 0)) : 0;
-    return { command: 'integrationDocs.revealOffset', title: 'Reveal', arguments: [this.uri?.toString(), offset] };
+    return { command: 'integrationDocs.revealOffset', title: vscode.l10n.t('Reveal'), arguments: [this.uri?.toString(), offset] };
   }
 
   /** Opens a source inside the workspace; never one that escapes it. */
@@ -240,7 +250,7 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
     if (node.kind !== 'source' || !this.uri) return;
     const at = this.sources.locate(this.uri, node.source.path);
     if (!at || at.outside) {
-      void vscode.window.showWarningMessage(`Integration Docs: ${node.source.path} is outside the workspace; it is not opened.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0} is outside the workspace; it is not opened.', node.source.path));
       return;
     }
     if (at.folder) await vscode.commands.executeCommand('revealInExplorer', at.uri);

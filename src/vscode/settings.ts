@@ -109,7 +109,7 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
   for (const id of RULE_IDS) {
     const raw = c.get<unknown>(`rules.${id}`, 'auto');
     if (!SEVERITY_SETTINGS.includes(raw as SeveritySetting)) {
-      problems.push({ file: undefined, key: `${SECTION}.rules.${id}`, message: `expected one of ${SEVERITY_SETTINGS.join(', ')}` });
+      problems.push({ file: undefined, key: `${SECTION}.rules.${id}`, message: vscode.l10n.t('expected one of {0}', SEVERITY_SETTINGS.join(', ')) });
     }
     const fromSetting = sanitizeSeverity(raw);
     rules[id] = fromSetting !== 'auto' ? fromSetting : (config.rules[id] ?? 'auto');
@@ -117,10 +117,10 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
   const patterns = [...config.placeholderPatterns];
   stringArray(c.get('placeholderPatterns', [])).forEach((source, i) => {
     try {
-      if (new RegExp(source, 'u').test('')) throw new Error('matches empty text');
+      if (new RegExp(source, 'u').test('')) throw new Error(vscode.l10n.t('matches empty text'));
       patterns.push(source);
     } catch (e) {
-      problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: `invalid pattern: ${(e as Error).message}` });
+      problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: vscode.l10n.t('invalid pattern: {0}', (e as Error).message) });
     }
   });
   const settingHeadings = stringArray(c.get('dodHeadings', [...DEFAULT_DOD_HEADINGS]));

@@ -178,7 +178,7 @@ export class TemplateCatalog extends Disposable {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
       this.output?.appendLine(`Team template skipped: ${problem}`);
-      void vscode.window.showWarningMessage(`Integration Docs: team template skipped — ${problem}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: team template skipped — {0}', problem));
     }
   }
 }
@@ -192,7 +192,7 @@ export interface TemplateItem extends vscode.QuickPickItem {
 export function templateItems(templates: readonly TemplateInfo[]): TemplateItem[] {
   return templates.map((t) => ({
     label: t.source === 'workspace' ? `$(organization) ${t.title}` : t.title,
-    description: t.source === 'workspace' ? `team · ${t.file ?? t.id}` : t.id,
+    description: t.source === 'workspace' ? vscode.l10n.t('team · {0}', t.file ?? t.id) : t.id,
     detail: t.description,
     template: t,
   }));
@@ -224,8 +224,10 @@ export async function insertTemplate(catalog: TemplateCatalog, args?: InsertTemp
     if (!template) throw new Error(`Unknown template "${args.templateId}" (templates: ${templates.map((t) => t.id).join(', ')})`);
   } else {
     const picked = await vscode.window.showQuickPick(templateItems(templates), {
-      title: editor ? 'Insert Template at the Cursor' : 'Insert Template — no Markdown editor is active: it opens in a new untitled document',
-      placeHolder: 'Pick a template: each field becomes a tab stop (Tab to the next one)',
+      title: editor
+        ? vscode.l10n.t('Insert Template at the Cursor')
+        : vscode.l10n.t('Insert Template — no Markdown editor is active: it opens in a new untitled document'),
+      placeHolder: vscode.l10n.t('Pick a template: each field becomes a tab stop (Tab to the next one)'),
       matchOnDescription: true,
       matchOnDetail: true,
     });

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { ignoredReason } from './ignore';
 import { lint } from '../core/lint';
-import { toDiagnostic } from './convert';
+import { oneLineError } from '../core/display';
+import { failureDiagnostic, toDiagnostic } from './convert';
 import { yieldToEventLoop } from './linting';
 import type { ConfigFiles } from './settings';
 import { lintOptions } from './settings';
@@ -22,18 +23,29 @@ function filesExclude(): string | undefined {
 }
 
 
+/** What "Lint All Integration Docs" did. */
+export interface WorkspaceLintResult {
+  linted: number;
+  /** Binary, not UTF-8 or too large. */
+  skipped: number;
+  /** Files whose lint threw: each has one diagnostic saying so, and the run went on. */
+  failed: number;
+  cancelled: boolean;
+}
+
 /** Lints every Markdown file of the workspace that is not open; returns how many were linted. */
-export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<{ linted: number; skipped: number; cancelled: boolean }> {
+export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<WorkspaceLintResult> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Integration Docs: linting Markdown files', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Integration Docs: linting Markdown files'), cancellable: true },
     async (progress, token) => {
       const files = await vscode.workspace.findFiles('**/*.md', filesExclude(), undefined, token);
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       let linted = 0;
       let skipped = 0;
+      let failed = 0;
       for (const [i, uri] of files.entries()) {
-        if (token.isCancellationRequested) return { linted, skipped, cancelled: true };
-        progress.report({ message: `${i + 1} of ${files.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
+        if (token.isCancellationRequested) return { linted, skipped, failed, cancelled: true };
+        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', i + 1, files.length, vscode.workspace.asRelativePath(uri)), increment: 100 / files.length });
         if (open.has(uri.toString())) continue;
         const { config, file } = await configs.forDocument(uri);
         if (ignoredReason(uri, config, file)) continue;
@@ -42,11 +54,16 @@ export async function lintWorkspace(configs: ConfigFiles, collection: vscode.Dia
           skipped++;
           continue;
         }
-        collection.set(uri, lint(text, lintOptions(uri, config, [])).map((f) => toDiagnostic(f, docs)));
-        linted++;
+        try {
+          collection.set(uri, lint(text, lintOptions(uri, config, [])).map((f) => toDiagnostic(f, docs)));
+          linted++;
+        } catch (e) {
+          collection.set(uri, [failureDiagnostic(oneLineError(e))]);
+          failed++;
+        }
         await yieldToEventLoop(); // stay responsive
       }
-      return { linted, skipped, cancelled: false };
+      return { linted, skipped, failed, cancelled: false };
     },
   );
 }

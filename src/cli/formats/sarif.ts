@@ -5,6 +5,7 @@ import { plainText } from '../../core/display';
 import { DOCS_URL, RULES, docsAnchor } from '../../core/rules/index';
 import type { Severity } from '../../core/types';
 import type { FileResult } from '../lint-file';
+import { isFailure } from '../read';
 import type { Formatter } from './formatter';
 
 /** The base id result locations are relative to (resolved by `originalUriBaseIds`). */
@@ -58,13 +59,13 @@ function results(files: readonly FileResult[], root: string): Result[] {
   );
 }
 
-/** Files that were not linted, as tool notifications (the run itself succeeded). */
+/** Files that were not linted, as tool notifications: warnings when skipped, errors when they could not be linted. */
 function notifications(files: readonly FileResult[], root: string): Notification[] {
   return files
     .filter((r) => r.skipped)
     .map((r) => ({
-      level: 'warning',
-      message: { text: `Not linted: ${r.skipped}` },
+      level: isFailure(r.reason) ? 'error' : 'warning',
+      message: { text: r.skipped?.startsWith('not linted') ? `N${r.skipped.slice(1)}` : `Not linted: ${r.skipped}` },
       locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, root) } }],
     }));
 }
@@ -79,7 +80,7 @@ export function sarifLog(files: readonly FileResult[], root: string, version: st
       {
         tool: { driver: { name: 'integration-docs', version, semanticVersion: version, informationUri: DOCS_URL, rules: ruleDescriptors() } },
         originalUriBaseIds: { [SRCROOT]: { uri: base } },
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(files, root) }],
+        invocations: [{ executionSuccessful: !files.some((r) => isFailure(r.reason)), toolExecutionNotifications: notifications(files, root) }],
         columnKind: 'utf16CodeUnits',
         results: results(files, root),
       },
