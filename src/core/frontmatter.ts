@@ -2,7 +2,7 @@
  * YAML frontmatter: where it is, what it says (with source spans for every value), and the
  * field candidates in its values. Parsed with the `yaml` library, which reports error spans.
  */
-import { parseDocument, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document } from 'yaml';
+import { parseDocument, Parser, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document } from 'yaml';
 import type { Span } from './types';
 import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
@@ -32,6 +32,11 @@ export interface Frontmatter {
   /** The YAML source (the text of `content`). */
   source: string;
   fields: FieldHit[];
+  /**
+   * YAML comments that are suppression directives (`# integration-docs-disable-next-line …`),
+   * in document offsets; `body` is the text after `#`. Other comments are not collected.
+   */
+  directives: (Span & { body: string })[];
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
@@ -100,12 +105,13 @@ function unclosedBlock(text: string, contentStart: number, openEnd: number, patt
 
 function parseBlock(text: string, block: Span, content: Span, patterns: readonly RegExp[]): Frontmatter {
   const source = text.slice(content.start, content.end);
-  const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [] };
+  const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [], directives: [] };
   const tooDeep = yamlTooDeep(source);
   if (tooDeep !== -1) {
     fm.errors.push({ start: content.start + tooDeep, end: content.start + tooDeep + 1, message: `Frontmatter nests deeper than ${MAX_YAML_DEPTH} levels: it is not read` });
     return fm;
   }
+  fm.directives = directiveComments(source, content.start);
   let doc: Document;
   try {
     // logLevel 'error': errors still land in doc.errors, but no warning goes to the process
@@ -137,6 +143,46 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
   }
   fm.fields = valueFields(text, doc, content.start, patterns);
   return fm;
+}
+
+/** A CST token of the `yaml` parser that is a comment. */
+interface CommentToken {
+  type: 'comment';
+  offset: number;
+  source: string;
+}
+
+function isCommentToken(t: object): t is CommentToken {
+  const c = t as Partial<CommentToken>;
+  return c.type === 'comment' && typeof c.offset === 'number' && typeof c.source === 'string';
+}
+
+/**
+ * The suppression directives among the YAML comments, read from the `yaml` library's concrete
+ * syntax tree (so a `#` inside a quoted or block scalar is never taken for a comment). Only
+ * looked for when the source names a directive at all; nesting is already bounded.
+ */
+function directiveComments(source: string, base: number): (Span & { body: string })[] {
+  if (!source.includes('integration-docs-')) return [];
+  const out: (Span & { body: string })[] = [];
+  const walk = (t: unknown): void => {
+    if (Array.isArray(t)) {
+      for (const item of t) walk(item);
+    } else if (t && typeof t === 'object') {
+      if (isCommentToken(t)) {
+        const body = t.source.slice(1).trim();
+        if (body.startsWith('integration-docs-')) out.push({ start: base + t.offset, end: base + t.offset + t.source.length, body });
+        return;
+      }
+      for (const value of Object.values(t)) if (value && typeof value === 'object') walk(value);
+    }
+  };
+  try {
+    for (const token of new Parser().parse(source)) walk(token);
+  } catch {
+    return [];
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Span of the first alias whose anchor is not set before it, else the whole content. */

@@ -32,20 +32,29 @@ function wholeCodePoints<T extends { start: number; end: number }>(text: string,
   return start === r.start && end === r.end ? r : { ...r, start, end };
 }
 
-/** Runs every rule on a model and returns sorted findings with severities and positions. */
-export function lintModel(model: DocModel, options: LintOptions = {}): Finding[] {
+/** What one lint run found: the findings shown, and those a suppression comment hides. */
+export interface LintDetail {
+  findings: Finding[];
+  suppressed: Finding[];
+}
+
+/**
+ * Runs every rule on a model; findings a suppression comment hides are returned apart (the
+ * quick-fix verifier compares both sets before and after an edit). Both are sorted.
+ */
+export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDetail {
   const context = ruleContext(options);
-  const suppressed = suppressions(model);
+  const isSuppressed = suppressions(model);
   const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
   for (const rule of RULES) {
     const severity = resolveSeverity(rule.id, options.rules, model.status);
     if (!severity) continue;
     rule.check(model, context, (reported) => {
       const r = wholeCodePoints(model.text, reported);
       const start = positionAt(model, r.start);
-      if (suppressed(rule.id, r.start, start.line)) return;
       const end = positionAt(model, r.end);
-      findings.push({
+      const finding: Finding = {
         rule: rule.id,
         severity,
         message: r.message,
@@ -56,10 +65,17 @@ export function lintModel(model: DocModel, options: LintOptions = {}): Finding[]
         startOffset: r.start,
         endOffset: r.end,
         ...(r.data ? { data: r.data } : {}),
-      });
+      };
+      (isSuppressed(rule.id, r.start, r.end, start.line) ? suppressed : findings).push(finding);
     });
   }
-  return findings.sort((a, b) => a.startOffset - b.startOffset || a.endOffset - b.endOffset);
+  const order = (a: Finding, b: Finding) => a.startOffset - b.startOffset || a.endOffset - b.endOffset;
+  return { findings: findings.sort(order), suppressed: suppressed.sort(order) };
+}
+
+/** Runs every rule on a model and returns sorted findings with severities and positions. */
+export function lintModel(model: DocModel, options: LintOptions = {}): Finding[] {
+  return lintDetailed(model, options).findings;
 }
 
 /** Lints a Markdown document. Pure: no I/O, no `vscode`, no Node built-ins. */
@@ -112,6 +128,14 @@ export class Linter {
       this.factOptions = factOptionsOf(options);
     }
     this.options = options;
+  }
+
+  /**
+   * The chunk-facts cache of this linter. The quick-fix verifier builds variants of the text
+   * with it, so only the blocks an edit touches are parsed again.
+   */
+  get factCache(): FactCache {
+    return this.cache;
   }
 
   /** The model of `text` (cached parse). */

@@ -1,12 +1,19 @@
-/** Quick fixes on findings: fill a field, mark an item done, keep/remove a block, suppress. */
+/**
+ * Quick fixes on findings: fill a field (asks for the value), and the verified fixes of the
+ * engine (`core/fixes.ts`): mark done, keep/remove a block, suppress, and the plan fixes.
+ * This file only turns them into code actions; what is offered and why is decided in the core.
+ */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
-import { suppressionEdits, markDoneEdit, resolveConditionalEdits, type TextEdit } from '../core/edits';
+import type { TextEdit } from '../core/edits';
+import { fixSession, fixesFor, headingFixAt, type Fix, type FixLabel, type FixSession } from '../core/fixes';
 import { rangeOf, ruleOf } from './convert';
-import type { LintService } from './linting';
+import type { LintService, LintResult } from './linting';
+import type { SourceIndex } from './sources';
 
 /** Command ids behind the code actions. */
 export const FILL_COMMAND = 'integrationDocs.fillPlaceholder';
+export const CREATE_SOURCE_COMMAND = 'integrationDocs.createSource';
 
 /** Arguments of the fill command (also a test hook: pass `value` to skip the prompt). */
 export interface FillArgs {
@@ -17,6 +24,12 @@ export interface FillArgs {
   all: boolean;
   choices?: string[];
   value?: string;
+}
+
+/** Arguments of the create-source command: the document and the source path as written in it. */
+export interface CreateSourceArgs {
+  uri: string;
+  path: string;
 }
 
 function workspaceEdit(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -31,55 +44,189 @@ function sameRange(f: Finding, range: vscode.Range): boolean {
 
 export class QuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
+  /** The fixes of the latest lint result asked about (code actions are asked for on every cursor move). */
+  private memo: { result: LintResult; session: FixSession; fixes: Map<Finding, Fix[]> } | undefined;
 
   constructor(private readonly linting: LintService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linting.result(doc.uri);
-    if (!result || result.version !== doc.version) return [];
+    if (!result || result.version !== doc.version || result.skipped) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const rule = ruleOf(diagnostic);
       if (!rule) continue;
       const finding = result.findings.find((f) => f.rule === rule && sameRange(f, diagnostic.range));
       if (!finding) continue;
-      actions.push(...this.fixes(doc, finding, result.findings, diagnostic));
+      actions.push(...fillActions(doc, finding, result.findings, diagnostic));
+      actions.push(...this.fixesOf(doc, result, finding).map((fix) => toAction(doc, fix, diagnostic)));
+    }
+    const at = doc.offsetAt(range.start);
+    if (result.model.headings.some((h) => h.start <= at && at <= h.end)) {
+      actions.push(...headingFixAt(this.memoFor(doc, result).session, at).map((fix) => toAction(doc, fix, undefined)));
     }
     return actions;
   }
 
-  private fixes(doc: vscode.TextDocument, f: Finding, all: readonly Finding[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-    const out: vscode.CodeAction[] = [];
-    const action = (title: string, preferred = false) => {
-      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-      a.diagnostics = [diagnostic];
-      a.isPreferred = preferred;
-      out.push(a);
-      return a;
-    };
-    const data = f.data;
-    if (data?.kind === 'placeholder') {
-      const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
-      const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
-      const label = data.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text);
-      action(label, true).command = { command: FILL_COMMAND, title: label, arguments: [args] };
-      if (same > 1) {
-        const allLabel = data.choices
-          ? vscode.l10n.t('Choose all {0} {1} in this document…', same, data.text)
-          : vscode.l10n.t('Fill all {0} {1} in this document…', same, data.text);
-        action(allLabel).command = { command: FILL_COMMAND, title: allLabel, arguments: [{ ...args, all: true }] };
-      }
+  private memoFor(doc: vscode.TextDocument, result: LintResult): { session: FixSession; fixes: Map<Finding, Fix[]> } {
+    if (this.memo?.result !== result) {
+      const options = { ...result.options, eol: doc.eol === vscode.EndOfLine.CRLF ? ('\r\n' as const) : ('\n' as const) };
+      this.memo = { result, session: fixSession(doc.getText(), options, result.model, result.facts), fixes: new Map() };
     }
-    const done = markDoneEdit(f);
-    if (done) action(vscode.l10n.t('Mark item done'), true).edit = workspaceEdit(doc, [done]);
-    if (data?.kind === 'conditional' && data.close) {
-      action(vscode.l10n.t('Keep block "{0}" (remove its markers)', data.name)).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, true));
-      action(vscode.l10n.t('Remove block "{0}"', data.name)).edit = workspaceEdit(doc, resolveConditionalEdits(doc.getText(), f, false));
-    }
-    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    action(vscode.l10n.t('Suppress {0} on this line', f.rule)).edit = workspaceEdit(doc, suppressionEdits(doc.getText(), f, eol));
-    return out;
+    return this.memo;
   }
+
+  private fixesOf(doc: vscode.TextDocument, result: LintResult, finding: Finding): Fix[] {
+    const memo = this.memoFor(doc, result);
+    let fixes = memo.fixes.get(finding);
+    if (!fixes) {
+      fixes = fixesFor(memo.session, finding);
+      memo.fixes.set(finding, fixes);
+    }
+    return fixes;
+  }
+}
+
+/** The fill actions of a field: they ask for a value, so they are commands, checked when run. */
+function fillActions(doc: vscode.TextDocument, f: Finding, all: readonly Finding[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  const data = f.data;
+  if (data?.kind !== 'placeholder') return [];
+  const out: vscode.CodeAction[] = [];
+  const action = (title: string, preferred: boolean, args: FillArgs) => {
+    const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    a.diagnostics = [diagnostic];
+    a.isPreferred = preferred;
+    a.command = { command: FILL_COMMAND, title, arguments: [args] };
+    out.push(a);
+  };
+  const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
+  const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
+  action(data.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text), true, args);
+  if (same > 1) {
+    const allLabel = data.choices
+      ? vscode.l10n.t('Choose all {0} {1} in this document…', same, data.text)
+      : vscode.l10n.t('Fill all {0} {1} in this document…', same, data.text);
+    action(allLabel, false, { ...args, all: true });
+  }
+  return out;
+}
+
+/** A verified fix as a code action: its edits as one undoable workspace edit, or the create-file command. */
+function toAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic | undefined): vscode.CodeAction {
+  const title = localTitle(fix.label);
+  const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  if (diagnostic) a.diagnostics = [diagnostic];
+  a.isPreferred = fix.preferred === true;
+  if (fix.createFile !== undefined) {
+    const args: CreateSourceArgs = { uri: doc.uri.toString(), path: fix.createFile };
+    a.command = { command: CREATE_SOURCE_COMMAND, title, arguments: [args] };
+  } else {
+    a.edit = workspaceEdit(doc, fix.edits);
+  }
+  return a;
+}
+
+/** A fix's title in the user's language (the English templates are `FIX_TITLES` of the core). */
+export function localTitle(label: FixLabel): string {
+  const a = label.args;
+  switch (label.key) {
+    case 'markDone':
+      return vscode.l10n.t('Mark item done');
+    case 'keepContentTrue':
+      return vscode.l10n.t('Keep the content of {0} (as if {1} is true), remove its markers', a[0], a[1]);
+    case 'keepContentFalse':
+      return vscode.l10n.t('Keep the content of {0} (as if {1} is false), remove its markers', a[0], a[1]);
+    case 'removeBlockTrue':
+      return vscode.l10n.t('Remove {0} with its content (as if {1} is true)', a[0], a[1]);
+    case 'removeBlockFalse':
+      return vscode.l10n.t('Remove {0} with its content (as if {1} is false)', a[0], a[1]);
+    case 'keepBranchTrue':
+      return vscode.l10n.t('Keep the {0} branch (as if {1} is true), remove the {2} branch', a[0], a[1], a[2]);
+    case 'keepBranchFalse':
+      return vscode.l10n.t('Keep the {0} branch (as if {1} is false), remove the {2} branch', a[0], a[1], a[2]);
+    case 'keepBranch':
+      return vscode.l10n.t('Keep the {0} branch, remove the {1} branch', a[0], a[1]);
+    default:
+      return suppressOrPlanTitle(label);
+  }
+}
+
+function suppressOrPlanTitle(label: FixLabel): string {
+  const a = label.args;
+  switch (label.key) {
+    case 'suppressFinding':
+      return vscode.l10n.t('Suppress only this {0} finding', a[0]);
+    case 'suppressLine':
+      return vscode.l10n.t('Suppress {0} on line {1}', a[0], a[1]);
+    case 'suppressLineMany':
+      return vscode.l10n.t('Suppress {0} on line {1} ({2} findings)', a[0], a[1], a[2]);
+    case 'suppressTableOne':
+      return vscode.l10n.t('Suppress {0} in this whole table (1 finding)', a[0]);
+    case 'suppressTableMany':
+      return vscode.l10n.t('Suppress {0} in this whole table ({1} findings)', a[0], a[1]);
+    case 'suppressCodeOne':
+      return vscode.l10n.t('Suppress {0} in this whole code block (1 finding)', a[0]);
+    case 'suppressCodeMany':
+      return vscode.l10n.t('Suppress {0} in this whole code block ({1} findings)', a[0], a[1]);
+    case 'suppressFileOne':
+      return vscode.l10n.t('Suppress {0} in this whole file (1 finding)', a[0]);
+    case 'suppressFileMany':
+      return vscode.l10n.t('Suppress {0} in this whole file ({1} findings)', a[0], a[1]);
+    case 'insertHeading':
+      return vscode.l10n.t('Insert heading "{0}"', a[0]);
+    case 'removeOutlineEntry':
+      return vscode.l10n.t('Remove `{0}` from the outline', a[0]);
+    case 'addToOutline':
+      return vscode.l10n.t('Add "{0}" to the outline as `{1}`', a[0], a[1]);
+    case 'createFile':
+      return vscode.l10n.t('Create file {0}', a[0]);
+    case 'removeSource':
+      return vscode.l10n.t('Remove {0} from sources', a[0]);
+    default:
+      return label.key;
+  }
+}
+
+/**
+ * Creates a missing source as an empty file and opens it. Only inside the workspace root of
+ * the document, never over an existing file, and never through a folder that is a symbolic
+ * link (it could lead outside the workspace).
+ */
+export async function createSource(sources: SourceIndex, args: CreateSourceArgs): Promise<boolean> {
+  const doc = vscode.Uri.parse(args.uri);
+  const at = sources.locate(doc, args.path);
+  const root = sources.rootOf(doc);
+  const refuse = (why: string) => {
+    void vscode.window.showWarningMessage(why);
+    return false;
+  };
+  if (!at || !root) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: its place in the workspace is not known.', args.path));
+  if (at.outside) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: it is outside the workspace.', args.path));
+  if (at.folder) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: it names a folder.', args.path));
+  if (await exists(at.uri)) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: it already exists.', args.path));
+  for (let dir = vscode.Uri.joinPath(at.uri, '..'); dir.path.length > root.path.length && dir.path.startsWith(`${root.path}/`); dir = vscode.Uri.joinPath(dir, '..')) {
+    const stat = await statOf(dir);
+    if (stat && (stat.type & vscode.FileType.SymbolicLink) !== 0) {
+      return refuse(vscode.l10n.t('Integration Docs: {0} was not created: the folder {1} is a symbolic link.', args.path, vscode.workspace.asRelativePath(dir)));
+    }
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(at.uri, { overwrite: false, ignoreIfExists: true });
+  if (!(await vscode.workspace.applyEdit(edit))) return refuse(vscode.l10n.t('Integration Docs: {0} was not created: the workspace refused the new file.', args.path));
+  await vscode.window.showTextDocument(at.uri, { preview: true });
+  return true;
+}
+
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return (await statOf(uri)) !== undefined;
 }
 
 /** Asks for a value (an input box, or a quick pick for a choice list); undefined when cancelled. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ConfigFiles, editorSettings } from './settings';
 import { LintService, type LintResult } from './linting';
 import { DiagnosticsPublisher } from './diagnostics';
-import { QuickFixes, fillPlaceholder, FILL_COMMAND, type FillArgs } from './codeActions';
+import { QuickFixes, fillPlaceholder, createSource, FILL_COMMAND, CREATE_SOURCE_COMMAND, type FillArgs, type CreateSourceArgs } from './codeActions';
 import { StatusBar, DodLenses } from './progress';
 import { gotoField, revealOffset } from './navigation';
 import { lintWorkspace } from './workspaceLint';
@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     vscode.languages.registerCodeActionsProvider(MARKDOWN, fixes, { providedCodeActionKinds: QuickFixes.kinds }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
     vscode.commands.registerCommand(FILL_COMMAND, (args: FillArgs) => fillPlaceholder(linting, args)),
+    vscode.commands.registerCommand(CREATE_SOURCE_COMMAND, (args: CreateSourceArgs) => createSource(sources, args)),
     vscode.commands.registerCommand('integrationDocs.insertTemplate', (args?: unknown) => insertTemplate(templates, scripted<InsertTemplateArgs>(args))),
     vscode.commands.registerCommand('integrationDocs.newDocument', (args?: unknown) => {
       const given = scripted<NewDocumentArgs>(args);

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Linter } from '../core/lint';
-import type { DocModel } from '../core/document';
+import type { DocModel, FactCache } from '../core/document';
 import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
 import { oneLineError } from '../core/display';
@@ -22,6 +22,8 @@ export interface LintResult {
   findings: readonly Finding[];
   model: DocModel;
   options: LintOptions;
+  /** The linter's chunk-facts cache (the quick-fix verifier reuses it). */
+  facts?: FactCache;
   /** Set when the document was not linted (too large, disabled, an internal error). */
   skipped?: string;
   /** Set when linting threw: the error in one line (the findings are then unknown, not none). */
@@ -184,7 +186,7 @@ export class LintService extends Disposable {
       if (state.generation !== generation || doc.isClosed) return undefined;
     }
     const { model, findings } = state.linter.lint(text);
-    const result: LintResult = { uri: doc.uri, version: doc.version, findings, model, options };
+    const result: LintResult = { uri: doc.uri, version: doc.version, findings, model, options, facts: state.linter.factCache };
     state.result = result;
     this.linted.fire(result);
     return result;

@@ -8,12 +8,24 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { lint, type Finding } from '../../src/core/index';
-import { applyEdits, suppressionEdits, markDoneEdit, resolveConditionalEdits } from '../../src/core/edits';
+import { applyEdits, markDoneEdit, resolveConditionalEdits } from '../../src/core/edits';
+import { fixSession, candidateFixes } from '../../src/core/fixes';
+import type { TextEdit } from '../../src/core/edits';
 import { ROOT, read, joinLines } from './helpers';
 
 function docs(): [string, string][] {
   const dir = join(ROOT, 'src/templates');
   return readdirSync(dir).map((f) => [f, read(join(dir, f))]);
+}
+
+/** The broader suppression of a finding as planned (line, table or code block), unverified. */
+function suppressionEdits(text: string, f: Finding): TextEdit[] {
+  const session = fixSession(text);
+  const target = session.detail.findings.find((g) => g.startOffset === f.startOffset && g.rule === f.rule && g.message === f.message) as Finding;
+  const group = candidateFixes(session, target).find((g) => g[0]?.suppression) ?? [];
+  const fix = group.find((x) => / on line \d+| whole table| whole code block/.test(x.title));
+  assert.ok(fix, `no broader suppression for ${f.message}`);
+  return fix.edits;
 }
 
 /** Findings described independently of their position. */
@@ -26,7 +38,6 @@ test('a suppression comment removes its finding and nothing else', () => {
   for (const [name, text] of [...docs(), ...fixtures]) {
     const findings = lint(text);
     for (const f of findings) {
-      if (f.rule === 'frontmatter' || f.line <= frontmatterLines(text)) continue;
       const edits = suppressionEdits(text, f);
       const after = lint(applyEdits(text, edits));
       const where = `${name}:${f.line}:${f.column} ${f.message}`;
@@ -45,12 +56,6 @@ test('a suppression comment removes its finding and nothing else', () => {
 
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
-}
-
-function frontmatterLines(text: string): number {
-  if (!text.startsWith('---')) return 0;
-  const end = text.indexOf('\n---', 3);
-  return end === -1 ? 0 : lineOf(text, end + 1);
 }
 
 test('suppression keeps a list one list and a paragraph one paragraph', () => {
@@ -94,6 +99,7 @@ test('resolving a conditional keeps or drops the block without stray lines', () 
   assert.equal(applyEdits(text, resolveConditionalEdits(text, f, false)), joinLines('Intro', 'Other part', 'Outro', ''));
   const unless = joinLines('A', '{{#unless legacy}}', 'New flow', '{{/unless}}', 'B', '');
   const u = lint(unless).find((g) => g.rule === 'conditional') as Finding;
-  assert.equal(applyEdits(unless, resolveConditionalEdits(unless, u, true)), joinLines('A', 'B', ''));
-  assert.equal(applyEdits(unless, resolveConditionalEdits(unless, u, false)), joinLines('A', 'New flow', 'B', ''));
+  // The block's own content is what `unless` shows when the condition is false: keeping it keeps it.
+  assert.equal(applyEdits(unless, resolveConditionalEdits(unless, u, true)), joinLines('A', 'New flow', 'B', ''));
+  assert.equal(applyEdits(unless, resolveConditionalEdits(unless, u, false)), joinLines('A', 'B', ''));
 });

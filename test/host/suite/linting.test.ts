@@ -159,12 +159,100 @@ suite('linting in VS Code', () => {
     const editor = await open(uri);
     const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 2));
     const two = diags.find((d) => d.message.includes('Two')) as vscode.Diagnostic;
-    const suppress = (await codeActions(uri, two.range)).find((a) => a.title === 'Suppress unchecked-dod on this line');
+    const suppress = (await codeActions(uri, two.range)).find((a) => a.title === 'Suppress unchecked-dod on line 4');
     assert.ok(suppress);
     await runAction(suppress);
     const left = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 1));
     assert.match(left[0].message, /Three/);
     assert.equal(editor.document.lineAt(3).text, '  <!-- integration-docs-disable-next-line unchecked-dod -->');
+  });
+
+  test('verified quick fixes through the code-action API: only the block, only the finding, YAML kept; one undo restores', async () => {
+    const text = '---\nstatus: final\nsources: 3\n---\n\nPay {{#if premium}}more{{else}}less{{/if}} now.\n\n| Who | Value |\n|---|---|\n| Author | [Author name] |\n| Date | YYYY-MM-DD |\n';
+    const uri = await writeFile('verified-fixes.md', text);
+    const editor = await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 4));
+    // The code actions at a diagnostic's range (the command does not return which diagnostic an action fixes).
+    const titles = (d: vscode.Diagnostic) => codeActions(uri, d.range);
+
+    // Keep the {{else}} branch of an inline block: the rest of the line stays.
+    const cond = diags.find((d) => ruleOf(d) === 'conditional') as vscode.Diagnostic;
+    const keepElse = (await titles(cond)).find((a) => a.title === 'Keep the {{else}} branch (as if premium is false), remove the {{#if premium}} branch');
+    assert.ok(keepElse, (await titles(cond)).map((a) => a.title).join(' | '));
+    await runAction(keepElse);
+    await waitForDiagnostics(uri, (d) => ours(d).length === 3);
+    assert.equal(editor.document.lineAt(5).text, 'Pay less now.');
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => ours(d).length === 4);
+    assert.equal(editor.document.getText(), text, 'one undo restores the text');
+
+    // Suppress exactly one finding in a table cell: the other field of the table stays reported.
+    const author = ours(vscode.languages.getDiagnostics(uri)).find((d) => d.message.includes('[Author name]')) as vscode.Diagnostic;
+    const only = (await titles(author)).find((a) => a.title === 'Suppress only this placeholder finding');
+    assert.ok(only);
+    assert.ok((await titles(author)).some((a) => a.title === 'Suppress placeholder in this whole table (2 findings)'));
+    await runAction(only);
+    const left = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 3));
+    assert.ok(left.some((d) => d.message.includes('YYYY-MM-DD')));
+    assert.equal(editor.document.lineAt(9).text, '| Author | <!-- integration-docs-ignore-next placeholder -->[Author name] |');
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => ours(d).length === 4);
+    assert.equal(editor.document.getText(), text);
+
+    // Suppress a frontmatter finding of a final document: a YAML comment, the document stays final.
+    const fm = ours(vscode.languages.getDiagnostics(uri)).find((d) => ruleOf(d) === 'frontmatter') as vscode.Diagnostic;
+    const fmFix = (await titles(fm)).find((a) => a.title === 'Suppress only this frontmatter finding');
+    assert.ok(fmFix);
+    await runAction(fmFix);
+    const rest = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 3));
+    assert.equal(editor.document.lineAt(2).text, 'sources: 3 # integration-docs-ignore-previous frontmatter');
+    assert.ok(rest.every((d) => d.severity === vscode.DiagnosticSeverity.Error), 'status final: errors stay errors');
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => ours(d).length === 4);
+    assert.equal(editor.document.getText(), text);
+  });
+
+  test('plan quick fixes: Insert heading where the outline puts it, Add to outline, Create file inside the workspace', async () => {
+    const text = ['---', 'outline:', '  overview:', '  setup-guide:', 'sources:', '  - path: /plan-sources/new-notes.md', '    purpose: "notes"', '---', '', '# Plan', '', '## Overview', '', 'Text.', '', '## Extra Notes', '', 'More.', ''].join('\n');
+    const uri = await writeFile('plan-fixes.md', text);
+    const editor = await open(uri);
+    const rules = (ds: readonly vscode.Diagnostic[]) => ours(ds).map(ruleOf).sort().join(',');
+    const diags = ours(await waitForDiagnostics(uri, (d) => rules(d) === 'outline,sources'));
+
+    const planned = diags.find((d) => ruleOf(d) === 'outline') as vscode.Diagnostic;
+    const insert = (await codeActions(uri, planned.range)).find((a) => a.title === 'Insert heading "## Setup Guide"');
+    assert.ok(insert, (await codeActions(uri, planned.range)).map((a) => a.title).join(' | '));
+    await runAction(insert);
+    await waitForDiagnostics(uri, (d) => rules(d) === 'sources');
+    assert.ok(editor.document.getText().includes('Text.\n\n## Setup Guide\n\n## Extra Notes\n'), editor.document.getText());
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(uri, (d) => rules(d) === 'outline,sources');
+    assert.equal(editor.document.getText(), text, 'one undo restores the text');
+
+    const heading = new vscode.Range(15, 3, 15, 3);
+    const add = (await codeActions(uri, heading)).find((a) => a.title === 'Add "Extra Notes" to the outline as `extra-notes`');
+    assert.ok(add, (await codeActions(uri, heading)).map((a) => a.title).join(' | '));
+    await runAction(add);
+    await until(() => editor.document.lineAt(3).text === '  extra-notes:' || undefined, 'the new outline entry');
+    assert.equal(rules(vscode.languages.getDiagnostics(uri)), 'outline,sources');
+    await vscode.commands.executeCommand('undo');
+    await until(() => editor.document.getText() === text || undefined, 'undo of Add to outline');
+    // Code actions answer for the linted version only: wait for the lint of the restored text.
+    await until(() => api.result(uri)?.version === editor.document.version || undefined, 'the lint of the restored text');
+
+    const missing = ours(vscode.languages.getDiagnostics(uri)).find((d) => ruleOf(d) === 'sources') as vscode.Diagnostic;
+    const create = (await codeActions(uri, missing.range)).find((a) => a.title === 'Create file /plan-sources/new-notes.md');
+    assert.ok(create);
+    assert.equal(create.command?.command, 'integrationDocs.createSource');
+    await runAction(create);
+    const created = vscode.Uri.joinPath(root, 'plan-sources/new-notes.md');
+    assert.equal((await vscode.workspace.fs.stat(created)).type, vscode.FileType.File);
+    await waitForDiagnostics(uri, (d) => rules(d) === 'outline');
+    // Asked again (the file exists now), it refuses and never overwrites.
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode('kept'));
+    assert.equal(await vscode.commands.executeCommand('integrationDocs.createSource', { uri: uri.toString(), path: '/plan-sources/new-notes.md' }), false);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), 'kept');
+    assert.equal(await vscode.commands.executeCommand('integrationDocs.createSource', { uri: uri.toString(), path: '../outside.md' }), false, 'never outside the workspace');
   });
 
   test('a choice list offers its choices and conditionals can be kept or removed', async () => {
@@ -177,7 +265,7 @@ suite('linting in VS Code', () => {
     assert.deepEqual((pick.command?.arguments?.[0] as { choices: string[] }).choices, ['Casual', 'Professional', 'Academic']);
     await runAction(pick, { value: 'Professional' });
     const cond = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 1))[0];
-    const keep = (await codeActions(uri, cond.range)).find((a) => a.title === 'Keep block "accounting" (remove its markers)');
+    const keep = (await codeActions(uri, cond.range)).find((a) => a.title === 'Keep the content of {{#if accounting}} (as if accounting is true), remove its markers');
     assert.ok(keep);
     await runAction(keep);
     await waitForDiagnostics(uri, (d) => ours(d).length === 0);
