@@ -143,7 +143,7 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 
 /** Characters and sequences that bring syntax the plain path does not model. */
 const NOT_PLAIN =
-  /^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^ {0,3}\[[^\]]*\]:|\[\[|^ {0,3}<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+  /^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^ {0,3}<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
 /** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
 const INLINE_LINK_FULL = /!?\[[^[\]\n|\\{<]*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
 /**

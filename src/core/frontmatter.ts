@@ -272,6 +272,28 @@ function keyOf(parent: unknown): string {
   return '';
 }
 
+/** Values `status` takes in an integration doc. */
+export const STATUSES = ['outline', 'draft', 'final'] as const;
+
+/**
+ * Whether the frontmatter is an integration doc's, whose `status`, `sources` and `outline` this
+ * project defines — not another tool's keys of the same name (an agent skill's `sources:` list of
+ * strings, a decision record's `status: accepted`). It is when it names a template or an outline,
+ * has one of our statuses (or a field there), or declares a source as a mapping (`path`, `purpose`).
+ */
+export function isIntegrationFrontmatter(fm: Frontmatter): boolean {
+  if (!fm.data) return false;
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(fm.data, key);
+  if (has('outline') || has('template') || has('template_version')) return true;
+  const status = fm.data.status;
+  if (typeof status === 'string' && (STATUSES as readonly string[]).includes(status)) return true;
+  const statusNode = nodeAt(fm, 'status');
+  if (statusNode?.range && fm.fields.some((f) => f.start >= fm.base + statusNode.range![0] && f.end <= fm.base + statusNode.range![1])) return true;
+  const sources = fm.data.sources;
+  const entries: unknown[] = Array.isArray(sources) ? sources : [sources];
+  return entries.some((e) => typeof e === 'object' && e !== null);
+}
+
 /** The YAML node at `path` (keys of nested mappings), or undefined. */
 export function nodeAt(fm: Frontmatter, ...path: (string | number)[]): YamlNode | undefined {
   const got = fm.doc?.getIn(path, true);

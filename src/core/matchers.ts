@@ -202,6 +202,10 @@ const CHECK_STATE = /^(?:done|todo|to do|wip|yes|no|n\/a|na|ok|pass(?:ed)?|fail(
 const PARAM_HEADER = /param|arg|option|name|prop|key|field|attr|setting|flag|config/i;
 const IDENT_PATH = /^[a-z_$][\w$]*(?:\.[\w$]+|\[\])*$/;
 
+const LITERAL = `(?:true|false|null|undefined|-?\\d+(?:\\.\\d+)?|'[^'|]*'|"[^"|]*")`;
+/** A union of literal values, as API docs write a parameter's values: "[true | false]", "['a' | 'b']". */
+const LITERAL_CHOICE = new RegExp(`^${LITERAL}(?:\\s*\\|\\s*${LITERAL})+$`, 'i');
+
 /** Is `inner` (text between brackets in prose) something other than a field, whatever its context? */
 function proseNonField(inner: string): boolean {
   const t = inner.trim();
@@ -213,6 +217,9 @@ function proseNonField(inner: string): boolean {
   if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
   if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/i.test(t)) return true; // a version "[v1.2.3]", "[2.0.0-beta.1]"
   if (/^(?:#\d+|@[\w-]+(?:\/[\w.-]+)?|[0-9a-f]{7,40})$/.test(t)) return true; // an issue, a mention, a commit
+  if (/[\u0250-\u02AF\u02C8\u02CC]/u.test(t)) return true; // a phonetic transcription: "[e.ti.kɛt]"
+  if (LITERAL_CHOICE.test(t)) return true; // values of a type: "[true | false]"
+  if (/^\.{1,2}\/[\w./-]+$/.test(t)) return true; // a relative path written out: "(CHANGELOG.md)[../CHANGELOG.md]"
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
   if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
@@ -231,6 +238,8 @@ interface ProseContext {
   line: Span;
   prefix: string;
   suffix: string;
+  /** Running text, or a frontmatter value (where a quoted `"[Owner]"` is the whole value, a field). */
+  where: ScanWhere;
 }
 
 /** How far context reaches on a line: enough for any cue, and linear on one very long line. */
@@ -240,11 +249,11 @@ const WINDOW = 240;
  * The line around a bracket. The prefix and suffix are windows of the line; a prefix that does not
  * reach the line's start begins with U+0000, so cues anchored at the start of a line do not match.
  */
-function proseContext(src: string, line: Span, open: number, close: number): ProseContext {
+function proseContext(src: string, line: Span, open: number, close: number, where: ScanWhere): ProseContext {
   const from = Math.max(line.start, open - WINDOW);
   const prefix = (from > line.start ? '\u0000' : '') + src.slice(from, open);
   const suffix = src.slice(close + 1, Math.max(close + 1, Math.min(line.end, close + 1 + WINDOW)));
-  return { src, line, prefix, suffix };
+  return { src, line, prefix, suffix, where };
 }
 
 /** Is the bracket `[inner]` a non-field because of where it stands (see the contract v2)? */
@@ -274,9 +283,9 @@ function isEntryTag(t: string): boolean {
 /** A list entry's start, after an optional lead-in link or bold label: "* [#980](url) [codegen] …", "- **Breaking:** [Fix] …". */
 const ENTRY_LEAD = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?$/;
 
-/** A bracket of one to six words opening a list entry (and text after it): a tag if the document is a changelog. */
+/** A bracket of one to twelve words opening a list entry (and text after it): a tag if the document is a changelog. */
 function entryTagCandidate(t: string, cx: ProseContext): boolean {
-  return ENTRY_LEAD.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 6;
+  return ENTRY_LEAD.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 12;
 }
 
 /** Whether the bracket's line is a table row (it has a cell separator before and after it). */
@@ -310,6 +319,9 @@ function paramTable(cx: ProseContext, t: string): boolean {
 
 /** Program output quoted in prose: `"Server [http] listening"`, `“[nodemon] restarting”`. */
 function quotedOutput(t: string, cx: ProseContext): boolean {
+  // A quoted string that is only the bracketed word is a literal value: "'[Circular]'", '"[Object]"'.
+  const q = cx.prefix.slice(-1);
+  if (cx.where === 'prose' && (q === "'" || q === '"') && cx.suffix[0] === q && /^\p{L}[\p{Ll}\p{N}]{2,}$/u.test(t)) return true;
   // An ALL-CAPS slot in a quoted message is the message's own format: 'expected: [OPTIONS ISSUER]'.
   if (/^[A-Z]+(?: [A-Z]+)+$/.test(t) && inQuote(cx, "'")) return true;
   if (!/^[a-z][\w.-]*$|^[A-Z]{2,}$/.test(t)) return false;
@@ -350,7 +362,7 @@ const proseBracket: AtMatcher = (s, i) => {
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
   if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
-  const cx = proseContext(src, s.line, i, close);
+  const cx = proseContext(src, s.line, i, close, s.where);
   let hitEnd = close + 1;
   let refLabel = normalizeLabel(inner);
   if (src[close + 1] === '[') {
@@ -424,10 +436,16 @@ export const mustacheField: AtMatcher = (s, i) => {
   if (masked(s.masks, i, m.stop)) return i + 1;
   if (i > 0 && s.src[i - 1] === '$') return m.stop - 1; // GitHub Actions ${{ … }}
   const t = m.inner.trim();
-  const field = s.where === 'code' || s.where === 'destination' ? isCodeMustache(m.inner) : isProseMustache(t);
+  const field = s.where === 'code' || s.where === 'destination' ? isCodeMustache(m.inner) : isProseMustache(t) && !quotedToken(s.src, i, m.stop, t);
   if (field) s.out.push({ start: i, end: m.stop, text: s.src.slice(i, m.stop) });
   return m.stop - 1;
 };
+
+/** A lower-case token quoted on its own in prose is template syntax being named: "'{{date}}' is replaced with …". */
+function quotedToken(src: string, start: number, stop: number, t: string): boolean {
+  const q = start > 0 ? src[start - 1] : '';
+  return (q === "'" || q === '"') && src[stop] === q && /^[a-z][a-z0-9_]*$/.test(t);
+}
 
 /** `{{ customer_name }}`, `{{PLAN}}` are fields; Helm/Go `{{ .Values.x }}`, pipes, partials, comments are not. */
 function isProseMustache(t: string): boolean {
@@ -474,6 +492,8 @@ export const braceField: AtMatcher = (s, i) => {
   if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return push(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
   if (!/^\p{L}/u.test(t) || !BRACE_BODY.test(t)) return -1;
   if (!/\s/.test(t)) {
+    // Code padding around one name is an object or a block, not a description: `({ ctx })`, `{ yield }`.
+    if (/^\s/.test(body) && /\s$/.test(body)) return -1;
     if (leadingLabel(s, i, close)) return -1;
     if (oneWordField(t, s.where)) return push(s, i, close + 1);
     if (!/^\p{Ll}[\p{Ll}\p{N}_]*$/u.test(t) || PRIMITIVE_TYPE.test(t)) return -1;
@@ -665,6 +685,10 @@ const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
 const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
+/** A camelCase key and a colon right before the bracket, as in a JavaScript object: `refetchQueries: [`. */
+const CAMEL_KEY_BEFORE = /(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u;
+/** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
+const END_OF_OPTIONS = /(?:^|\s)[\w.-]+(?:\s+[\w.-]+)*\s--\s$/;
 /** A message receiver opening an Objective-C / Smalltalk send: `[super viewDidLoad]`, `[self close]`. */
 const RECEIVER = /^(?:self|super|this)\b/;
 
@@ -674,7 +698,10 @@ const RECEIVER = /^(?:self|super|this)\b/;
  */
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
+  // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
+  if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
   if (UPPER_SNAKE.test(inner)) return true;
+  if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
   if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
@@ -701,6 +728,8 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
 function isPathSegment(inner: string, ctx: CodeContext): boolean {
   if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner) || ROUTE_TOKENS.has(inner)) return false;
   const { before, after } = ctx;
+  // A regular expression's character class: `/^[jfmasond]/i`, `[aeiou]+`.
+  if (before === '^' || /^[+*?{]/.test(ctx.suffix)) return false;
   // A build tool's file-name token: "index.[contenthash].html", "[name].[ext]".
   if (!/[-_]/.test(inner) && (before === '.' || after === '.')) return false;
   // A route file's dynamic segment (`app/[provider]/route.ts`); a kebab name with a hyphen

@@ -21,7 +21,7 @@
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { DocModel } from './document';
 import type { HeadingFact, CommentFact } from './facts';
-import { nodeAt, spanOf, isMap, isSeq, isScalar, type Frontmatter } from './frontmatter';
+import { isIntegrationFrontmatter, nodeAt, spanOf, isMap, isSeq, isScalar, type Frontmatter } from './frontmatter';
 import { normalizeHeading } from './sections';
 import type { Span } from './types';
 
@@ -219,7 +219,7 @@ export function readPlan(model: DocModel): Plan {
   const cached = cache.get(model);
   if (cached) return cached;
   const fm = model.frontmatter;
-  const usable = fm?.data !== undefined ? fm : undefined;
+  const usable = fm?.data !== undefined && isIntegrationFrontmatter(fm) ? fm : undefined;
   const citations = model.comments.map((c) => citationOf(model.text, c)).filter((c): c is Citation => c !== undefined);
   const outline = usable ? readOutline(usable) : undefined;
   const plan: Plan = {

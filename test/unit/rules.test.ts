@@ -161,11 +161,11 @@ test('conditional: tags in code are ignored', () => {
 // --- frontmatter -----------------------------------------------------------------------
 
 test('frontmatter: messages', () => {
-  assert.deepEqual(shown(joinLines('---', 'status: published', '---')), [
-    '2:9-2:18 frontmatter Unknown status "published": expected outline, draft or final',
+  assert.deepEqual(shown(joinLines('---', 'template: integration-page', 'status: published', '---')), [
+    '3:9-3:18 frontmatter Unknown status "published": expected outline, draft or final',
   ]);
-  assert.deepEqual(shown(joinLines('---', 'sources: a.md', '---')), [
-    '2:10-2:14 frontmatter `sources` must be a list of entries with `path` and `purpose`',
+  assert.deepEqual(shown(joinLines('---', 'status: draft', 'sources: a.md', '---')), [
+    '3:10-3:14 frontmatter `sources` must be a list of entries with `path` and `purpose`',
   ]);
   assert.deepEqual(shown(joinLines('---', 'sources:', '  - {path: a.md}', '  - b.md', '---')), [
     '3:5-3:17 frontmatter Source `a.md` has no `purpose`: say what it is used for',
@@ -178,6 +178,18 @@ test('frontmatter: messages', () => {
   assert.deepEqual(shown(joinLines('---', 'title: x', '', '# No closing line')), [
     '1:1-1:4 frontmatter Frontmatter is not closed: add a line `---` after it',
   ]);
+});
+
+test('frontmatter: another tool’s keys of the same name are its own (an agent skill’s sources, a decision record’s status)', () => {
+  const resolveSource = () => ({ exists: false, outside: false });
+  const skill = joinLines('---', 'name: sync', 'sources:', '  - docs/sync.md', "  - 'org/repo:docs/api.mdx'", '---', '# Sync');
+  assert.deepEqual(shown(skill, { resolveSource }), []);
+  assert.deepEqual(shown(joinLines('---', 'status: accepted', 'date: 2024-05-01', '---', '# Use queues')), []);
+  // Any sign of an integration doc makes the keys ours again: a template, an outline, our status, a mapping entry.
+  for (const marker of ['template: integration-page', 'outline: {overview: {purpose: p}}', 'status: draft']) {
+    const doc = joinLines('---', marker, 'sources:', '  - docs/sync.md', '---', '# Overview');
+    assert.ok(shown(doc, { resolveSource }).some((s) => s.includes('frontmatter A `sources` entry must be a mapping')), marker);
+  }
 });
 
 test('frontmatter: broken YAML is one finding and the body is still linted', () => {
@@ -198,7 +210,10 @@ test('severity follows status: outline → information, draft → warning, final
   assert.deepEqual(lint(doc('final')).map((f) => f.severity), ['error']);
   assert.deepEqual(lint(doc()).map((f) => f.severity), ['warning']);
   // An unknown status is reported and does not raise severities.
-  assert.deepEqual(lint(doc('published')).map((f) => `${f.rule} ${f.severity}`), ['frontmatter warning', 'placeholder warning']);
+  const page = joinLines('---', 'template: integration-page', 'status: published', '---', 'C: [Customer name]');
+  assert.deepEqual(lint(page).map((f) => `${f.rule} ${f.severity}`), ['frontmatter warning', 'placeholder warning']);
+  // Another tool's status word is its own: no finding, default severity.
+  assert.deepEqual(lint(doc('accepted')).map((f) => `${f.rule} ${f.severity}`), ['placeholder warning']);
 });
 
 test('severity: configured levels win over status; off silences a rule; auto follows status', () => {
@@ -316,7 +331,7 @@ test('unquoted bracketed frontmatter values: one plain item with a space or in c
   assert.ok(brief(fm('sources: [/a.md, /b.md]')).every((x) => !x.endsWith('placeholder')));
   // A status holding a field is not also an unknown status; a real unknown status still is.
   assert.deepEqual(brief(fm('status: "[Status]"')), ['2:10-2:18 placeholder']);
-  assert.deepEqual(brief(fm('status: done')), ['2:9-2:13 frontmatter']);
+  assert.deepEqual(brief(fm('template: t', 'status: done')), ['3:9-3:13 frontmatter']);
   // A key is never a value.
   assert.deepEqual(brief(fm('[Partner Name]: x')), []);
 });
@@ -367,4 +382,29 @@ test('frontmatter: an alias with no anchor is an error, not a crash', () => {
   assert.deepEqual(shown(joinLines('---', 'sources:', '  - path: */sources/a.md', '---', '# T')), [
     '3:11-3:25 frontmatter Frontmatter is not valid YAML: Unresolved alias (the anchor must be set before the alias): /sources/a.md',
   ]);
+});
+
+test('published-doc shapes: quoted literals, literal unions, phonetics, regex classes, padded braces, camelCase array values', () => {
+  const brief = (text: string) => shown(text).map((x) => x.split(' ').slice(0, 3).join(' '));
+  assert.deepEqual(brief("Prints '[Circular]' for a cycle and \"[Object]\" past the depth."), []);
+  assert.deepEqual(brief('Whether the hashes match [true | false].'), []);
+  assert.deepEqual(brief('Said like [ledʒe] in French.'), []);
+  assert.deepEqual(brief("Placeholders '{{date}}' and \"{{time}}\" are replaced by the formatter."), []);
+  assert.deepEqual(brief('See (RELEASING.md)[../RELEASING.md].'), []);
+  assert.deepEqual(brief(joinLines('```js', 'const m = /^[jfmamjjasond]/i;', '```')), []);
+  assert.deepEqual(brief('Refetch with `refetchQueries: [GET_TODOS]`.'), []);
+  assert.deepEqual(brief(joinLines('```sh', 'pnpm test -- [partial filename]', '```')), []);
+  assert.deepEqual(brief(joinLines('---', 'description: call next({ ctx }) then { yield }', '---')), []);
+  // The same shapes as fields stay fields.
+  assert.deepEqual(brief("Owner: '[Owner name]' and [Customer name]."), ['1:9-1:21 placeholder Unfilled', '1:27-1:42 placeholder Unfilled']);
+  assert.deepEqual(brief('Pick [Yes | No].'), ['1:6-1:16 placeholder Unfilled']);
+  assert.deepEqual(brief(joinLines('```yaml', 'api_key: "[PARTNER_API_KEY]"', 'owner: [OWNER_TEAM]', '```')), ['2:11-2:28 placeholder Unfilled', '3:8-3:20 placeholder Unfilled']);
+  assert.deepEqual(brief(joinLines('---', 'owner: "[Owner]"', '---')), ['2:9-2:16 placeholder Unfilled']);
+  assert.deepEqual(brief('- [Describe the change in one sentence] and why it matters'), ['1:3-1:40 placeholder Unfilled']);
+});
+
+test('a link reference definition inside a block quote or list defines the label for the whole document', () => {
+  assert.deepEqual(shown(joinLines('Thanks to [others].', '', '> [others]: https://example.com/contributors')), []);
+  assert.deepEqual(shown(joinLines('> Thanks to [others].', '>', '> [others]: https://example.com/contributors')), []);
+  assert.deepEqual(shown(joinLines('1. Item', '', '   [deep]: https://example.com', '', 'See [deep].')), []);
 });

@@ -1,9 +1,7 @@
 import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { nodeAt, spanOf, type Frontmatter } from '../frontmatter';
+import { isIntegrationFrontmatter, nodeAt, spanOf, STATUSES, type Frontmatter } from '../frontmatter';
 import type { Rule, Report } from './rule';
 
-/** Values `status` may take. */
-export const STATUSES = ['outline', 'draft', 'final'] as const;
 
 function at(fm: Frontmatter, node: YamlNode | undefined, message: string): Report {
   return { ...spanOf(fm, node), message, data: { kind: 'frontmatter' } };
@@ -90,7 +88,8 @@ export const frontmatter: Rule<'frontmatter'> = {
       report({ start: e.start, end: Math.max(e.end, e.start), message: e.message, data: { kind: 'frontmatter' } });
       return;
     }
-    if (!fm.data) return;
+    // Another tool's frontmatter (`sources:` of an agent skill, `status: accepted` of an ADR) is its own.
+    if (!fm.data || !isIntegrationFrontmatter(fm)) return;
     checkStatus(fm, report);
     checkOutline(fm, checkSources(fm, report), report);
   },

@@ -3,6 +3,7 @@
  * quoting and blank lines survive.
  */
 import { parseDocument, isMap, isScalar, visit, type Document, type Scalar } from 'yaml';
+import { STATUSES as STATUS_LIST } from '../frontmatter';
 
 /** How rendered frontmatter is written: no folding, flow lists as the templates write them. */
 const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -15,7 +16,7 @@ export interface DocStamp {
 }
 
 /** Valid `status` values; a template's own valid status is kept. */
-const STATUSES = new Set(['outline', 'draft', 'final']);
+const STATUSES: ReadonlySet<string> = new Set(STATUS_LIST);
 
 /** Parses frontmatter YAML (the text between the `---` lines) for editing. */
 export function parseYaml(content: string): Document {
