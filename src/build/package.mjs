@@ -31,6 +31,7 @@ const REQUIRED = [
   'extension/media/icon.png',
   'extension/media/outline.svg',
   'extension/media/integration-docs.schema.json',
+  'extension/media/walkthrough/fields.svg',
   'extension/readme.md',
   'extension/package.nls.json',
   'extension/package.nls.de.json',

@@ -102,4 +102,31 @@ export const uiChecks = [
       await wb.screenshot('new-document-created');
     },
   },
+  {
+    name: 'the Getting Started walkthrough opens with its five steps and shows each step\'s picture',
+    async run(wb) {
+      const input = wb.page.locator('.quick-input-widget input.input');
+      await wb.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill('>Welcome: Open Walkthrough');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Integration Docs' }).first().waitFor();
+      await input.fill('Get Started with Integration Docs');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Integration Docs' }).first().waitFor();
+      await wb.page.keyboard.press('Enter');
+      const page = wb.page.locator('.gettingStartedContainer');
+      const titles = ['Start a doc from a template', 'See every unfilled field', 'Fill a field with a quick fix', 'Check the doc against its plan', 'Keep docs clean in CI'];
+      for (const t of titles) await page.locator('.getting-started-step', { hasText: t }).first().waitFor();
+      await page.locator('.getting-started-step', { hasText: 'See every unfilled field' }).first().click();
+      const picture = page.locator('.getting-started-media img[src*="fields.svg"]');
+      await picture.waitFor();
+      await picture.evaluate((img) => (img.complete ? undefined : new Promise((res) => img.addEventListener('load', res, { once: true }))));
+      const size = await picture.evaluate((img) => img.naturalWidth);
+      assert.ok(size > 0, 'the step picture loads');
+      wb.log(`walkthrough steps: ${titles.length}, picture ${await picture.getAttribute('alt')}`);
+      await wb.screenshot('walkthrough');
+      await wb.page.keyboard.press('Control+W');
+    },
+  },
 ];
