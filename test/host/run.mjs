@@ -118,6 +118,7 @@ async function runUiChecks(page, url) {
   const wb = new Workbench(page, ARTIFACTS);
   await page.goto(url);
   await wb.ready();
+  await wb.workspaceListed('acme-implementation-guide.md');
   let ok = true;
   for (const check of uiChecks) {
     try {

@@ -28,22 +28,31 @@ async function outputLine(wb, channel, text) {
   await input.fill(channel);
   await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: channel }).first().waitFor();
   await wb.page.keyboard.press('Enter');
+  // Only the lines with `text` (a long log scrolls its first lines out of the rendered view).
+  const filter = wb.page.locator('.part.panel .viewpane-filter input:visible').first();
+  await filter.waitFor();
+  const placeholder = await filter.getAttribute('placeholder');
+  await filter.fill(text);
   const line = wb.page.locator('.part.panel .view-line', { hasText: text }).first();
   await line.waitFor();
-  return (await line.innerText()).replace(/\s+/g, ' ').trim();
+  const found = (await line.innerText()).replace(/\s+/g, ' ').trim();
+  await filter.fill('');
+  return `${found} (filter: ${placeholder})`;
 }
 
 /** The smoke subset: output line, Problems panel, status bar, outline view. */
 async function smoke(wb) {
   await wb.openFile('acme-implementation-guide.md');
   // The worker host's own log names the extensions it activates.
-  const activated = await outputLine(wb, 'Extension Host (Worker)', EXTENSION_ID);
+  const activated = await outputLine(wb, 'Extension Host (Worker)', `_doActivateExtension ${EXTENSION_ID}`);
   wb.log(`web: ${activated}`);
   assert.match(activated, /activat/i, 'the web worker extension host activated the extension');
   await wb.openProblems();
   const rows = await wb.waitForProblemRows((r) => r.some((t) => t.includes('Unfilled placeholder') && t.includes('integration-docs')), 30_000);
   for (const row of rows.slice(0, 4)) wb.log(`  ${row.replace(/\s+/g, ' ')}`);
-  await wb.page.locator('.statusbar-item', { hasText: /fields · DoD \d+\/\d+/ }).waitFor();
+  const status = wb.page.locator('.statusbar-item', { hasText: /\d+ fields · DoD \d+\/\d+/ });
+  await status.waitFor();
+  wb.log(`web status bar: ${(await status.innerText()).trim()}`);
   await wb.screenshot('web-problems');
   await wb.openFile('northwind-integration-page.md');
   // A fresh profile shows the view collapsed under its own name; expanded, it takes the doc's title.
@@ -79,6 +88,7 @@ export async function webCheck({ page, node, codeServerEntry, tmp, artifacts, st
     const run = async () => {
       await page.goto(devUrl(`127.0.0.1:${port}`, folder, ROOT, { env: {} }));
       await wb.ready();
+      await wb.workspaceListed('acme-implementation-guide.md');
       await smoke(wb);
     };
     await Promise.race([run(), died]);
