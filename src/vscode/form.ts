@@ -119,6 +119,7 @@ export class FormPanel extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Counts `change` messages: a state computed for an older draft is neither kept nor posted. */
   private changes = 0;
+  private closed = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -137,6 +138,7 @@ export class FormPanel extends Disposable {
   }
 
   override dispose(): void {
+    this.closed = true;
     clearTimeout(this.timer);
     this.finish(undefined);
     super.dispose();
@@ -171,7 +173,9 @@ export class FormPanel extends Disposable {
   }
 
   private post(message: ToWebview): void {
-    void this.panel.webview.postMessage(message);
+    if (this.closed) return;
+    // A message racing the panel's closing is dropped: the draft already holds everything.
+    this.panel.webview.postMessage(message).then(undefined, () => undefined);
     this.posted.fire(message);
   }
 

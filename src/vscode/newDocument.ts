@@ -1,5 +1,6 @@
 /**
- * New Document from Template…: one guided, multi-step quick input ("n/m" and "Step n of m",
+ * New Document from Template (Quick Input)…, the keyboard path beside the form (`form.ts`): one
+ * guided, multi-step quick input ("n/m" and "Step n of m",
  * Back on every step after the first):
  *
  * 1. the template;

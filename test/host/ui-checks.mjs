@@ -110,8 +110,8 @@ export const uiChecks = [
         await wb.page.keyboard.press('F1');
         await input.waitFor();
         await input.fill('>Integration Docs: New Document from Template…');
-        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template…' }).first().waitFor();
-        await wb.page.keyboard.press('Enter');
+        // Click this entry: the Quick Input one, used a moment ago, is listed first as recently used.
+        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template…' }).first().click();
         await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'New Document from Template' }).waitFor();
         await input.fill('Integration Page');
         await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Integration Page' }).first().waitFor();
@@ -133,7 +133,7 @@ export const uiChecks = [
       await wb.screenshot('form');
 
       await partner.press('Escape');
-      await wb.runCommand('View: Close Editor');
+      await wb.page.locator('.tabs-container .tab.active', { hasText: 'New Integration Page' }).locator('.tab-actions .action-label').click();
       await wb.page.locator('.tabs-container .tab', { hasText: 'New Integration Page' }).waitFor({ state: 'detached' });
       form = await open();
       const restored = await form.getByPlaceholder('[Partner]', { exact: true }).inputValue();
