@@ -85,9 +85,9 @@
     return row;
   }
 
-  function describe(field, sectionHeading) {
-    const where = sectionHeading ? fmt(strings.context, sectionHeading, field.context.line) : fmt(strings.contextTop, field.context.line);
-    const parts = [field.help, `${field.text} · ${where}`];
+  // The section's legend already names the heading: the line says where in it.
+  function describe(field) {
+    const parts = [field.help, `${field.text} · ${fmt(strings.line, field.context.line)}`];
     if (field.occurrences > 1) parts.push(fmt(strings.places, field.occurrences));
     if (field.derivedFrom) parts.push(fmt(strings.derived, field.derivedFrom));
     return parts.filter(Boolean).join(' — ');
@@ -96,7 +96,7 @@
   function sectionFieldset(section) {
     const fs = el('fieldset');
     fs.append(el('legend', {}, section.heading ?? strings.topSection));
-    for (const field of section.fields) fs.append(fieldRow(field, field.label, describe(field, section.heading)));
+    for (const field of section.fields) fs.append(fieldRow(field, field.label, describe(field)));
     return fs;
   }
 

@@ -77,8 +77,7 @@ export function formStrings(kind: FormView['kind']) {
         ? vscode.l10n.t('Answer what you know now. A field left empty stays in the document for the linter to track. Your answers are kept as a draft until you create the document or cancel.')
         : vscode.l10n.t('These fields remain in the document. A field left empty stays as it is. All answers are applied as one edit you can undo.'),
     topSection: vscode.l10n.t('Front matter and title'),
-    context: vscode.l10n.t('{0}, line {1}'),
-    contextTop: vscode.l10n.t('line {0}'),
+    line: vscode.l10n.t('line {0}'),
     places: vscode.l10n.t('fills {0} places'),
     leaveField: vscode.l10n.t('(leave as field)'),
     derived: vscode.l10n.t('Follows “{0}” until you change it.'),
