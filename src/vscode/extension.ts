@@ -13,13 +13,13 @@ import { lintWorkspace } from './workspaceLint';
 import { SourceIndex } from './sources';
 import { TrustStatus } from './trust';
 import { EXTENSION_HOST } from './realpath';
+import { DOC_SELECTOR } from './languages';
 import { OutlineTree } from './outlineTree';
 import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
 import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
 import type { StepInfo } from './quickInput';
 import { FormPanels, fillFieldsForm, newDocumentForm, openFormFor, type OpenFormArgs } from './form';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
 /** What `activate` returns: enough for the host tests to observe the extension. */
 export interface IntegrationDocsApi {
@@ -76,8 +76,8 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     diagnostics,
     statusBar,
     lenses,
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, fixes, { providedCodeActionKinds: QuickFixes.kinds }),
-    vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
+    vscode.languages.registerCodeActionsProvider(DOC_SELECTOR, fixes, { providedCodeActionKinds: QuickFixes.kinds }),
+    vscode.languages.registerCodeLensProvider(DOC_SELECTOR, lenses),
     vscode.commands.registerCommand(FILL_COMMAND, (args: FillArgs) => fillPlaceholder(linting, args)),
     vscode.commands.registerCommand(CREATE_SOURCE_COMMAND, (args: CreateSourceArgs) => createSource(sources, args)),
     vscode.commands.registerCommand('integrationDocs.insertTemplate', (args?: unknown) => insertTemplate(templates, scripted<InsertTemplateArgs>(args))),

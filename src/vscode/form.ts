@@ -34,6 +34,7 @@ import { Disposable } from './dispose';
 import { FILE_NAME_KEY, formStrings, isDraft, isFromWebview, type FormDraft, type FromWebview, type StateMessage, type ToWebview } from './formProtocol';
 import { fileNameProblem, freeName, openDoc, writeNew } from './newDocument';
 import { templateItems, type TemplateCatalog } from './templates';
+import { isDocLanguage } from './languages';
 
 const DRAFT_PREFIX = 'integrationDocs.formDraft/';
 /** Typing in the form re-renders the preview at most this often. */
@@ -324,7 +325,7 @@ export async function newDocumentForm(catalog: TemplateCatalog, forms: FormPanel
 /** "Fill Fields…": the remaining fields of a Markdown document (the active one, or `uri`) in the form. */
 export async function fillFieldsForm(forms: FormPanels, uri?: vscode.Uri): Promise<FormPanel | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  if (!document || document.languageId !== 'markdown') {
+  if (!document || !isDocLanguage(document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to fill its fields.'));
     return undefined;
   }

@@ -14,6 +14,7 @@ import { Disposable } from './dispose';
 import { ConfigFiles, editorSettings, lintOptions, type ConfigProblem } from './settings';
 import type { SourceIndex } from './sources';
 import { ignoredReason } from './ignore';
+import { isDocLanguage } from './languages';
 
 /** The latest lint of one document. */
 export interface LintResult {
@@ -37,9 +38,9 @@ interface DocState {
   result?: LintResult;
 }
 
-/** Markdown documents the extension lints (any scheme: files, untitled, virtual). */
+/** Markdown and MDX documents the extension lints (any scheme: files, untitled, virtual). */
 export function isLintable(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'markdown' && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'vscode-notebook-cell';
+  return isDocLanguage(doc) && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'vscode-notebook-cell';
 }
 
 function tabUri(tab: vscode.Tab): string | undefined {
@@ -146,7 +147,7 @@ export class LintService extends Disposable {
   private async options(doc: vscode.TextDocument): Promise<{ options: LintOptions; ignored?: string }> {
     const { config, file, errors } = await this.configs.forDocument(doc.uri);
     const problems: ConfigProblem[] = errors.map((e) => ({ file, key: e.key, message: e.message }));
-    const options = lintOptions(doc.uri, config, problems);
+    const options = lintOptions(doc.uri, config, problems, doc.languageId);
     if (problems.length) this.problems.fire(problems);
     const ignored = ignoredReason(doc.uri, config, file);
     return { options: this.sources ? { ...options, resolveSource: this.sources.resolverFor(doc.uri) } : options, ignored };

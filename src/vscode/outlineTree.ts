@@ -10,6 +10,7 @@ import { buildOutline, sectionAtOffset, type DocOutline, type Section, type Sect
 import { Disposable } from './dispose';
 import type { LintResult, LintService } from './linting';
 import type { SourceIndex } from './sources';
+import { isDocLanguage } from './languages';
 
 type Node =
   | { kind: 'section'; id: string; section: Section; parent?: Node }
@@ -63,13 +64,13 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
 
   private activeUri(): vscode.Uri | undefined {
     const doc = vscode.window.activeTextEditor?.document;
-    return doc?.languageId === 'markdown' ? doc.uri : undefined;
+    return doc && isDocLanguage(doc) ? doc.uri : undefined;
   }
 
   private refresh(relint = false): void {
     if (!this.view.visible) return; // caught up by onDidChangeVisibility
     const editor = vscode.window.activeTextEditor;
-    if (editor && editor.document.languageId !== 'markdown') return; // keep the last doc while e.g. Output is focused
+    if (editor && !isDocLanguage(editor.document)) return; // keep the last doc while e.g. Output is focused
     const uri = this.activeUri();
     const result = uri && this.linting.result(uri);
     if (relint && editor) void this.linting.lintNow(editor.document);

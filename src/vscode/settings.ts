@@ -11,6 +11,7 @@ import { patternProblem } from '../core/patterns';
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from '../core/types';
 import { Disposable } from './dispose';
 import { appliedValue, RESTRICTED_SETTINGS, type RestrictedSetting } from './restricted';
+import { docSyntax } from './languages';
 
 /** The settings section. */
 export const SECTION = 'integrationDocs';
@@ -110,8 +111,11 @@ export class ConfigFiles extends Disposable {
   }
 }
 
-/** Combines settings and the config file into the engine's options, collecting problems. */
-export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigProblem[]): LintOptions {
+/**
+ * Combines settings and the config file into the engine's options, collecting problems; the
+ * syntax (Markdown or MDX) follows the editor's language id, else the file extension.
+ */
+export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigProblem[], languageId?: string): LintOptions {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const rules: Partial<Record<RuleId, SeveritySetting>> = {};
   for (const id of RULE_IDS) {
@@ -133,5 +137,6 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
   });
   const settingHeadings = stringArray(c.get('dodHeadings', [...DEFAULT_DOD_HEADINGS]));
   const dodHeadings = [...new Set([...settingHeadings, ...config.dodHeadings])];
-  return Object.freeze({ rules: Object.freeze(rules), placeholderPatterns: Object.freeze(patterns), dodHeadings: Object.freeze(dodHeadings) });
+  const syntax = docSyntax(scope, languageId);
+  return Object.freeze({ rules: Object.freeze(rules), placeholderPatterns: Object.freeze(patterns), dodHeadings: Object.freeze(dodHeadings), syntax });
 }

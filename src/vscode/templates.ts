@@ -13,6 +13,7 @@ import { mergeTemplates, parseTeamTemplate, templateSnippet, type TemplateInfo }
 import { BUILTIN_TEMPLATES } from '../templates/index';
 import { Disposable } from './dispose';
 import { SECTION } from './settings';
+import { isDocLanguage } from './languages';
 
 /** The setting naming the team templates folder, relative to each workspace folder. */
 export const TEMPLATES_FOLDER_SETTING = 'templatesFolder';
@@ -221,7 +222,7 @@ export interface InsertTemplateArgs {
  */
 export async function insertTemplate(catalog: TemplateCatalog, args?: InsertTemplateArgs): Promise<boolean> {
   const active = vscode.window.activeTextEditor;
-  const editor = active?.document.languageId === 'markdown' ? active : undefined;
+  const editor = active && isDocLanguage(active.document) ? active : undefined;
   const { templates } = await catalog.list();
   let template: TemplateInfo | undefined;
   if (args?.templateId !== undefined) {

@@ -12,6 +12,7 @@ import { yieldToEventLoop } from './linting';
 import type { ConfigFiles } from './settings';
 import { lintOptions } from './settings';
 import { editorSettings } from './settings';
+import { DOC_GLOB } from './languages';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -33,12 +34,12 @@ export interface WorkspaceLintResult {
   cancelled: boolean;
 }
 
-/** Lints every Markdown file of the workspace that is not open; returns how many were linted. */
+/** Lints every Markdown and MDX file of the workspace that is not open; returns how many were linted. */
 export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<WorkspaceLintResult> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Integration Docs: linting Markdown files'), cancellable: true },
     async (progress, token) => {
-      const files = await vscode.workspace.findFiles('**/*.md', filesExclude(), undefined, token);
+      const files = await vscode.workspace.findFiles(DOC_GLOB, filesExclude(), undefined, token);
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       let linted = 0;
       let skipped = 0;

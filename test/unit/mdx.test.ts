@@ -101,3 +101,25 @@ test('the CLI walks .md, .markdown and .mdx, and lints .mdx as MDX', () => {
   const rows = JSON.parse(r.stdout) as { file: string; line: number; column: number }[];
   assert.deepEqual(rows.map((x) => `${x.file}:${x.line}:${x.column}`), ['docs/a.md:3:8', 'docs/b.markdown:3:8', 'docs/c.mdx:5:14']);
 });
+
+test('the editor treats Markdown and MDX documents alike, from one list of language ids', async () => {
+  const { DOC_LANGUAGES, DOC_SELECTOR, DOC_GLOB, docSyntax, isDocLanguage } = await import('../../src/vscode/languages');
+  assert.deepEqual(DOC_LANGUAGES, ['markdown', 'mdx']);
+  assert.deepEqual(DOC_SELECTOR, [{ language: 'markdown' }, { language: 'mdx' }]);
+  assert.equal(DOC_GLOB, '**/*.{md,markdown,mdx}');
+  assert.ok(isDocLanguage({ languageId: 'mdx' }) && !isDocLanguage({ languageId: 'plaintext' }));
+  const uri = (path: string) => ({ path }) as Parameters<typeof docSyntax>[0];
+  assert.equal(docSyntax(uri('/docs/page.mdx')), 'mdx');
+  assert.equal(docSyntax(uri('/docs/page.md'), 'mdx'), 'mdx', 'an MDX extension says so');
+  assert.equal(docSyntax(uri('Untitled-1'), 'markdown'), 'markdown');
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    activationEvents: string[];
+    contributes: { languages: { id: string; extensions: string[] }[]; snippets: { language: string }[]; keybindings: { when: string }[] };
+  };
+  for (const id of DOC_LANGUAGES) {
+    assert.ok(pkg.activationEvents.includes(`onLanguage:${id}`), `activates on ${id}`);
+    assert.ok(pkg.contributes.snippets.some((s) => s.language === id), `snippets for ${id}`);
+  }
+  assert.deepEqual(pkg.contributes.languages, [{ id: 'mdx', aliases: ['MDX', 'mdx'], extensions: ['.mdx'] }], '.mdx files get the mdx id without an MDX extension');
+  for (const k of pkg.contributes.keybindings) assert.match(k.when, /editorLangId =~ \/\^\(markdown\|mdx\)\$\//);
+});

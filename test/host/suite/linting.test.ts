@@ -100,6 +100,35 @@ suite('linting in VS Code', () => {
     assert.deepEqual([dod.range.start.line, dod.range.start.character, dod.range.end.line, dod.range.end.character], [134, 0, 134, 68]);
   });
 
+  test('an .mdx page is linted as MDX: fields in its prose, never in imports, JSX or {expressions}; the outline follows it', async () => {
+    const text = [
+      '---',
+      'title: Partner setup',
+      '---',
+      "import { Tabs, TabItem } from '@theme/Tabs';",
+      'export const plan = { level: "[PLAN]" };',
+      '',
+      '# Connect [Partner name]',
+      '',
+      '<Tabs groupId="lang">',
+      '  <TabItem value="js" label="{props.label}">Use the key from {plan.level}.</TabItem>',
+      '</Tabs>',
+      '',
+      '## Webhooks',
+      '',
+      'Send events to [Webhook URL] within {frontMatter.timeout} seconds.',
+      '',
+    ].join('\n');
+    const uri = await writeFile('partner-setup.mdx', text);
+    const editor = await open(uri);
+    assert.ok(['mdx', 'markdown'].includes(editor.document.languageId), `language ${editor.document.languageId}`);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length >= 2));
+    const fields = diags.filter((d) => ruleOf(d) === 'placeholder').map((d) => editor.document.getText(d.range));
+    assert.deepEqual(fields, ['[Partner name]', '[Webhook URL]'], 'only the prose fields: not the export, the JSX attribute or the expressions');
+    await until(() => JSON.stringify(api.outline.current?.sections ?? []).includes('"title":"Webhooks"'), 'the outline of the .mdx page');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   test('a document status sets the severity: outline → information, final → error', async () => {
     const uri = await writeFile('status.md', '---\nstatus: final\n---\n\n# Guide for [Customer]\n');
     await open(uri);
