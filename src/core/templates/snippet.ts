@@ -1,8 +1,10 @@
 /**
- * VS Code snippets from templates: each distinct field becomes one tab stop (identical fields
- * share its number, so typing fills them all), a choice list becomes a snippet choice, and a
- * `YYYY-MM-DD` stub defaults to today's date through the snippet date variables. Everything
- * else is escaped per the snippet grammar, so `${x}` in a code example stays literal.
+ * VS Code snippets from templates: each field (`templateFields`: one per identifier, one per
+ * occurrence of a descriptive text such as `[X]`) becomes one tab stop, and the occurrences of a
+ * shared field share its number, so typing fills exactly them. A choice field becomes a snippet
+ * choice whose first option is the field text itself, so tabbing past it answers nothing; a
+ * `YYYY-MM-DD` stub defaults to today's date through the snippet date variables. Everything else
+ * is escaped per the snippet grammar, so `${x}` in a code example stays literal.
  */
 import { readFrontmatter } from '../frontmatter';
 import { dialectOf } from '../dialects';
@@ -21,7 +23,8 @@ function escapeChoice(text: string): string {
 
 function tabStop(field: TemplateField, n: number, first: boolean, occurrence: string): string {
   if (!first) return `\${${n}}`;
-  if (field.choices) return `\${${n}|${field.choices.map(escapeChoice).join(',')}|}`;
+  // The field text comes first: a choice stop tabbed past leaves the field, never the first choice.
+  if (field.choices) return `\${${n}|${[occurrence, ...field.choices].map(escapeChoice).join(',')}|}`;
   // A date stub defaults to today through the snippet variables its dialect row gives.
   const today = field.kind === 'date' ? dialectOf('date').snippetDefault?.(field.name) : undefined;
   if (today) return `\${${n}:${today}}`;
