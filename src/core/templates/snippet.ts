@@ -38,24 +38,25 @@ export interface SnippetOptions {
 
 /**
  * The template as snippet text for `new vscode.SnippetString(text)`: tab stops numbered in
- * document order, `${1:[Customer name]}` first and `${1}` at every repeat.
+ * the order they appear in the inserted text, `${1:[Customer name]}` first and `${1}` at every
+ * repeat of a shared field.
  */
 export function templateSnippet(info: Pick<TemplateInfo, 'body'>, options: SnippetOptions = {}): string {
   const text = info.body;
   const fm = readFrontmatter(text, []);
   const from = options.frontmatter === false && fm ? fm.block.end : 0;
-  const stops: Array<{ start: number; end: number; field: TemplateField; n: number }> = [];
-  templateFields(info).forEach((field, i) => {
-    for (const occ of field.occurrences) if (occ.start >= from) stops.push({ ...occ, field, n: i + 1 });
-  });
+  const stops: Array<{ start: number; end: number; field: TemplateField }> = [];
+  for (const field of templateFields(info)) for (const occ of field.occurrences) if (occ.start >= from) stops.push({ ...occ, field });
   stops.sort((a, b) => a.start - b.start);
-  const seen = new Set<number>();
+  // Tab stops are numbered in the order they appear in the inserted text, so Tab walks down it.
+  const numbers = new Map<TemplateField, number>();
   let out = '';
   let pos = from;
   for (const s of stops) {
     out += escapeText(text.slice(pos, s.start));
-    out += tabStop(s.field, s.n, !seen.has(s.n), text.slice(s.start, s.end));
-    seen.add(s.n);
+    const first = !numbers.has(s.field);
+    if (first) numbers.set(s.field, numbers.size + 1);
+    out += tabStop(s.field, numbers.get(s.field) as number, first, text.slice(s.start, s.end));
     pos = s.end;
   }
   out += escapeText(text.slice(pos));
