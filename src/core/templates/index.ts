@@ -46,7 +46,6 @@ export {
   type FormView,
   type FormModel,
   type FormSource,
-  type FieldType,
   type AnswerProblem,
   type Answers,
   type Toggles,
