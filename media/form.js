@@ -87,7 +87,7 @@
 
   // The section's legend already names the heading: the line says where in it.
   function describe(field) {
-    const parts = [field.help, `${field.text} · ${fmt(strings.line, field.context.line)}`];
+    const parts = [field.help, `${field.text} · ${fmt(strings.line, field.context.line + 1)}`];
     if (field.occurrences > 1) parts.push(fmt(strings.places, field.occurrences));
     if (field.derivedFrom) parts.push(fmt(strings.derived, field.derivedFrom));
     return parts.filter(Boolean).join(' — ');

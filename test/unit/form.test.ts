@@ -55,6 +55,12 @@ const SAMPLE = tpl(
   ),
   'page',
 );
+// [Partner] stands for one name in both places, and the slug follows it: the template says so in
+// its field schema (without one, a descriptive [Partner] would be one field per place).
+SAMPLE.schema = [
+  { name: 'Partner', shared: true, line: 1 },
+  { name: 'partner-name', type: 'slug', derivedFrom: 'Partner', line: 2 },
+];
 
 test('sections group fields by the heading they first occur under, in document order', () => {
   const model = templateForm(SAMPLE, TODAY);
@@ -67,7 +73,7 @@ test('sections group fields by the heading they first occur under, in document o
   ]);
   const partner = formFields(model).find((f) => f.text === '[Partner]');
   assert.equal(partner?.occurrences, 2, 'the heading and the Setup line');
-  assert.deepEqual(partner?.context, { heading: '[Partner] guide', line: 4 });
+  assert.deepEqual(partner?.context, { heading: '[Partner] guide', line: 3 }, 'line is 0-based');
 });
 
 test('each field carries its input type, label, choices and default', () => {
@@ -149,20 +155,20 @@ test('a built-in template gives a form whose sections follow its headings', () =
 });
 
 test('a document form fills the remaining fields of an existing text; the edits are the preview', () => {
-  const text = joinLines('---', 'status: draft', '---', '# Acme guide', '', 'Owner: [Owner]', '', '## Setup', '', 'Takes [X] minutes; ask [Owner].', '');
+  const text = joinLines('---', 'status: draft', '---', '# Acme guide', '', 'Owner: [OWNER_NAME]', '', '## Setup', '', 'Takes [X] minutes; ask [OWNER_NAME].', '');
   const model = documentForm('guide.md', text, documentFieldsCompat(text), TODAY);
   assert.equal(model.view.kind, 'document');
   assert.deepEqual(model.view.toggles, []);
   assert.deepEqual(
     model.view.sections.map((s) => [s.heading, s.fields.map((f) => f.text)]),
     [
-      ['Acme guide', ['[Owner]']],
+      ['Acme guide', ['[OWNER_NAME]']],
       ['Setup', ['[X]']],
     ],
   );
-  const answers = { '[Owner]': 'Dana', '[X]': '' };
+  const answers = { '[OWNER_NAME]': 'Dana', '[X]': '' };
   const edits = formEdits(model, answers);
-  assert.equal(edits.length, 2, 'both occurrences of [Owner], none for a blank answer');
+  assert.equal(edits.length, 2, 'both occurrences of [OWNER_NAME] (an identifier: one shared field), none for a blank answer');
   const out = preview(model, answers, {}, TODAY);
   assert.equal(out, applyTextEdits(text, edits));
   assert.match(out, /^Owner: Dana$/m);

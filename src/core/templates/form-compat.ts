@@ -5,10 +5,11 @@
  * `answerEdits`.
  */
 import type { Span } from '../types';
-import { isSlugField, templateFields } from './fields';
-import type { TemplateField } from './types';
+import { answerEdits } from './answers';
+import { documentFields, isSlugField } from './fields';
+import type { FieldType, TemplateField } from './types';
 
-export type FieldType = 'text' | 'multiline' | 'date' | 'choice' | 'number' | 'url' | 'slug';
+export type { FieldType };
 
 /** The schema members the form reads (all present once the schema lands). */
 export interface SchemaMembers {
@@ -43,23 +44,17 @@ export function schemaOf(field: TemplateField, text: string): SchemaMembers {
   const start = field.occurrences[0]?.start ?? 0;
   const context = f.context ?? {
     heading: headings(text).filter((h) => h.at <= start).pop()?.title,
-    line: text.slice(0, start).split('\n').length,
+    line: text.slice(0, start).split('\n').length - 1,
   };
   return { label: f.label ?? field.name, help: f.help, type, default: f.default, derivedFrom: f.derivedFrom, context };
 }
 
-/** The remaining fields of an existing document. */
+/** The remaining fields of an existing document (now the schema's `documentFields`). */
 export function documentFieldsCompat(text: string): TemplateField[] {
-  return templateFields({ body: text });
+  return documentFields(text);
 }
 
-/** Edits that put each answer into every occurrence of its field. */
+/** Edits that put each answer into its field's occurrences (now the schema's `answerEdits`). */
 export function answerEditsCompat(text: string, fields: readonly TemplateField[], answers: Readonly<Record<string, string>>): Array<Span & { newText: string }> {
-  const out: Array<Span & { newText: string }> = [];
-  for (const f of fields) {
-    const value = answers[f.key];
-    if (value === undefined || value.trim() === '') continue;
-    for (const o of f.occurrences) if (o.end <= text.length) out.push({ ...o, newText: value });
-  }
-  return out.sort((a, b) => a.start - b.start);
+  return answerEdits(text, fields, answers);
 }
