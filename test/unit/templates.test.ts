@@ -428,7 +428,10 @@ test(`the committed ${SNIPPETS_PATH} is what the generator produces now`, () => 
   const parsed = JSON.parse(committed) as Record<string, { prefix: string; body: string[]; description: string }>;
   assert.deepEqual(Object.values(parsed).map((s) => s.prefix), BUILTIN_TEMPLATES.map((t) => `idoc-${t.id}`));
   const pkg = JSON.parse(read(join(ROOT, 'package.json'))) as { contributes?: { snippets?: Array<{ language: string; path: string }> } };
-  assert.deepEqual(pkg.contributes?.snippets, [{ language: 'markdown', path: `./${SNIPPETS_PATH}` }]);
+  assert.deepEqual(pkg.contributes?.snippets, [
+    { language: 'markdown', path: `./${SNIPPETS_PATH}` },
+    { language: 'mdx', path: `./${SNIPPETS_PATH}` },
+  ]);
 });
 
 test('the template engine is pure: no Node built-ins, no vscode (it also runs in a web worker)', () => {
