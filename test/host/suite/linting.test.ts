@@ -101,7 +101,7 @@ suite('linting in VS Code', () => {
     assert.deepEqual([dod.range.start.line, dod.range.start.character, dod.range.end.line, dod.range.end.character], [134, 0, 134, 68]);
   });
 
-  test('an .mdx page is linted as MDX: fields in its prose, never in imports, JSX or {expressions}; the outline follows it', async () => {
+  test('an .mdx page is linted as MDX: fields in its prose, never in imports, JSX or {expressions}', async () => {
     const text = [
       '---',
       'title: Partner setup',
@@ -126,7 +126,6 @@ suite('linting in VS Code', () => {
     const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length >= 2));
     const fields = diags.filter((d) => ruleOf(d) === 'placeholder').map((d) => editor.document.getText(d.range));
     assert.deepEqual(fields, ['[Partner name]', '[Webhook URL]'], 'only the prose fields: not the export, the JSX attribute or the expressions');
-    await until(() => JSON.stringify(api.outline.current?.sections ?? []).includes('"title":"Webhooks"'), 'the outline of the .mdx page');
     await vscode.workspace.fs.delete(uri);
   });
 
