@@ -65,7 +65,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
       if (!rule) continue;
       const finding = result.findings.find((f) => f.rule === rule && sameRange(f, diagnostic.range));
       if (!finding) continue;
-      actions.push(...fillActions(doc, finding, this.fields.of(doc), diagnostic));
+      actions.push(...fillActions(doc, finding, () => this.fields.of(doc), diagnostic));
       actions.push(...this.fixesOf(doc, result, finding).map((fix) => toAction(doc, fix, diagnostic)));
     }
     const at = doc.offsetAt(range.start);
@@ -100,7 +100,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
  * field the document's template schema shares), never for a descriptive text such as `[X]`
  * that means something else at each place.
  */
-function fillActions(doc: vscode.TextDocument, f: Finding, fields: readonly TemplateField[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+function fillActions(doc: vscode.TextDocument, f: Finding, fields: () => readonly TemplateField[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
   const data = f.data;
   if (data?.kind !== 'placeholder') return [];
   const out: vscode.CodeAction[] = [];
@@ -111,7 +111,7 @@ function fillActions(doc: vscode.TextDocument, f: Finding, fields: readonly Temp
     a.command = { command: FILL_COMMAND, title, arguments: [args] };
     out.push(a);
   };
-  const field = fieldAt(fields, f.startOffset);
+  const field = fieldAt(fields(), f.startOffset);
   const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: field?.choices ?? data.choices };
   action(args.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text), true, args);
   const same = field?.shared ? field.occurrences.length : 0;
