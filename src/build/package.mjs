@@ -31,6 +31,8 @@ const REQUIRED = [
   'extension/media/icon.png',
   'extension/media/outline.svg',
   'extension/media/integration-docs.schema.json',
+  'extension/media/form.js',
+  'extension/media/form.css',
   'extension/readme.md',
   'extension/package.nls.json',
   'extension/package.nls.de.json',

@@ -19,6 +19,7 @@ import { FieldHover } from './fieldHover';
 import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
 import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
 import type { StepInfo } from './quickInput';
+import { FormPanels, fillFieldsForm, newDocumentForm, openFormFor, type OpenFormArgs } from './form';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -38,8 +39,10 @@ export interface IntegrationDocsApi {
   outline: OutlineTree;
   /** Built-in and team templates (what both template pickers list). */
   templates: TemplateCatalog;
-  /** Fires when a step of "New Document from Template…" is shown (tests answer it with quick-input commands). */
+  /** Fires when a step of "New Document from Template (Quick Input)…" is shown (tests answer it with quick-input commands). */
   onDidShowTemplateStep: vscode.Event<StepInfo>;
+  /** The open forms ("New Document from Template…", "Fill Fields…"); tests drive them through their messages. */
+  forms: FormPanels;
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -61,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
   const fields = new DocumentFieldCache(() => templates.latest());
   const fixes = new QuickFixes(linting, fields);
   const templateStep = new vscode.EventEmitter<StepInfo>();
+  const forms = new FormPanels({ extensionUri: context.extensionUri, drafts: context.workspaceState });
   // Called from code with an object having `templateId`, the template commands ask nothing (scripting API).
   const scripted = <T extends { templateId: string }>(args: unknown): T | undefined =>
     args !== null && typeof args === 'object' && typeof (args as { templateId?: unknown }).templateId === 'string' ? (args as T) : undefined;
@@ -73,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     outline,
     templates,
     templateStep,
+    forms,
     diagnostics,
     docs,
     statusBar,
@@ -85,8 +90,12 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     vscode.commands.registerCommand('integrationDocs.insertTemplate', (args?: unknown) => insertTemplate(templates, scripted<InsertTemplateArgs>(args))),
     vscode.commands.registerCommand('integrationDocs.newDocument', (args?: unknown) => {
       const given = scripted<NewDocumentArgs>(args);
-      return given ? newDocumentFromArgs(templates, given) : newDocumentInteractive(templates, (s) => templateStep.fire(s));
+      return given ? newDocumentFromArgs(templates, given) : newDocumentForm(templates, forms);
     }),
+    vscode.commands.registerCommand('integrationDocs.newDocumentQuick', () => newDocumentInteractive(templates, (s) => templateStep.fire(s))),
+    vscode.commands.registerCommand('integrationDocs.fillFields', (uri?: unknown) => fillFieldsForm(forms, uri instanceof vscode.Uri ? uri : undefined)),
+    // For code and tests: opens the form for `{ templateId }` or `{ uri }` without asking, resolves with its controller.
+    vscode.commands.registerCommand('integrationDocs._openForm', (args: OpenFormArgs) => openFormFor(templates, forms, args)),
     vscode.commands.registerCommand('integrationDocs.nextField', () => gotoField(linting, 1)),
     vscode.commands.registerCommand('integrationDocs.previousField', () => gotoField(linting, -1)),
     vscode.commands.registerCommand('integrationDocs.revealOffset', (uri: string, offset: number) => revealOffset(uri, offset)),
@@ -123,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     outline,
     templates,
     onDidShowTemplateStep: templateStep.event,
+    forms,
     activationMs: 0,
   };
   api.activationMs = Date.now() - started;

@@ -58,7 +58,7 @@ export const uiChecks = [
     },
   },
   {
-    name: 'New Document from Template walks its steps (step n of m, Leave the rest, blocks, file name) and opens the doc',
+    name: 'New Document from Template (Quick Input) walks its steps (step n of m, Leave the rest, blocks, file name) and opens the doc',
     async run(wb) {
       const widget = wb.page.locator('.quick-input-widget');
       // The quick input fades between steps: wait for finite animations to end before a screenshot.
@@ -67,8 +67,8 @@ export const uiChecks = [
       // Like wb.runCommand, but the command opens its own quick input right away.
       await wb.page.keyboard.press('F1');
       await input.waitFor();
-      await input.fill('>Integration Docs: New Document from Template');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template' }).first().waitFor();
+      await input.fill('>Integration Docs: New Document from Template (Quick Input)');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template (Quick Input)' }).first().waitFor();
       await wb.page.keyboard.press('Enter');
       await widget.locator('.quick-input-title', { hasText: 'New Document from Template' }).waitFor();
       await input.fill('Implementation Plan');
@@ -100,6 +100,47 @@ export const uiChecks = [
       // The outline view follows the new document.
       await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'EXECUTIVE SUMMARY' }).first().waitFor();
       await wb.screenshot('new-document-created');
+    },
+  },
+  {
+    name: 'New Document from Template opens the form: typed fields, a live preview, and closing it (Escape, then close) keeps the answers',
+    async run(wb) {
+      const open = async () => {
+        const input = wb.page.locator('.quick-input-widget input.input');
+        await wb.page.keyboard.press('F1');
+        await input.waitFor();
+        await input.fill('>Integration Docs: New Document from Template…');
+        // Click this entry: the Quick Input one, used a moment ago, is listed first as recently used.
+        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template…' }).first().click();
+        await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'New Document from Template' }).waitFor();
+        await input.fill('Integration Page');
+        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Integration Page' }).first().waitFor();
+        await wb.page.keyboard.press('Enter');
+        await wb.page.locator('.tabs-container .tab.active', { hasText: 'New Integration Page' }).waitFor();
+        // The webview's document sits in an inner frame of the panel's iframe.
+        const form = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await form.locator('form h1').waitFor();
+        return form;
+      };
+      let form = await open();
+      const partner = form.getByPlaceholder('[Partner]', { exact: true });
+      await partner.fill('Globex Pay');
+      await form.locator('.preview pre', { hasText: 'Globex Pay Integration' }).waitFor();
+      const slug = await form.getByPlaceholder('[partner-name]', { exact: true }).inputValue();
+      wb.log(`slug field follows the partner: ${slug}; sections: ${(await form.locator('legend').allInnerTexts()).slice(0, 6).join(' | ')}`);
+      assert.equal(slug, 'globex-pay');
+      await form.locator('select').first().waitFor();
+      await wb.screenshot('form');
+
+      await partner.press('Escape');
+      await wb.page.locator('.tabs-container .tab.active', { hasText: 'New Integration Page' }).locator('.tab-actions .action-label').click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'New Integration Page' }).waitFor({ state: 'detached' });
+      form = await open();
+      const restored = await form.getByPlaceholder('[Partner]', { exact: true }).inputValue();
+      wb.log(`reopened: Partner = ${restored}`);
+      assert.equal(restored, 'Globex Pay', 'the draft survives closing the form');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'New Integration Page' }).waitFor({ state: 'detached' });
     },
   },
 ];

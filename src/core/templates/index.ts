@@ -26,3 +26,28 @@ export { readSchema, withSchema, formatSchemaErrors, SCHEMA_KEY } from './schema
 export { renderTemplate } from './render';
 export { parseTeamTemplate, mergeTemplates, TEMPLATE_METADATA_KEYS } from './team';
 export { templateSnippet, snippetsFile, snippetPrefix, type SnippetEntry, type SnippetOptions } from './snippet';
+export {
+  templateForm,
+  documentForm,
+  formSections,
+  formFields,
+  initialAnswers,
+  initialToggles,
+  derivedAnswers,
+  answerValues,
+  answerProblems,
+  applyTextEdits,
+  formEdits,
+  preview,
+  formFileName,
+  type FormField,
+  type FormSection,
+  type FormToggle,
+  type FormView,
+  type FormModel,
+  type FormSource,
+  type AnswerProblem,
+  type Answers,
+  type Toggles,
+} from './form';
+export { documentFieldsCompat } from './form-compat';

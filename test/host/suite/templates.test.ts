@@ -156,7 +156,7 @@ suite('templates in VS Code', () => {
     const steps = stepRecorder();
     try {
       // Escape at a field step cancels the flow.
-      let running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocument'));
+      let running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocumentQuick'));
       let s = await steps.next();
       assert.equal(s.kind, 'pick');
       assert.equal(s.step, 1);
@@ -170,7 +170,7 @@ suite('templates in VS Code', () => {
       assert.deepEqual((await vscode.workspace.fs.readDirectory(root)).map(([n]) => n).sort(), before, 'nothing written');
 
       // Accept everything, with one Back: the doc equals the scripted one with no values (defaults on).
-      running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocument'));
+      running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocumentQuick'));
       s = await steps.next();
       await accept();
       s = await steps.next();
