@@ -41,19 +41,11 @@ export const uiChecks = [
     name: 'the outline view shows the integration page against its plan',
     async run(wb) {
       await wb.openFile('northwind-integration-page.md');
-      // The view is titled by the document's title.
-      const header = wb.page.locator('.pane-header', { hasText: 'Acme Ledger + Northwind Payments' });
-      await header.waitFor();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      // Make room: hide the panel and collapse the file explorer section.
-      await wb.page.keyboard.press('Control+J');
-      await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+      // The view is titled by the document's title. Make room: collapse the file explorer section.
       const files = wb.page.locator('.pane-header', { hasText: 'workspace' }).first();
       if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
-      const row = wb.page.locator('.pane-body .monaco-list-row', { hasText: 'Prerequisites' }).first();
-      await row.waitFor();
-      const rows = await wb.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
-      wb.log(`outline rows: ${rows.slice(-12).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+      const rows = await wb.showOutline('Acme Ledger + Northwind Payments', 'Prerequisites');
+      wb.log(`outline rows: ${rows.slice(-12).join(' | ')}`);
       await wb.screenshot('outline');
     },
   },
@@ -100,6 +92,35 @@ export const uiChecks = [
       // The outline view follows the new document.
       await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'EXECUTIVE SUMMARY' }).first().waitFor();
       await wb.screenshot('new-document-created');
+    },
+  },
+  {
+    name: 'the Getting Started walkthrough opens with its five steps and shows each step\'s picture',
+    async run(wb) {
+      await wb.paletteRun('>Welcome: Open Walkthrough', 'Open Walkthrough');
+      await wb.quickPick('Get Started with Integration Docs');
+      const page = wb.page.locator('.gettingStartedContainer');
+      await page.waitFor();
+      // Give the page the room a reader would: no panel, no side bar (the pictures sit beside the steps).
+      if (await wb.page.locator('.panel.basepanel').isVisible()) {
+        await wb.page.keyboard.press('Control+J');
+        await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+      }
+      await wb.page.keyboard.press('Control+B');
+      await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+      const titles = ['Start a doc from a template', 'See every unfilled field', 'Fill a field with a quick fix', 'Check the doc against its plan', 'Keep docs clean in CI'];
+      for (const t of titles) await page.locator('.getting-started-step', { hasText: t }).first().waitFor();
+      await page.locator('.getting-started-step', { hasText: 'See every unfilled field' }).first().click();
+      const picture = page.locator('.getting-started-media img[srcset*="fields.svg"]').first();
+      await picture.waitFor();
+      await wb.page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+      const alt = await picture.getAttribute('alt');
+      assert.ok(alt && alt.length > 20, 'the picture has alt text');
+      wb.log(`walkthrough steps: ${titles.length}, picture: ${alt}`);
+      await wb.screenshot('walkthrough');
+      await wb.page.keyboard.press('Control+W');
+      await wb.page.keyboard.press('Control+B');
+      await wb.page.locator('.part.sidebar').waitFor();
     },
   },
   {
