@@ -40,7 +40,12 @@ export function fastFacts(text: string, isFence: boolean, options: FactOptions):
 function definitionsOnly(text: string): ChunkFacts | undefined {
   if (!text.includes(']:') || text.includes('\\')) return undefined;
   const facts = emptyFacts();
-  for (const { text: line } of linesOf(text)) {
+  // Line by line without splitting first: most chunks with `]:` fail on their first line.
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(at, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    at = nl + 1;
     if (line.trim() === '') continue;
     const m = DEFINITION_LINE.exec(line);
     if (!m || m[1].trim() === '' || m[1].startsWith('^')) return undefined;
