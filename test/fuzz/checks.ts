@@ -26,8 +26,10 @@ export interface Problem {
  */
 export type FixCheck = (text: string, findings: readonly Finding[], options: LintOptions) => { offered: number; unsafe: string[] };
 
-/** One document in this many has its quick fixes checked (each costs a few full parses). */
+/** One document in this many has its quick fixes checked (each costs a few full parses)... */
 export const FIX_EVERY = 16;
+/** ...when it has at most this many findings (a document with 130 took seconds of CPU, not a hang). */
+export const FIX_MAX_FINDINGS = 60;
 
 /**
  * Every fix the engine offers has passed its verifier (`src/core/fix-verify.ts`) on the fast
@@ -166,7 +168,7 @@ export function checkDocument(doc: Generated, steps = 6, trace?: Trace): DocRepo
   } catch (e) {
     report.problems.push({ kind: 'throw', detail: `incremental: ${(e as Error).stack?.split('\n').slice(0, 4).join(' | ') ?? String(e)}` });
   }
-  if (FIX_CHECK && doc.seed % FIX_EVERY === 3) {
+  if (FIX_CHECK && doc.seed % FIX_EVERY === 3 && findings.length <= FIX_MAX_FINDINGS) {
     try {
       const fixes = FIX_CHECK(doc.text, findings, doc.options);
       report.fixesOffered = fixes.offered;
