@@ -12,10 +12,12 @@ import { gotoField, revealOffset } from './navigation';
 import { lintWorkspace } from './workspaceLint';
 import { SourceIndex } from './sources';
 import { TrustStatus } from './trust';
+import { EXTENSION_HOST } from './realpath';
 import { OutlineTree } from './outlineTree';
 import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
 import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
 import type { StepInfo } from './quickInput';
+import { FormPanels, fillFieldsForm, newDocumentForm, openFormFor, type OpenFormArgs } from './form';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -35,8 +37,10 @@ export interface IntegrationDocsApi {
   outline: OutlineTree;
   /** Built-in and team templates (what both template pickers list). */
   templates: TemplateCatalog;
-  /** Fires when a step of "New Document from Template…" is shown (tests answer it with quick-input commands). */
+  /** Fires when a step of "New Document from Template (Quick Input)…" is shown (tests answer it with quick-input commands). */
   onDidShowTemplateStep: vscode.Event<StepInfo>;
+  /** The open forms ("New Document from Template…", "Fill Fields…"); tests drive them through their messages. */
+  forms: FormPanels;
   /** Milliseconds `activate` took. */
   activationMs: number;
 }
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
   const outline = new OutlineTree(linting, sources);
   const templates = new TemplateCatalog(output);
   const templateStep = new vscode.EventEmitter<StepInfo>();
+  const forms = new FormPanels({ extensionUri: context.extensionUri, drafts: context.workspaceState });
   // Called from code with an object having `templateId`, the template commands ask nothing (scripting API).
   const scripted = <T extends { templateId: string }>(args: unknown): T | undefined =>
     args !== null && typeof args === 'object' && typeof (args as { templateId?: unknown }).templateId === 'string' ? (args as T) : undefined;
@@ -67,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     outline,
     templates,
     templateStep,
+    forms,
     diagnostics,
     statusBar,
     lenses,
@@ -77,8 +83,12 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     vscode.commands.registerCommand('integrationDocs.insertTemplate', (args?: unknown) => insertTemplate(templates, scripted<InsertTemplateArgs>(args))),
     vscode.commands.registerCommand('integrationDocs.newDocument', (args?: unknown) => {
       const given = scripted<NewDocumentArgs>(args);
-      return given ? newDocumentFromArgs(templates, given) : newDocumentInteractive(templates, (s) => templateStep.fire(s));
+      return given ? newDocumentFromArgs(templates, given) : newDocumentForm(templates, forms);
     }),
+    vscode.commands.registerCommand('integrationDocs.newDocumentQuick', () => newDocumentInteractive(templates, (s) => templateStep.fire(s))),
+    vscode.commands.registerCommand('integrationDocs.fillFields', (uri?: unknown) => fillFieldsForm(forms, uri instanceof vscode.Uri ? uri : undefined)),
+    // For code and tests: opens the form for `{ templateId }` or `{ uri }` without asking, resolves with its controller.
+    vscode.commands.registerCommand('integrationDocs._openForm', (args: OpenFormArgs) => openFormFor(templates, forms, args)),
     vscode.commands.registerCommand('integrationDocs.nextField', () => gotoField(linting, 1)),
     vscode.commands.registerCommand('integrationDocs.previousField', () => gotoField(linting, -1)),
     vscode.commands.registerCommand('integrationDocs.revealOffset', (uri: string, offset: number) => revealOffset(uri, offset)),
@@ -115,10 +125,11 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     outline,
     templates,
     onDidShowTemplateStep: templateStep.event,
+    forms,
     activationMs: 0,
   };
   api.activationMs = Date.now() - started;
-  output.appendLine(`Activated in ${api.activationMs} ms.`);
+  output.appendLine(`Activated in ${api.activationMs} ms (${EXTENSION_HOST} extension host).`);
   return api;
 }
 

@@ -1,5 +1,6 @@
 /**
- * New Document from Template…: one guided, multi-step quick input ("n/m" and "Step n of m",
+ * New Document from Template (Quick Input)…, the keyboard path beside the form (`form.ts`): one
+ * guided, multi-step quick input ("n/m" and "Step n of m",
  * Back on every step after the first):
  *
  * 1. the template;
@@ -25,6 +26,7 @@
 import * as vscode from 'vscode';
 import {
   closestNames,
+  describeAmbiguity,
   localDate,
   matchFields,
   renderTemplate,
@@ -60,7 +62,7 @@ export interface NewDocumentArgs {
 const LEAVE_REST: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check-all'), tooltip: vscode.l10n.t("Leave the rest as fields (those with a suggestion, such as today's date, still get it)") };
 
 /** Where a name would go, and whether it is acceptable. */
-async function exists(uri: vscode.Uri): Promise<boolean> {
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
@@ -70,7 +72,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** A problem with a file name relative to a folder, or undefined if it is fine. */
-async function fileNameProblem(folder: vscode.Uri, name: string): Promise<string | undefined> {
+export async function fileNameProblem(folder: vscode.Uri, name: string): Promise<string | undefined> {
   const n = name.trim();
   if (n === '') return vscode.l10n.t('Enter a file name, e.g. my-doc.md');
   if (!/\.md$/i.test(n) || /\/$/.test(n)) return vscode.l10n.t('The name must end with .md');
@@ -80,7 +82,7 @@ async function fileNameProblem(folder: vscode.Uri, name: string): Promise<string
 }
 
 /** `name`, or `name-2.md`, `name-3.md`, … whichever is free in its folder. */
-async function freeName(folder: vscode.Uri, name: string): Promise<string> {
+export async function freeName(folder: vscode.Uri, name: string): Promise<string> {
   const slash = name.lastIndexOf('/');
   const dir = slash >= 0 ? name.slice(0, slash + 1) : '';
   let taken = new Set<string>();
@@ -93,12 +95,12 @@ async function freeName(folder: vscode.Uri, name: string): Promise<string> {
 }
 
 /** Writes a new file; refuses (throws) when it exists, checked right before writing. */
-async function writeNew(uri: vscode.Uri, text: string): Promise<void> {
+export async function writeNew(uri: vscode.Uri, text: string): Promise<void> {
   if (await exists(uri)) throw new Error(vscode.l10n.t('{0} already exists; nothing was written', vscode.workspace.asRelativePath(uri)));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
-async function openDoc(uri: vscode.Uri | undefined, text: string): Promise<vscode.Uri> {
+export async function openDoc(uri: vscode.Uri | undefined, text: string): Promise<vscode.Uri> {
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(doc);
   return doc.uri;
@@ -125,7 +127,10 @@ export async function newDocumentFromArgs(catalog: TemplateCatalog, args: NewDoc
       const close = closestNames(fields.map((f) => f.name), name);
       throw new Error(`Unknown field "${name}" in template ${template.id}${close.length ? `; closest: ${close.join(', ')}` : ''}`);
     }
-    for (const f of matched) given[f.key] = value;
+    if (matched.length > 1) {
+      throw new Error(`Field "${name}" is ambiguous in template ${template.id}: it stands for ${matched.length} different fields; name one of them:\n${describeAmbiguity(matched).join('\n')}`);
+    }
+    given[matched[0].key] = value;
   }
   const known = templateConditionals(template);
   for (const n of args.keep ?? []) if (!known.includes(n)) throw new Error(`Unknown conditional block "${n}" in template ${template.id} (it has: ${known.join(', ') || 'none'})`);

@@ -41,24 +41,16 @@ export const uiChecks = [
     name: 'the outline view shows the integration page against its plan',
     async run(wb) {
       await wb.openFile('northwind-integration-page.md');
-      // The view is titled by the document's title.
-      const header = wb.page.locator('.pane-header', { hasText: 'Acme Ledger + Northwind Payments' });
-      await header.waitFor();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-      // Make room: hide the panel and collapse the file explorer section.
-      await wb.page.keyboard.press('Control+J');
-      await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+      // The view is titled by the document's title. Make room: collapse the file explorer section.
       const files = wb.page.locator('.pane-header', { hasText: 'workspace' }).first();
       if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
-      const row = wb.page.locator('.pane-body .monaco-list-row', { hasText: 'Prerequisites' }).first();
-      await row.waitFor();
-      const rows = await wb.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
-      wb.log(`outline rows: ${rows.slice(-12).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+      const rows = await wb.showOutline('Acme Ledger + Northwind Payments', 'Prerequisites');
+      wb.log(`outline rows: ${rows.slice(-12).join(' | ')}`);
       await wb.screenshot('outline');
     },
   },
   {
-    name: 'New Document from Template walks its steps (step n of m, Leave the rest, blocks, file name) and opens the doc',
+    name: 'New Document from Template (Quick Input) walks its steps (step n of m, Leave the rest, blocks, file name) and opens the doc',
     async run(wb) {
       const widget = wb.page.locator('.quick-input-widget');
       // The quick input fades between steps: wait for finite animations to end before a screenshot.
@@ -67,8 +59,8 @@ export const uiChecks = [
       // Like wb.runCommand, but the command opens its own quick input right away.
       await wb.page.keyboard.press('F1');
       await input.waitFor();
-      await input.fill('>Integration Docs: New Document from Template');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template' }).first().waitFor();
+      await input.fill('>Integration Docs: New Document from Template (Quick Input)');
+      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template (Quick Input)' }).first().waitFor();
       await wb.page.keyboard.press('Enter');
       await widget.locator('.quick-input-title', { hasText: 'New Document from Template' }).waitFor();
       await input.fill('Implementation Plan');
@@ -100,6 +92,76 @@ export const uiChecks = [
       // The outline view follows the new document.
       await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'EXECUTIVE SUMMARY' }).first().waitFor();
       await wb.screenshot('new-document-created');
+    },
+  },
+  {
+    name: 'the Getting Started walkthrough opens with its five steps and shows each step\'s picture',
+    async run(wb) {
+      await wb.paletteRun('>Welcome: Open Walkthrough', 'Open Walkthrough');
+      await wb.quickPick('Get Started with Integration Docs');
+      const page = wb.page.locator('.gettingStartedContainer');
+      await page.waitFor();
+      // Give the page the room a reader would: no panel, no side bar (the pictures sit beside the steps).
+      if (await wb.page.locator('.panel.basepanel').isVisible()) {
+        await wb.page.keyboard.press('Control+J');
+        await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+      }
+      await wb.page.keyboard.press('Control+B');
+      await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+      const titles = ['Start a doc from a template', 'See every unfilled field', 'Fill a field with a quick fix', 'Check the doc against its plan', 'Keep docs clean in CI'];
+      for (const t of titles) await page.locator('.getting-started-step', { hasText: t }).first().waitFor();
+      await page.locator('.getting-started-step', { hasText: 'See every unfilled field' }).first().click();
+      const picture = page.locator('.getting-started-media img[srcset*="fields.svg"]').first();
+      await picture.waitFor();
+      await wb.page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+      const alt = await picture.getAttribute('alt');
+      assert.ok(alt && alt.length > 20, 'the picture has alt text');
+      wb.log(`walkthrough steps: ${titles.length}, picture: ${alt}`);
+      await wb.screenshot('walkthrough');
+      await wb.page.keyboard.press('Control+W');
+      await wb.page.keyboard.press('Control+B');
+      await wb.page.locator('.part.sidebar').waitFor();
+    },
+  },
+  {
+    name: 'New Document from Template opens the form: typed fields, a live preview, and closing it (Escape, then close) keeps the answers',
+    async run(wb) {
+      const open = async () => {
+        const input = wb.page.locator('.quick-input-widget input.input');
+        await wb.page.keyboard.press('F1');
+        await input.waitFor();
+        await input.fill('>Integration Docs: New Document from Template…');
+        // Click this entry: the Quick Input one, used a moment ago, is listed first as recently used.
+        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template…' }).first().click();
+        await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'New Document from Template' }).waitFor();
+        await input.fill('Integration Page');
+        await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Integration Page' }).first().waitFor();
+        await wb.page.keyboard.press('Enter');
+        await wb.page.locator('.tabs-container .tab.active', { hasText: 'New Integration Page' }).waitFor();
+        // The webview's document sits in an inner frame of the panel's iframe.
+        const form = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await form.locator('form h1').waitFor();
+        return form;
+      };
+      let form = await open();
+      const partner = form.getByPlaceholder('[Partner]', { exact: true });
+      await partner.fill('Globex Pay');
+      await form.locator('.preview pre', { hasText: 'Globex Pay Integration' }).waitFor();
+      const slug = await form.getByPlaceholder('[partner-name]', { exact: true }).inputValue();
+      wb.log(`slug field follows the partner: ${slug}; sections: ${(await form.locator('legend').allInnerTexts()).slice(0, 6).join(' | ')}`);
+      assert.equal(slug, 'globex-pay');
+      await form.locator('select').first().waitFor();
+      await wb.screenshot('form');
+
+      await partner.press('Escape');
+      await wb.page.locator('.tabs-container .tab.active', { hasText: 'New Integration Page' }).locator('.tab-actions .action-label').click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'New Integration Page' }).waitFor({ state: 'detached' });
+      form = await open();
+      const restored = await form.getByPlaceholder('[Partner]', { exact: true }).inputValue();
+      wb.log(`reopened: Partner = ${restored}`);
+      assert.equal(restored, 'Globex Pay', 'the draft survives closing the form');
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      await wb.page.locator('.tabs-container .tab', { hasText: 'New Integration Page' }).waitFor({ state: 'detached' });
     },
   },
 ];

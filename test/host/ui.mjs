@@ -22,6 +22,16 @@ export class Workbench {
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor();
   }
 
+  /**
+   * Waits until the Explorer lists `name` at the workspace root: the folder is read, so Quick
+   * Open finds its files (on a loaded machine a fresh workbench can take a minute to get there).
+   * @param {string} name  a file at the root of the workspace
+   */
+  async workspaceListed(name, timeoutMs = 120_000) {
+    if (!(await this.page.locator('.explorer-folders-view').isVisible())) await this.page.keyboard.press('Control+Shift+E');
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: timeoutMs });
+  }
+
   /** Prints a line tagged as UI output. */
   log(message) {
     console.log(`[ui] ${message}`);
@@ -56,6 +66,50 @@ export class Workbench {
     await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * Opens the command palette with `text` typed (`>Title` for commands), waits for a row
+   * containing `row` and presses Enter, leaving any quick input the command opens.
+   * @returns the quick input's text box, for the next step
+   */
+  async paletteRun(text, row) {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    await this.page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(text);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    return input;
+  }
+
+  /** In an open quick pick, waits for `ready` rows, types `text`, and picks the first row with it. */
+  async quickPick(text, ready = text) {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: ready }).first().waitFor();
+    await input.fill(text);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: text }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Shows the outline view of the active document, titled `title`, with the panel hidden, and
+   * waits for a section row `row`. Collapsed (a fresh profile), the view keeps its own name;
+   * expanded, it takes the doc's title. Resolves with the view's rows.
+   * @returns {Promise<string[]>}
+   */
+  async showOutline(title, row) {
+    const view = this.page.locator('.pane-header', { hasText: new RegExp(`Integration Doc Outline|${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
+    await view.waitFor();
+    if ((await view.getAttribute('aria-expanded')) !== 'true') await view.click();
+    await this.page.locator('.pane-header', { hasText: title }).waitFor();
+    if (await this.page.locator('.panel.basepanel').isVisible()) {
+      await this.page.keyboard.press('Control+J');
+      await this.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+    }
+    await this.page.locator('.pane-body .monaco-list-row', { hasText: row }).first().waitFor();
+    const rows = await this.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
+    return rows.map((t) => t.replace(/\s+/g, ' '));
   }
 
   /** Opens the Problems panel (Control+Shift+M) and waits for it to show. */

@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { suite, test, suiteSetup, teardown } from 'mocha';
 import { activateExtension, waitForDiagnostics } from './util';
 import type { IntegrationDocsApi } from '../../../src/vscode/extension';
+import { builtinTemplate } from '../../../src/templates/index';
 
 let api: IntegrationDocsApi;
 let root: vscode.Uri;
-let ext: vscode.Extension<IntegrationDocsApi>;
 
 /** Writes a file into the test workspace and returns its URI. */
 async function writeFile(name: string, text: string): Promise<vscode.Uri> {
@@ -20,9 +20,11 @@ async function writeFile(name: string, text: string): Promise<vscode.Uri> {
   return uri;
 }
 
+/** A shipped template as documents get it: its `fields:` schema cut out of the file. */
 async function template(id: string): Promise<string> {
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'src/templates', `${id}.md`));
-  return new TextDecoder().decode(bytes);
+  const t = builtinTemplate(id);
+  assert.ok(t, id);
+  return t.body;
 }
 
 /** Resolves when `predicate` holds, re-checking after every lint; rejects after `ms`. */
@@ -72,7 +74,6 @@ suite('linting in VS Code', () => {
   suiteSetup(async () => {
     const activated = await activateExtension<IntegrationDocsApi>();
     api = activated.api;
-    ext = activated.ext;
     root = (vscode.workspace.workspaceFolders ?? [])[0].uri;
   });
 

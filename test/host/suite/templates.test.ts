@@ -156,7 +156,7 @@ suite('templates in VS Code', () => {
     const steps = stepRecorder();
     try {
       // Escape at a field step cancels the flow.
-      let running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocument'));
+      let running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocumentQuick'));
       let s = await steps.next();
       assert.equal(s.kind, 'pick');
       assert.equal(s.step, 1);
@@ -170,7 +170,7 @@ suite('templates in VS Code', () => {
       assert.deepEqual((await vscode.workspace.fs.readDirectory(root)).map(([n]) => n).sort(), before, 'nothing written');
 
       // Accept everything, with one Back: the doc equals the scripted one with no values (defaults on).
-      running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocument'));
+      running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('integrationDocs.newDocumentQuick'));
       s = await steps.next();
       await accept();
       s = await steps.next();
@@ -220,7 +220,8 @@ suite('templates in VS Code', () => {
     const inserted = text.slice('---\nstatus: draft\n---\n# Notes\n\nBefore.\n'.length, text.length - '\nAfter.\n'.length);
     assert.ok(!inserted.includes('format_template:'), 'no template frontmatter in a doc that has one');
     assert.ok(inserted.includes('[Your Product]') && inserted.includes('## '), 'the template body was inserted');
-    assert.equal(editor.document.getText(editor.selection), localDate(new Date()), 'the first tab stop (Last updated: YYYY-MM-DD → today) is selected');
+    // Tab stops run down the inserted text: the first is the heading's [Your Product].
+    assert.equal(editor.document.getText(editor.selection), '[Your Product]', 'the first tab stop (the heading) is selected');
     await vscode.commands.executeCommand('leaveSnippet');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original, 'one undo removes the whole insertion');

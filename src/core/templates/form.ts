@@ -1,0 +1,213 @@
+/**
+ * The form model behind "New Document from Template…" and "Fill Fields…": a template's (or an
+ * existing document's) fields grouped into sections by the heading they first occur under,
+ * each with its label, help, input type, choices, default and context; the template's
+ * `{{#if}}` blocks as toggles; a suggested file name; and the document the answers produce.
+ * Pure data: the webview, the quick input and the tests all read it.
+ *
+ * ```ts
+ * const model = templateForm(template, '2025-03-01');
+ * const answers = { ...initialAnswers(model), '[Partner]': 'Acme' };
+ * preview(model, answers, { accounting: false }, '2025-03-01'); // the new document's text
+ * ```
+ */
+import { dateFor, slugify, suggestDefaults, suggestFileName, templateConditionals, templateFields } from './fields';
+import { answerEditsCompat, schemaOf, type FieldType } from './form-compat';
+import { renderTemplate } from './render';
+import type { TemplateField, TemplateInfo } from './types';
+
+export type { FieldType };
+
+/** One input of the form. */
+export interface FormField {
+  /** The field's key: what answers are keyed by. */
+  key: string;
+  label: string;
+  help?: string;
+  type: FieldType;
+  choices?: string[];
+  /** The value the input starts with (today's date for a date without a default). */
+  default?: string;
+  /** For a slug: the key of the field it is derived from until edited. */
+  derivedFrom?: string;
+  /** The field as written in the text (`[X]`). */
+  text: string;
+  /** Where it first occurs: heading and 1-based line. */
+  context: { heading?: string; line: number };
+  /** How many places the answer fills. */
+  occurrences: number;
+}
+
+/** The fields first met under one heading (`heading` undefined: before any heading, e.g. frontmatter). */
+export interface FormSection {
+  heading?: string;
+  fields: FormField[];
+}
+
+/** A `{{#if name}}` / `{{#unless name}}` block: kept (`keep` true) or removed. */
+export interface FormToggle {
+  name: string;
+  keep: boolean;
+}
+
+/** What the form shows; plain data (it is posted to the webview as is). */
+export interface FormView {
+  kind: 'template' | 'document';
+  /** The template's title, or the document's name. */
+  title: string;
+  sections: FormSection[];
+  toggles: FormToggle[];
+}
+
+/** Where the answers go: a template rendered into a new document, or an existing text edited. */
+export type FormSource = { kind: 'template'; template: TemplateInfo } | { kind: 'document'; text: string };
+
+export interface FormModel {
+  view: FormView;
+  source: FormSource;
+  fields: readonly TemplateField[];
+}
+
+/** Answers keyed by field key; toggles keyed by block name. */
+export type Answers = Readonly<Record<string, string>>;
+export type Toggles = Readonly<Record<string, boolean>>;
+
+/** Why an answer is not accepted as typed (the extension words it). */
+export type AnswerProblem = 'number' | 'url' | 'slug';
+
+function formField(field: TemplateField, text: string, today: string): FormField {
+  const s = schemaOf(field, text);
+  const out: FormField = { key: field.key, label: s.label, type: s.type, text: field.text, context: s.context, occurrences: field.occurrences.length };
+  if (s.help) out.help = s.help;
+  if (field.choices) out.choices = [...field.choices];
+  const fallback = s.type === 'date' ? dateFor('YYYY-MM-DD', today) : undefined;
+  const def = s.default ?? fallback;
+  if (def !== undefined) out.default = def;
+  if (s.derivedFrom) out.derivedFrom = s.derivedFrom;
+  return out;
+}
+
+/** Fields grouped by the heading they first occur under; sections and fields in document order. */
+export function formSections(fields: readonly TemplateField[], text: string, today: string): FormSection[] {
+  const sections: FormSection[] = [];
+  const ordered = [...fields].sort((a, b) => (a.occurrences[0]?.start ?? 0) - (b.occurrences[0]?.start ?? 0));
+  for (const field of ordered) {
+    const f = formField(field, text, today);
+    const heading = f.context.heading;
+    let section = sections.find((s) => s.heading === heading);
+    if (!section) sections.push((section = heading === undefined ? { fields: [] } : { heading, fields: [] }));
+    section.fields.push(f);
+  }
+  return sections;
+}
+
+/** The form for a new document from `template`: its fields, its blocks (all kept at first). */
+export function templateForm(template: TemplateInfo, today: string): FormModel {
+  const fields = templateFields(template);
+  const toggles = templateConditionals(template).map((name) => ({ name, keep: true }));
+  const view: FormView = { kind: 'template', title: template.title, sections: formSections(fields, template.body, today), toggles };
+  return { view, source: { kind: 'template', template }, fields };
+}
+
+/** The form for an existing document's remaining `fields` (as `documentFields(text)` gives them). */
+export function documentForm(title: string, text: string, fields: readonly TemplateField[], today: string): FormModel {
+  const view: FormView = { kind: 'document', title, sections: formSections(fields, text, today), toggles: [] };
+  return { view, source: { kind: 'document', text }, fields };
+}
+
+/** Every form field, in form order. */
+export function formFields(model: FormModel): FormField[] {
+  return model.view.sections.flatMap((s) => s.fields);
+}
+
+/** What the inputs start with: each field's default. */
+export function initialAnswers(model: FormModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of formFields(model)) if (f.default !== undefined) out[f.key] = f.default;
+  return out;
+}
+
+/** The blocks' starting state. */
+export function initialToggles(model: FormModel): Record<string, boolean> {
+  return Object.fromEntries(model.view.toggles.map((t) => [t.name, t.keep]));
+}
+
+/**
+ * Values of the slug fields not `edited` by hand, derived from the field they follow
+ * (`derivedFrom`, else a related name such as `[Partner]` for `[partner-name]`): always the
+ * slug of that answer, never the other way round.
+ */
+export function derivedAnswers(model: FormModel, answers: Answers, edited: ReadonlySet<string>, today: string): Record<string, string> {
+  const slugs = formFields(model).filter((f) => f.type === 'slug' && !edited.has(f.key));
+  const rest: Record<string, string> = { ...answers };
+  for (const f of slugs) delete rest[f.key];
+  const related = suggestDefaults(model.fields, rest, today);
+  const out: Record<string, string> = {};
+  for (const f of slugs) {
+    const source = f.derivedFrom === undefined ? undefined : model.fields.find((x) => x.key === f.derivedFrom || x.name === f.derivedFrom);
+    const value = source ? rest[source.key] : related[f.key];
+    out[f.key] = value === undefined ? (f.default ?? '') : slugify(value);
+  }
+  return out;
+}
+
+/** The answers as they go into the text: blank ones dropped, dates written the way their field asks. */
+export function answerValues(model: FormModel, answers: Answers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of formFields(model)) {
+    const v = answers[f.key];
+    if (v === undefined || v.trim() === '') continue;
+    out[f.key] = f.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? dateFor(f.text, v) : v;
+  }
+  return out;
+}
+
+const CHECKS: Partial<Record<FieldType, { problem: AnswerProblem; ok: RegExp }>> = {
+  number: { problem: 'number', ok: /^[-+]?\d+(?:[.,]\d+)?$/ },
+  url: { problem: 'url', ok: /^(?:https?:\/\/[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$/i },
+  slug: { problem: 'slug', ok: /^[a-z0-9]+(?:-[a-z0-9]+)*$/ },
+};
+
+/** Answers that do not fit their field's type, keyed by field key; blank answers are fine (the field stays). */
+export function answerProblems(model: FormModel, answers: Answers): Record<string, AnswerProblem> {
+  const out: Record<string, AnswerProblem> = {};
+  for (const f of formFields(model)) {
+    const v = answers[f.key]?.trim() ?? '';
+    const check = CHECKS[f.type];
+    if (v !== '' && check && !check.ok.test(v)) out[f.key] = check.problem;
+  }
+  return out;
+}
+
+/** The blocks kept, in template order. */
+function kept(model: FormModel, toggles: Toggles): string[] {
+  return model.view.toggles.filter((t) => toggles[t.name] ?? t.keep).map((t) => t.name);
+}
+
+/** Applies `{start,end,newText}` edits (disjoint) to `text`. */
+export function applyTextEdits(text: string, edits: ReadonlyArray<{ start: number; end: number; newText: string }>): string {
+  let out = '';
+  let pos = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** The edits that put `answers` into an existing document (empty for a template form). */
+export function formEdits(model: FormModel, answers: Answers): Array<{ start: number; end: number; newText: string }> {
+  if (model.source.kind !== 'document') return [];
+  return answerEditsCompat(model.source.text, model.fields, answerValues(model, answers));
+}
+
+/** The text the answers produce: the new document, or the edited one. */
+export function preview(model: FormModel, answers: Answers, toggles: Toggles, today: string): string {
+  if (model.source.kind === 'document') return applyTextEdits(model.source.text, formEdits(model, answers));
+  return renderTemplate(model.source.template, { values: answerValues(model, answers), keep: kept(model, toggles), today });
+}
+
+/** A file name for the new document (undefined for a document form). */
+export function formFileName(model: FormModel, answers: Answers): string | undefined {
+  return model.source.kind === 'template' ? suggestFileName(model.source.template, answerValues(model, answers)) : undefined;
+}
