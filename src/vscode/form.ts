@@ -17,7 +17,7 @@ import * as vscode from 'vscode';
 import {
   answerProblems,
   derivedAnswers,
-  documentFieldsCompat,
+  documentFields,
   documentForm,
   formEdits,
   formFileName,
@@ -33,6 +33,7 @@ import {
 import { Disposable } from './dispose';
 import { FILE_NAME_KEY, formStrings, isDraft, isFromWebview, type FormDraft, type FromWebview, type StateMessage, type ToWebview } from './formProtocol';
 import { fileNameProblem, freeName, openDoc, writeNew } from './newDocument';
+import { BUILTIN_TEMPLATES } from '../templates/index';
 import { templateItems, type TemplateCatalog } from './templates';
 import { isDocLanguage } from './languages';
 
@@ -61,7 +62,8 @@ function titleOf(target: FormTarget): string {
 function modelOf(target: FormTarget, today: string): FormModel {
   if (target.kind === 'template') return templateForm(target.template, today);
   const text = target.document.getText();
-  return documentForm(titleOf(target), text, documentFieldsCompat(text), today);
+  // The built-in templates' schemas label and share the fields of a document made from one of them.
+  return documentForm(titleOf(target), text, documentFields(text, BUILTIN_TEMPLATES), today);
 }
 
 function problemText(problem: AnswerProblem): string {
