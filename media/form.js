@@ -192,7 +192,11 @@
     const message = event.data;
     if (message?.type === 'init') render(message);
     else if (message?.type === 'state') showState(message);
-    else if (message?.type === 'failed' && alertEl) alertEl.textContent = message.message;
+    else if (message?.type === 'failed' && alertEl) {
+      alertEl.textContent = message.message;
+      const invalid = app.querySelector('[aria-invalid="true"]');
+      if (invalid instanceof HTMLElement) invalid.focus();
+    }
   });
   post({ type: 'ready' });
 })();
