@@ -7,6 +7,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { lint } from '../core/lint';
 import {
   closestNames,
+  describeAmbiguity,
+  occurrenceRef,
   localDate,
   matchFields,
   renderTemplate,
@@ -30,9 +32,12 @@ frontmatter carries template, template_version, created and status (outline unle
 template sets one).
 
 Options:
-  --set FIELD=VALUE   fill every occurrence of a field; FIELD is its text without brackets or
-                      braces: --set CLIENT_NAME=Acme fills [CLIENT_NAME],
-                      --set 'Customer name or "Generic"=Acme' fills [Customer name or "Generic"]
+  --set FIELD=VALUE   fill a field; FIELD is its text without brackets or braces:
+                      --set CLIENT_NAME=Acme fills [CLIENT_NAME] everywhere it stands,
+                      --set 'Customer name or "Generic"=Acme' fills [Customer name or "Generic"].
+                      A text that stands for different things at different places ([X], [URL])
+                      is one field per occurrence: target one with --set 'X#2=30' (a name that
+                      matches several fields is refused, listing them with line and heading)
                       (repeatable; list a template's fields: integration-docs templates <id>)
   --with NAME,...     keep these {{#if NAME}} blocks (repeatable); every other block is removed
   -o, --output FILE   write FILE instead of printing; never overwrites (exit 2 if it exists);
@@ -86,9 +91,22 @@ export function parseSets(sets: readonly string[], fields: readonly TemplateFiel
       const hint = close.length ? `; closest: ${close.map((n) => JSON.stringify(n)).join(', ')}` : ` (it has no fields)`;
       throw new UsageError(`unknown field "${name}" in template ${template.id}${hint} (all fields: integration-docs templates ${template.id})`);
     }
-    for (const f of matched) values[f.key] = value;
+    if (matched.length > 1) throw ambiguous(set.slice(0, set.length - value.length - 1), matched, template);
+    values[matched[0].key] = value;
   }
   return values;
+}
+
+/** The error for a `--set` name that matches several fields: which ones, where, and how to pick one. */
+function ambiguous(name: string, matched: readonly TemplateField[], template: TemplateInfo): UsageError {
+  const example = occurrenceRef(matched[1]);
+  return new UsageError(
+    [
+      `--set "${name}" is ambiguous in template ${template.id}: ${matched[0].text.replace(/\s+/g, ' ')} stands for ${matched.length} different fields:`,
+      ...describeAmbiguity(matched),
+      `set one with --set '${example}=VALUE' (each needs its own --set)`,
+    ].join('\n'),
+  );
 }
 
 function parseWith(lists: readonly string[], template: TemplateInfo): string[] {

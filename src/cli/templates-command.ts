@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { BUILTIN_TEMPLATES } from '../templates/index';
-import { mergeTemplates, parseTeamTemplate, templateConditionals, templateFields, type TemplateInfo } from '../core/templates/index';
+import { mergeTemplates, occurrenceRef, parseTeamTemplate, templateConditionals, templateFields, type TemplateInfo } from '../core/templates/index';
 import { flag, parseArgs, type Args } from './args';
 import { UsageError } from './config-loader';
 import { describeIoError, NotRegularFileError, readRegularFile } from './read';
@@ -92,9 +92,17 @@ function describeTemplate(t: TemplateInfo, format: string): string {
   const fields = templateFields(t).map((f) => ({
     name: f.name,
     key: f.key,
+    set: occurrenceRef(f),
+    label: f.label,
+    ...(f.help ? { help: f.help } : {}),
     kind: f.kind,
+    type: f.type,
     ...(f.choices ? { choices: f.choices } : {}),
+    ...(f.default !== undefined ? { default: f.default } : {}),
+    ...(f.derivedFrom ? { derivedFrom: f.derivedFrom } : {}),
     occurrences: f.occurrences.length,
+    line: f.context.line + 1,
+    ...(f.context.heading ? { heading: f.context.heading } : {}),
   }));
   const conditionals = templateConditionals(t);
   if (format === 'json') {
@@ -102,8 +110,9 @@ function describeTemplate(t: TemplateInfo, format: string): string {
   }
   const lines = [`${t.title} (${t.id}, version ${t.version}, ${t.source})`, t.description, '', `Fields (${fields.length}):`];
   for (const f of fields) {
-    const extra = [f.occurrences > 1 ? `${f.occurrences}×` : '', f.choices ? `one of: ${f.choices.join(', ')}` : ''].filter(Boolean).join(', ');
-    lines.push(`  ${f.name}${extra ? `  (${extra})` : ''}`);
+    const extra = [f.type, f.occurrences > 1 ? `${f.occurrences}×` : '', f.choices ? `one of: ${f.choices.join(', ')}` : '', `line ${f.line}`].filter(Boolean).join(', ');
+    const label = f.label !== f.name ? ` — ${f.label}` : '';
+    lines.push(`  ${f.set}${label}  (${extra})`);
   }
   lines.push('', conditionals.length ? `Conditional blocks: ${conditionals.join(', ')}` : 'Conditional blocks: none');
   return lines.join('\n');

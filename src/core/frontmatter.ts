@@ -205,10 +205,22 @@ function yamlMessage(raw: string): string {
   return `Frontmatter is not valid YAML: ${first}`;
 }
 
-/** Field candidates in the frontmatter's scalar values (not keys). */
+/**
+ * A template's field schema (`fields:` at the top level, a list of entries with a `name`; see
+ * `templates/schema.ts`): it describes fields, so its values are not fields themselves.
+ */
+function isFieldSchema(pair: unknown, depth: number): boolean {
+  if (depth !== 2 || !isPair(pair) || !isScalar(pair.key) || pair.key.value !== 'fields' || !isSeq(pair.value)) return false;
+  return pair.value.items.some((item) => isMap(item) && item.has('name'));
+}
+
+/** Field candidates in the frontmatter's scalar values (not keys), outside a template's field schema. */
 function valueFields(text: string, doc: Document, base: number, patterns: readonly RegExp[]): FieldHit[] {
   const out: FieldHit[] = [];
   visit(doc, {
+    Pair(_key, node, path) {
+      return isFieldSchema(node, path.length) ? visit.SKIP : undefined;
+    },
     Scalar(key, node, path) {
       if (key === 'key' || !node.range) return;
       const span = { start: base + node.range[0], end: base + node.range[1] };

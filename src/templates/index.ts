@@ -2,15 +2,21 @@
  * The templates the extension and the CLI ship, in the order the pickers show them. Each is a
  * Markdown file next to this one, bundled as text. Explicit imports, no discovery.
  */
-import type { TemplateInfo } from '../core/templates/index';
+import { withSchema, type SchemaError, type TemplateInfo } from '../core/templates/index';
 import implementationGuide from './implementation-guide.md';
 import implementationPlan from './implementation-plan.md';
 import integrationPage from './integration-page.md';
 import integrationPlaybook from './integration-playbook.md';
 import discoveryDocument from './discovery-document.md';
 
+/** Problems of the built-in templates' `fields:` schemas, by template id (a unit test keeps it empty). */
+export const BUILTIN_SCHEMA_ERRORS: Record<string, SchemaError[]> = {};
+
+/** A built-in template, its `fields:` schema read and cut out of its body. */
 function builtin(info: Omit<TemplateInfo, 'source'>): TemplateInfo {
-  return Object.freeze({ ...info, source: 'builtin' as const });
+  const { template, errors } = withSchema({ ...info, source: 'builtin' as const });
+  if (errors.length) BUILTIN_SCHEMA_ERRORS[info.id] = errors;
+  return Object.freeze(template);
 }
 
 /** Built-in templates. */

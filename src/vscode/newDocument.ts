@@ -26,6 +26,7 @@
 import * as vscode from 'vscode';
 import {
   closestNames,
+  describeAmbiguity,
   localDate,
   matchFields,
   renderTemplate,
@@ -126,7 +127,10 @@ export async function newDocumentFromArgs(catalog: TemplateCatalog, args: NewDoc
       const close = closestNames(fields.map((f) => f.name), name);
       throw new Error(`Unknown field "${name}" in template ${template.id}${close.length ? `; closest: ${close.join(', ')}` : ''}`);
     }
-    for (const f of matched) given[f.key] = value;
+    if (matched.length > 1) {
+      throw new Error(`Field "${name}" is ambiguous in template ${template.id}: it stands for ${matched.length} different fields; name one of them:\n${describeAmbiguity(matched).join('\n')}`);
+    }
+    given[matched[0].key] = value;
   }
   const known = templateConditionals(template);
   for (const n of args.keep ?? []) if (!known.includes(n)) throw new Error(`Unknown conditional block "${n}" in template ${template.id} (it has: ${known.join(', ') || 'none'})`);

@@ -93,10 +93,10 @@ test('integration-playbook.md: a prose template yields nothing', () => {
   assert.deepEqual(lint(template('integration-playbook')), []);
 });
 
-test('integration-page.md: 94 placeholders at information level (status: outline), frontmatter valid', () => {
+test('integration-page.md: 95 placeholders at information level (status: outline), frontmatter valid', () => {
   const text = template('integration-page');
   const findings = lint(text);
-  assert.deepEqual(counts(findings), { placeholder: 94 });
+  assert.deepEqual(counts(findings), { placeholder: 95 });
   assert.ok(findings.filter((f) => CORE_RULES.includes(f.rule)).every((f) => f.severity === 'information'));
   const fields = covered(text, findings, 'placeholder');
   for (const f of [

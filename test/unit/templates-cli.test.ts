@@ -112,7 +112,8 @@ test('new -o writes a new file, never overwrites, and a folder gets the suggeste
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /^integration-docs: created docs\/page\.md \(\d+ fields left to fill\)\n$/);
   const written = readFileSync(join(dir, 'docs/page.md'), 'utf8');
-  assert.ok(written.startsWith('---\nproject: project-name\ndocument: integration-page-acme\n'));
+  assert.ok(written.startsWith('---\nproject: "[project slug]"\ndocument: integration-page-acme\n'));
+  assert.ok(!written.includes('\nfields:'), 'the schema stays in the template');
   writeFileSync(join(dir, 'docs/page.md'), 'mine\n');
   const again = run(['new', 'integration-page', '-o', 'docs/page.md'], dir);
   assert.equal(again.code, 2);
@@ -140,4 +141,23 @@ test('new: usage errors exit 2 with what to do', () => {
   const help = run(['new', '--help'], dir);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: integration-docs new <template-id> \[options\]/);
+});
+
+test('new --set: a name that stands for several fields is refused with their lines and headings; NAME#n sets one', () => {
+  const dir = workspace();
+  const r = run(['new', 'integration-page', '--set', 'Scenario Name=Sync orders', '--date', DATE], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--set "Scenario Name" is ambiguous in template integration-page: \[Scenario Name\] stands for 3 different fields:/);
+  assert.match(r.stderr, /\n {2}Scenario Name#1 {2}line \d+, under "Common Use Cases" — Use case 1 \(overview\)\n {2}Scenario Name#2 {2}line \d+, under "Common Use Cases" — Use case 2 \(overview\)\n {2}Scenario Name#3 {2}line \d+/);
+  assert.match(r.stderr, /set one with --set 'Scenario Name#2=VALUE'/);
+  const x = run(['new', 'integration-page', '--set', 'X=30'], dir);
+  assert.equal(x.code, 2);
+  assert.equal((x.stderr.match(/^ {2}X#\d/gm) ?? []).length, 6);
+  const one = run(['new', 'integration-page', '--set', 'X#1=30', '--set', '[X]#3=4', '--date', DATE], dir);
+  assert.equal(one.code, 0, one.stderr);
+  assert.ok(one.stdout.includes('**Setup time:** ~30 minutes'));
+  assert.ok(one.stdout.includes('- Concurrent connections: 4\n'));
+  assert.equal(one.stdout.split('[X]').length - 1, 4, 'the other four stay fields');
+  const team = run(['new', 'launch-note', '--set', 'Partner=Acme', '--date', DATE], dir);
+  assert.equal(team.code, 0, 'a name that occurs once is one field');
 });

@@ -10,6 +10,7 @@ import { lint, buildModel } from '../../src/core/index';
 import {
   templateFields,
   templateConditionals,
+  answerFor,
   renderTemplate,
   suggestDefaults,
   suggestFileName,
@@ -45,6 +46,11 @@ function placeholders(text: string): string[] {
     .sort();
 }
 
+/** A field's text with whitespace collapsed (its key without an occurrence number). */
+function textOf(field: { text: string }): string {
+  return field.text.replace(/\s+/g, ' ').trim();
+}
+
 /** Field texts of a template a render keeps: not the stamped `created`, not in dropped blocks. */
 function expectedFields(t: TemplateInfo, keep: readonly string[], filled: ReadonlySet<string>): string[] {
   const fm = buildModel(t.body, { patterns: [] }).frontmatter;
@@ -57,7 +63,7 @@ function expectedFields(t: TemplateInfo, keep: readonly string[], filled: Readon
     for (const occ of field.occurrences) {
       if (occ.start === created) continue;
       const dropped = blocks.some((b) => b.open.end <= occ.start && occ.end <= b.close!.start && keep.includes(b.name) !== (b.helper === 'if'));
-      if (!dropped) out.push(field.key);
+      if (!dropped) out.push(textOf(field));
     }
   }
   return out.sort();
@@ -85,7 +91,7 @@ test('five built-in templates with ids, titles, one-line descriptions and versio
 test('template fields are exactly the linter placeholder findings, grouped by identical text', () => {
   for (const t of BUILTIN_TEMPLATES) {
     const fields = templateFields(t);
-    const occurrences = fields.flatMap((f) => f.occurrences.map(() => f.key)).sort();
+    const occurrences = fields.flatMap((f) => f.occurrences.map(() => textOf(f))).sort();
     assert.deepEqual(occurrences, placeholders(t.body), t.id);
     assert.equal(new Set(fields.map((f) => f.key)).size, fields.length, `${t.id}: keys are distinct`);
   }
@@ -95,8 +101,8 @@ test('template fields are exactly the linter placeholder findings, grouped by id
   const page = templateFields(must('integration-page'));
   assert.deepEqual(page.find((f) => f.name === 'Beginner / Intermediate / Advanced')?.choices, ['Beginner', 'Intermediate', 'Advanced']);
   assert.equal(page.find((f) => f.key === '{{YOUR_DASHBOARD_LOCATION}}')?.kind, 'mustache');
-  assert.equal(page.find((f) => f.key === 'YYYY-MM-DD')?.kind, 'date');
-  assert.equal(page[0].key, '[partner-name]', 'frontmatter fields come first');
+  assert.equal(page.find((f) => f.name === 'YYYY-MM-DD')?.kind, 'date');
+  assert.equal(page[0].key, '[project slug]', 'frontmatter fields come first');
   const guide = templateFields(must('implementation-guide'));
   assert.ok(guide.some((f) => f.name === 'Customer name or "Generic"'));
   // A field wrapped over two lines is one field with its whitespace collapsed in key and name.
@@ -120,7 +126,8 @@ for (const t of BUILTIN_TEMPLATES) {
       fields.filter((f) => f.kind !== 'date').forEach((f, i) => {
         if (i % 2 === 0) values[i % 4 === 0 ? f.key : f.name] = f.choices ? f.choices[0] : `Value ${i}`;
       });
-      const filled = new Set(fields.filter((f) => values[f.key] !== undefined || values[f.name] !== undefined).map((f) => f.key));
+      // A name fills only a field that covers every occurrence of its text (`[X]#2` needs its key).
+      const filled = new Set(fields.filter((f) => answerFor(f, values) !== undefined).map((f) => f.key));
       for (const opts of [{ values: {}, filled: new Set<string>() }, { values, filled }]) {
         const out = renderTemplate(t, { values: opts.values, keep, today: TODAY });
         assert.deepEqual(placeholders(out), expectedFields(t, keep, opts.filled));
@@ -225,11 +232,12 @@ test('frontmatter: the template’s own keys in order, fields filled through YAM
   assert.equal(renderTemplate(tpl('# Doc\n'), { today: TODAY }), joinLines('---', 'template: test', 'template_version: 2.1.0', `created: ${TODAY}`, 'status: outline', '---', '', '# Doc', ''));
 });
 
-test('suggestDefaults: today for date stubs, related fields from answers, slugs for slug fields', () => {
+test('suggestDefaults: today for dates, derived fields from their source, slugs from names and never names from slugs', () => {
   const page = must('integration-page');
   const fields = templateFields(page);
   const d = suggestDefaults(fields, { '[Partner]': 'Northwind Payments' }, TODAY);
-  assert.equal(d['YYYY-MM-DD'], TODAY);
+  assert.equal(d['YYYY-MM-DD#1'], TODAY);
+  assert.equal(d['YYYY-MM-DD#2'], TODAY);
   assert.equal(d['[Partner Platform]'], 'Northwind Payments');
   assert.equal(d['[partner]'], 'northwind-payments');
   assert.equal(d['[partner-name]'], 'northwind-payments');
@@ -240,8 +248,15 @@ test('suggestDefaults: today for date stubs, related fields from answers, slugs 
   const d2 = suggestDefaults(small, { 'Your Product': 'Acme Cloud' }, TODAY);
   assert.equal(d2['[your-product]'], 'acme-cloud');
   assert.equal(d2['YYYY-MM'], '2025-03');
-  assert.equal(suggestDefaults(small, { 'your-product': 'acme-cloud' }, TODAY)['[Your Product]'], 'acme-cloud');
-  assert.deepEqual(suggestDefaults(templateFields(must('implementation-plan')), { CLIENT_NAME: 'Acme' }, TODAY), {});
+  assert.equal(suggestDefaults(small, { 'your-product': 'acme-cloud' }, TODAY)['[Your Product]'], undefined, 'a name never takes a slug');
+  assert.equal(small.find((f) => f.key === '[your-product]')?.derivedFrom, '[Your Product]');
+  // The slug answered first does not pre-fill the name either (the "Configure globex-pay" bug).
+  const fromSlug = suggestDefaults(fields, { '[partner-name]': 'globex-pay' }, TODAY);
+  assert.equal(fromSlug['[Partner]'], undefined);
+  assert.equal(fromSlug['[Partner Platform]'], undefined);
+  assert.deepEqual(suggestDefaults(templateFields(must('implementation-plan')), { CLIENT_NAME: 'Acme' }, TODAY), { '[LAST_UPDATED]': TODAY });
+  // No answer flows between the occurrences of a descriptive field.
+  assert.deepEqual(Object.keys(suggestDefaults(fields, { '[X]#1': '30' }, TODAY)).filter((k) => k.startsWith('[X]')), []);
 });
 
 test('suggestFileName and uniqueFileName', () => {
@@ -369,7 +384,7 @@ function expandSnippet(body: string, today: string): { text: string; stops: Map<
   return { text, stops };
 }
 
-test('snippets: one per template, tab stops shared by identical fields, choices, escaping', () => {
+test('snippets: one tab stop per field, shared ones repeated, choices that answer nothing by default, escaping', () => {
   const file = snippetsFile(BUILTIN_TEMPLATES);
   assert.equal(Object.keys(file).length, BUILTIN_TEMPLATES.length);
   for (const t of BUILTIN_TEMPLATES) {
@@ -380,10 +395,10 @@ test('snippets: one per template, tab stops shared by identical fields, choices,
     const { text, stops } = expandSnippet(s.body.join('\n'), TODAY);
     const fields = templateFields(t);
     assert.equal(stops.size, fields.length, `${t.id}: one tab stop per distinct field`);
-    // Keeping every default gives back the template, choices and dates answered.
+    // Keeping every default gives back the template with only its date stubs answered: a
+    // choice stop offers the field text first, so tabbing past it answers nothing.
     const values: Record<string, string> = {};
-    for (const f of fields) if (f.choices) values[f.key] = f.choices[0];
-    values['YYYY-MM-DD'] = TODAY;
+    for (const f of fields) if (f.kind === 'date') values[f.key] = TODAY;
     const expected = t.body.replace(/\n$/, '');
     const answered = fields.filter((f) => values[f.key] !== undefined);
     let manual = expected;
@@ -396,12 +411,15 @@ test('snippets: one per template, tab stops shared by identical fields, choices,
   assert.equal(plan.split(`\${${n}}`).length - 1, templateFields(must('implementation-plan')).find((f) => f.key === '[SYSTEM_A]')!.occurrences.length - 1);
   assert.ok(plan.includes('{{#if accounting\\}\\}'));
   const page = templateSnippet(must('integration-page'));
-  assert.match(page, /\*\*Difficulty:\*\* \$\{\d+\|Beginner,Intermediate,Advanced\|\}/);
+  assert.match(page, /\*\*Difficulty:\*\* \$\{\d+\|\[Beginner \/ Intermediate \/ Advanced\],Beginner,Intermediate,Advanced\|\}/);
+  // One tab stop per [X]: typing the setup time fills no rate limit.
+  const xs = [...page.matchAll(/\$\{(\d+):\[X\]\}/g)].map((m) => m[1]);
+  assert.equal(new Set(xs).size, 6);
   assert.ok(page.includes('console.log(`Synced \\${partnerCustomers.data.length\\} customers`);'));
   assert.match(page, /^---\ncreated|^---\nproject/);
   assert.ok(templateSnippet(must('integration-page'), { frontmatter: false }).startsWith('# ${'));
-  assert.equal(templateSnippet(tpl('a\\b $x [One, two] [A / B / C,D]')), 'a\\\\b \\$x ${1:[One, two]} ${2|A,B,C\\,D|}');
-  assert.equal(templateSnippet(tpl('[Casual / Professional / Academic] and [Say A|B / Say C / D]')), '${1|Casual,Professional,Academic|} and ${2|Say A\\|B,Say C,D|}');
+  assert.equal(templateSnippet(tpl('a\\b $x [One, two] [A / B / C,D]')), 'a\\\\b \\$x ${1:[One, two]} ${2|[A / B / C\\,D],A,B,C\\,D|}');
+  assert.equal(templateSnippet(tpl('[Casual / Professional / Academic] and [Say A|B / Say C / D]')), '${1|[Casual / Professional / Academic],Casual,Professional,Academic|} and ${2|[Say A\\|B / Say C / D],Say A\\|B,Say C,D|}');
 });
 
 test(`the committed ${SNIPPETS_PATH} is what the generator produces now`, () => {

@@ -1,50 +1,40 @@
 /**
- * The fields and conditionals of a template, and the defaults offered while filling them.
- *
- * Related fields (the rule `suggestDefaults` follows): a field's name is split into lowercase
- * words at spaces, punctuation, `_`, `-` and case changes, and one trailing `name` or
- * `platform` is dropped. Fields whose remaining words are equal are related:
- * `[Partner]`, `[Partner Platform]`, `[partner]` and `[partner-name]` all reduce to `partner`;
- * `[Your Product]` and `[your-product]` to `your product`. Choice lists and dates relate to
- * nothing. A related field written as a lowercase slug (`[partner-name]`) is offered the slug
- * of the answer (`northwind-payments`), any other the answer as typed.
+ * The fields and conditionals of a template or document, and the defaults offered while
+ * filling them. Which occurrences share an answer is decided in `identity.ts` (the schema, else
+ * identifier-like names); here fields are looked up by what people type and given defaults:
+ * a schema `default`, today's date for a date stub, and for a field that derives from another
+ * (`derivedFrom`) that field's answer — as a slug for a slug field. A name never takes a
+ * slug's answer.
  */
+import { readFrontmatter } from '../frontmatter';
+import { buildFields, fieldWords, flat, isSlugName, resolveRef } from './identity';
 import { scanTemplate } from './scan';
-import type { FindingData } from '../types';
-import type { FieldKind, TemplateField, TemplateInfo } from './types';
+import type { TemplateField, TemplateInfo } from './types';
 
-/** Collapses runs of whitespace (a field may wrap across lines). */
-function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { fieldWords };
 
-/** A field's kind, read from the dialect row that found it (`dialects.ts`), never from its text. */
-function kindOf(data: Extract<FindingData, { kind: 'placeholder' }> | undefined): FieldKind {
-  if (data?.fieldKind === 'date') return 'date';
-  return data?.dialect === 'mustache' ? 'mustache' : 'bracket';
+/**
+ * The fields of a template in document order (frontmatter first): its schema's fields, else
+ * one field per identifier-like text and one per occurrence of every other text.
+ */
+export function templateFields(info: Pick<TemplateInfo, 'body' | 'schema'>): TemplateField[] {
+  return buildFields(info.body, info.schema ?? []);
 }
 
 /**
- * The distinct fields of a template in document order (frontmatter first). Identical fields
- * share one entry listing all their occurrences, so each is asked once.
+ * The remaining fields of an existing document, by the same identity rules. When its
+ * frontmatter names a `template:` found in `templates`, that template's schema gives labels,
+ * help, types and shared answers (occurrence numbers are ignored: filled fields shift them).
  */
-export function templateFields(info: Pick<TemplateInfo, 'body'>): TemplateField[] {
-  const byKey = new Map<string, TemplateField>();
-  for (const f of scanTemplate(info.body).placeholders) {
-    const text = info.body.slice(f.startOffset, f.endOffset);
-    const key = flat(text);
-    const span = { start: f.startOffset, end: f.endOffset };
-    const known = byKey.get(key);
-    if (known) {
-      known.occurrences.push(span);
-      continue;
-    }
-    const data = f.data?.kind === 'placeholder' ? f.data : undefined;
-    const field: TemplateField = { key, text, name: flat(data?.name ?? text), kind: kindOf(data), occurrences: [span] };
-    if (data?.choices) field.choices = data.choices;
-    byKey.set(key, field);
-  }
-  return [...byKey.values()];
+export function documentFields(text: string, templates: readonly Pick<TemplateInfo, 'id' | 'schema'>[] = []): TemplateField[] {
+  return buildFields(text, schemaOfDocument(text, templates) ?? [], false);
+}
+
+/** The schema of the template a document names in its frontmatter, if the caller knows it. */
+export function schemaOfDocument(text: string, templates: readonly Pick<TemplateInfo, 'id' | 'schema'>[]): TemplateInfo['schema'] {
+  if (templates.length === 0) return undefined;
+  const id = readFrontmatter(text, [])?.data?.template;
+  return typeof id === 'string' ? templates.find((t) => t.id === id)?.schema : undefined;
 }
 
 /** The distinct names of the template's closed `{{#if name}}` / `{{#unless name}}` blocks, in order. */
@@ -58,44 +48,111 @@ export function templateConditionals(info: Pick<TemplateInfo, 'body'>): string[]
   return names;
 }
 
-/** The answer for a field, looked up by key then name; blank answers count as none. */
+/** Whether a field covers every occurrence of its text (its key has no `#n`). */
+function wholeText(field: TemplateField): boolean {
+  return !/#\d+$/.test(field.key) || flat(field.text) === field.key;
+}
+
+/**
+ * The answer for a field: by its key (`[Partner]`, `[X]#2`), or by its name (`Partner`) when
+ * the field covers every occurrence of its text. Blank answers count as none.
+ */
 export function answerFor(field: TemplateField, values: Readonly<Record<string, string>> | undefined): string | undefined {
   if (!values) return undefined;
-  const value = Object.prototype.hasOwnProperty.call(values, field.key) ? values[field.key] : Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : undefined;
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(values, k);
+  const value = has(field.key) ? values[field.key] : wholeText(field) && has(field.name) ? values[field.name] : undefined;
   return value !== undefined && value.trim() !== '' ? value : undefined;
 }
 
 /**
  * The fields a user-given name refers to: `Partner`, `[Partner]`, `CLIENT_NAME`,
- * `Customer name or "Generic"` (exact match on name or key; whitespace collapsed).
+ * `Customer name or "Generic"`, or one occurrence `X#2` / `[X]#2` (whitespace collapsed).
+ * More than one field means the name is ambiguous (see `describeAmbiguity`).
  */
 export function matchFields(fields: readonly TemplateField[], given: string): TemplateField[] {
   const g = flat(given);
-  return fields.filter((f) => f.key === g || f.name === g);
+  const exact = fields.filter((f) => f.key === g || (wholeText(f) && f.name === g));
+  if (exact.length) return exact;
+  if (/#\d+$/.test(g)) {
+    const groups = fieldGroupsOf(fields);
+    const one = resolveRef(fields, groups, g);
+    if (one) return [one];
+  }
+  const base = fields.filter((f) => flat(f.text) === g || f.name === g);
+  return base;
 }
 
-/** Lowercase words of a name: `Partner Platform` → partner, platform; `CLIENT_NAME` → client, name. */
-export function fieldWords(name: string): string[] {
-  return name
-    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+/** Groups (text → spans) rebuilt from fields, for `resolveRef`. */
+function fieldGroupsOf(fields: readonly TemplateField[]) {
+  const byKey = new Map<string, { key: string; name: string; spans: { start: number; end: number }[] }>();
+  for (const f of fields) {
+    const key = flat(f.text);
+    const g = byKey.get(key) ?? { key, name: f.name, spans: [] };
+    g.spans.push(...f.occurrences);
+    byKey.set(key, g);
+  }
+  for (const g of byKey.values()) g.spans.sort((a, b) => a.start - b.start);
+  return [...byKey.values()].map((g) => ({ ...g, text: g.key, kind: 'bracket' as const, variable: false }));
 }
 
-const GENERIC_TAIL = new Set(['name', 'platform']);
-
-/** The words that decide relatedness, or undefined for fields that relate to nothing. */
-function relationKey(field: TemplateField): string | undefined {
-  if (field.kind === 'date' || field.choices) return undefined;
-  const words = fieldWords(field.name);
-  if (words.length > 1 && GENERIC_TAIL.has(words[words.length - 1])) words.pop();
-  return words.length > 0 && words.length <= 4 ? words.join(' ') : undefined;
+/** The `NAME#n` a person types to target one field of an ambiguous name (`X#2`). */
+export function occurrenceRef(field: TemplateField): string {
+  const m = /#(\d+)$/.exec(field.key);
+  return m && !wholeText(field) ? `${field.name}#${m[1]}` : field.name;
 }
 
-/** Whether a field is written as a lowercase slug, as in paths and ids: `[partner-name]`. */
-export function isSlugField(field: TemplateField): boolean {
-  return field.kind === 'bracket' && /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(field.name);
+/**
+ * Lines describing the fields an ambiguous name matched, one each with its target, line
+ * (1-based), heading and label: `  X#2  line 504, under "Limits" — Partner API rate limit`.
+ */
+export function describeAmbiguity(matched: readonly TemplateField[]): string[] {
+  const refs = matched.map(occurrenceRef);
+  const width = Math.max(...refs.map((r) => r.length));
+  return matched.map((f, i) => {
+    const where = `line ${f.context.line + 1}${f.context.heading ? `, under "${f.context.heading}"` : ''}`;
+    return `  ${refs[i].padEnd(width)}  ${where}${f.label !== f.name ? ` — ${f.label}` : ''}`;
+  });
+}
+
+/** Whether a field is a slug, as in paths and ids (`[partner-name]`, or the schema's `type: slug`). */
+export function isSlugField(field: Pick<TemplateField, 'type' | 'kind' | 'name'>): boolean {
+  return field.type === 'slug' || (field.kind === 'bracket' && isSlugName(field.name) && field.type === undefined);
+}
+
+/** Today's date for a date stub as written, else the date itself. */
+function dateDefault(field: TemplateField, today: string): string | undefined {
+  if (field.kind === 'date') return dateFor(field.name, today);
+  return field.type === 'date' && field.default === 'today' ? today : undefined;
+}
+
+/**
+ * Defaults for the fields not answered yet, keyed by field key: the answer of the field it
+ * derives from (slugified for a slug field), else its schema default, else today's date for a
+ * date stub. Call it again after each answer in a step-by-step flow.
+ *
+ * ```ts
+ * suggestDefaults(fields, { '[Partner]': 'Northwind Payments' }, '2025-03-01')
+ * // → { 'YYYY-MM-DD#1': '2025-03-01', '[partner-name]': 'northwind-payments', … }
+ * ```
+ */
+export function suggestDefaults(fields: readonly TemplateField[], answers: Readonly<Record<string, string>>, today: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const valueOf = (f: TemplateField, depth: number): string | undefined => {
+    const given = answerFor(f, answers);
+    if (given !== undefined) return given;
+    const source = f.derivedFrom === undefined || depth > 4 ? undefined : byKey.get(f.derivedFrom);
+    const derived = source && source.type !== 'slug' ? valueOf(source, depth + 1) : source ? answerFor(source, answers) : undefined;
+    if (derived !== undefined) return f.type === 'slug' ? slugify(derived) : derived;
+    if (f.default !== undefined && f.default !== 'today') return f.default;
+    return dateDefault(f, today);
+  };
+  for (const f of fields) {
+    if (answerFor(f, answers) !== undefined) continue;
+    const value = valueOf(f, 0);
+    if (value !== undefined && value !== '') out[f.key] = value;
+  }
+  return out;
 }
 
 /** A file-name and id friendly form: `Northwind Payments, Inc.` → `northwind-payments-inc`. */
@@ -131,39 +188,6 @@ export function dateFor(stub: string, today: string): string {
   }
 }
 
-/**
- * Defaults for the fields not answered yet, keyed by field key: today's date for date stubs,
- * and for a field related to an answered one (see the module comment) that answer, or its
- * slug for a slug field. Call it again after each answer in a step-by-step flow.
- *
- * ```ts
- * suggestDefaults(fields, { '[Partner]': 'Northwind Payments' }, '2025-03-01')
- * // → { 'YYYY-MM-DD': '2025-03-01', '[Partner Platform]': 'Northwind Payments', '[partner]': 'northwind-payments', … }
- * ```
- */
-export function suggestDefaults(fields: readonly TemplateField[], answers: Readonly<Record<string, string>>, today: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const answeredByRelation = new Map<string, { field: TemplateField; value: string }>();
-  for (const f of fields) {
-    const value = answerFor(f, answers);
-    const rel = relationKey(f);
-    if (value !== undefined && rel !== undefined && !answeredByRelation.has(rel)) answeredByRelation.set(rel, { field: f, value });
-  }
-  for (const f of fields) {
-    if (answerFor(f, answers) !== undefined) continue;
-    if (f.kind === 'date') {
-      out[f.key] = dateFor(f.name, today);
-      continue;
-    }
-    const rel = relationKey(f);
-    const source = rel === undefined ? undefined : answeredByRelation.get(rel);
-    if (!source) continue;
-    const value = isSlugField(f) && !isSlugField(source.field) ? slugify(source.value) : source.value;
-    if (value !== '') out[f.key] = value;
-  }
-  return out;
-}
-
 /** Words that name who or what a document is for, in the order a file name prefers them. */
 const SUBJECT_WORDS = ['customer', 'client', 'partner', 'project', 'integration'];
 
@@ -172,7 +196,7 @@ const SUBJECT_WORDS = ['customer', 'client', 'partner', 'project', 'integration'
  * naming the customer, client, partner, project or integration (in that order of preference),
  * e.g. `integration-page-acme.md`; just `<id>.md` when none is answered.
  */
-export function suggestFileName(info: Pick<TemplateInfo, 'id' | 'body'>, values: Readonly<Record<string, string>> = {}): string {
+export function suggestFileName(info: Pick<TemplateInfo, 'id' | 'body' | 'schema'>, values: Readonly<Record<string, string>> = {}): string {
   const fields = templateFields(info).filter((f) => f.kind !== 'date' && !f.choices);
   for (const word of SUBJECT_WORDS) {
     for (const f of fields) {

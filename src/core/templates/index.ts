@@ -1,12 +1,17 @@
 /** Templates: fields, conditionals, rendering, team templates and snippets (pure; no I/O). */
-export type { TemplateInfo, TemplateField, FieldKind, RenderOptions, ParsedTemplate, TemplateSource } from './types';
+export type { TemplateInfo, TemplateField, FieldKind, FieldType, FieldSpec, SchemaError, RenderOptions, ParsedTemplate, TemplateSource } from './types';
+export { FIELD_TYPES } from './types';
 export {
   templateFields,
+  documentFields,
+  schemaOfDocument,
   templateConditionals,
   suggestDefaults,
   suggestFileName,
   uniqueFileName,
   matchFields,
+  describeAmbiguity,
+  occurrenceRef,
   closestNames,
   answerFor,
   fieldWords,
@@ -15,6 +20,9 @@ export {
   dateFor,
   localDate,
 } from './fields';
+export { isIdentifier } from './identity';
+export { answerEdits, type AnswerEdit } from './answers';
+export { readSchema, withSchema, formatSchemaErrors, SCHEMA_KEY } from './schema';
 export { renderTemplate } from './render';
 export { parseTeamTemplate, mergeTemplates, TEMPLATE_METADATA_KEYS } from './team';
 export { templateSnippet, snippetsFile, snippetPrefix, type SnippetEntry, type SnippetOptions } from './snippet';

@@ -3,7 +3,9 @@
  * the `placeholder` findings of its text, its conditionals exactly the `conditional` ones.
  * There is no second field scanner.
  */
-import { lint } from '../lint';
+import { buildModel } from '../document';
+import type { HeadingFact } from '../facts';
+import { lintModel } from '../lint';
 import type { Finding, LintOptions } from '../types';
 
 /** Every rule that matters for templates on, the others off; severities do not matter here. */
@@ -11,10 +13,13 @@ const SCAN_OPTIONS: LintOptions = {
   rules: { placeholder: 'warning', conditional: 'warning', 'unchecked-dod': 'off', frontmatter: 'off' },
 };
 
-/** The findings of a template's text that describe it. */
+/** The findings of a template's text that describe it, and its headings (for a field's context). */
 export interface TemplateScan {
   placeholders: Finding[];
   conditionals: Finding[];
+  headings: HeadingFact[];
+  /** Offsets where lines start (`lineStarts[0] === 0`). */
+  lineStarts: number[];
 }
 
 const cache = new Map<string, TemplateScan>();
@@ -24,10 +29,13 @@ const CACHE_SIZE = 16;
 export function scanTemplate(text: string): TemplateScan {
   const hit = cache.get(text);
   if (hit) return hit;
-  const findings = lint(text, SCAN_OPTIONS);
+  const model = buildModel(text, { patterns: [] });
+  const findings = lintModel(model, SCAN_OPTIONS);
   const scan: TemplateScan = {
     placeholders: findings.filter((f) => f.rule === 'placeholder'),
     conditionals: findings.filter((f) => f.rule === 'conditional'),
+    headings: model.headings,
+    lineStarts: model.lineStarts,
   };
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(text, scan);

@@ -1,8 +1,10 @@
 /**
- * VS Code snippets from templates: each distinct field becomes one tab stop (identical fields
- * share its number, so typing fills them all), a choice list becomes a snippet choice, and a
- * `YYYY-MM-DD` stub defaults to today's date through the snippet date variables. Everything
- * else is escaped per the snippet grammar, so `${x}` in a code example stays literal.
+ * VS Code snippets from templates: each field (`templateFields`: one per identifier, one per
+ * occurrence of a descriptive text such as `[X]`) becomes one tab stop, and the occurrences of a
+ * shared field share its number, so typing fills exactly them. A choice field becomes a snippet
+ * choice whose first option is the field text itself, so tabbing past it answers nothing; a
+ * `YYYY-MM-DD` stub defaults to today's date through the snippet date variables. Everything else
+ * is escaped per the snippet grammar, so `${x}` in a code example stays literal.
  */
 import { readFrontmatter } from '../frontmatter';
 import { dialectOf } from '../dialects';
@@ -21,7 +23,8 @@ function escapeChoice(text: string): string {
 
 function tabStop(field: TemplateField, n: number, first: boolean, occurrence: string): string {
   if (!first) return `\${${n}}`;
-  if (field.choices) return `\${${n}|${field.choices.map(escapeChoice).join(',')}|}`;
+  // The field text comes first: a choice stop tabbed past leaves the field, never the first choice.
+  if (field.choices) return `\${${n}|${[occurrence, ...field.choices].map(escapeChoice).join(',')}|}`;
   // A date stub defaults to today through the snippet variables its dialect row gives.
   const today = field.kind === 'date' ? dialectOf('date').snippetDefault?.(field.name) : undefined;
   if (today) return `\${${n}:${today}}`;
@@ -35,24 +38,25 @@ export interface SnippetOptions {
 
 /**
  * The template as snippet text for `new vscode.SnippetString(text)`: tab stops numbered in
- * document order, `${1:[Customer name]}` first and `${1}` at every repeat.
+ * the order they appear in the inserted text, `${1:[Customer name]}` first and `${1}` at every
+ * repeat of a shared field.
  */
 export function templateSnippet(info: Pick<TemplateInfo, 'body'>, options: SnippetOptions = {}): string {
   const text = info.body;
   const fm = readFrontmatter(text, []);
   const from = options.frontmatter === false && fm ? fm.block.end : 0;
-  const stops: Array<{ start: number; end: number; field: TemplateField; n: number }> = [];
-  templateFields(info).forEach((field, i) => {
-    for (const occ of field.occurrences) if (occ.start >= from) stops.push({ ...occ, field, n: i + 1 });
-  });
+  const stops: Array<{ start: number; end: number; field: TemplateField }> = [];
+  for (const field of templateFields(info)) for (const occ of field.occurrences) if (occ.start >= from) stops.push({ ...occ, field });
   stops.sort((a, b) => a.start - b.start);
-  const seen = new Set<number>();
+  // Tab stops are numbered in the order they appear in the inserted text, so Tab walks down it.
+  const numbers = new Map<TemplateField, number>();
   let out = '';
   let pos = from;
   for (const s of stops) {
     out += escapeText(text.slice(pos, s.start));
-    out += tabStop(s.field, s.n, !seen.has(s.n), text.slice(s.start, s.end));
-    seen.add(s.n);
+    const first = !numbers.has(s.field);
+    if (first) numbers.set(s.field, numbers.size + 1);
+    out += tabStop(s.field, numbers.get(s.field) as number, first, text.slice(s.start, s.end));
     pos = s.end;
   }
   out += escapeText(text.slice(pos));

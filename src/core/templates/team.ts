@@ -15,24 +15,19 @@
 import { readFrontmatter } from '../frontmatter';
 import { slugify } from './fields';
 import { parseYaml, removeKeys, stringifyYaml } from './frontmatter';
+import { checkSchema } from './identity';
+import { lineAt, readSchema, SCHEMA_KEY } from './schema';
 import { scanTemplate } from './scan';
 import type { ParsedTemplate, TemplateInfo } from './types';
 
 /** Frontmatter keys that describe a template rather than the documents made from it. */
-export const TEMPLATE_METADATA_KEYS: readonly string[] = ['title', 'description', 'detail', 'id', 'version'];
+export const TEMPLATE_METADATA_KEYS: readonly string[] = ['title', 'description', 'detail', 'id', 'version', SCHEMA_KEY];
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 function baseName(fileName: string): string {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
   return name.replace(/\.md$/i, '');
-}
-
-/** 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 function text(value: unknown): string | undefined {
@@ -43,8 +38,8 @@ function text(value: unknown): string | undefined {
 
 /**
  * Reads a team template. Errors name the file and say what to fix: missing frontmatter,
- * broken YAML (with its line), missing `title`/`description`, an invalid `id`, or an
- * `{{#if}}` block that is never closed.
+ * broken YAML (with its line), missing `title`/`description`, an invalid `id`, an
+ * `{{#if}}` block that is never closed, or a `fields:` schema that does not fit (with its line).
  */
 export function parseTeamTemplate(fileName: string, source: string): ParsedTemplate {
   const fail = (error: string): ParsedTemplate => ({ ok: false, error: `${fileName}: ${error}` });
@@ -53,7 +48,7 @@ export function parseTeamTemplate(fileName: string, source: string): ParsedTempl
   if (!fm) return fail('no frontmatter: start the file with a `---` block giving `title` and `description`');
   if (fm.errors.length > 0 || !fm.doc) {
     const e = fm.errors[0];
-    return fail(`${e ? e.message : 'frontmatter could not be read'} (line ${e ? lineOf(src, e.start) : 1})`);
+    return fail(`${e ? e.message : 'frontmatter could not be read'} (line ${e ? lineAt(src, e.start) : 1})`);
   }
   const data = fm.data ?? {};
   const title = text(data.title);
@@ -69,7 +64,11 @@ export function parseTeamTemplate(fileName: string, source: string): ParsedTempl
   const doc = parseYaml(src.slice(fm.content.start, fm.content.end));
   const rest = src.slice(fm.block.end);
   const body = removeKeys(doc, TEMPLATE_METADATA_KEYS) ? `---\n${stringifyYaml(doc)}---\n${rest}` : rest.replace(/^\n+/, '');
+  const schema = readSchema(src);
+  const problem = [...schema.errors, ...(schema.errors.length ? [] : checkSchema(schema.specs, body))][0];
+  if (problem) return fail(`line ${problem.line}: ${problem.message}`);
   const template: TemplateInfo = { id, title, description, version: text(data.version) ?? '1.0.0', source: 'workspace', file: fileName, body };
+  if (schema.cut) template.schema = schema.specs;
   const detail = text(data.detail);
   if (detail) template.detail = detail;
   return { ok: true, template };

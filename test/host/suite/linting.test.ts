@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { suite, test, suiteSetup, teardown } from 'mocha';
 import { activateExtension, waitForDiagnostics } from './util';
 import type { IntegrationDocsApi } from '../../../src/vscode/extension';
+import { builtinTemplate } from '../../../src/templates/index';
 
 let api: IntegrationDocsApi;
 let root: vscode.Uri;
@@ -20,9 +21,11 @@ async function writeFile(name: string, text: string): Promise<vscode.Uri> {
   return uri;
 }
 
+/** A shipped template as documents get it: its `fields:` schema cut out of the file. */
 async function template(id: string): Promise<string> {
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'src/templates', `${id}.md`));
-  return new TextDecoder().decode(bytes);
+  const t = builtinTemplate(id);
+  assert.ok(t, id);
+  return t.body;
 }
 
 /** Resolves when `predicate` holds, re-checking after every lint; rejects after `ms`. */

@@ -220,7 +220,8 @@ suite('templates in VS Code', () => {
     const inserted = text.slice('---\nstatus: draft\n---\n# Notes\n\nBefore.\n'.length, text.length - '\nAfter.\n'.length);
     assert.ok(!inserted.includes('format_template:'), 'no template frontmatter in a doc that has one');
     assert.ok(inserted.includes('[Your Product]') && inserted.includes('## '), 'the template body was inserted');
-    assert.equal(editor.document.getText(editor.selection), localDate(new Date()), 'the first tab stop (Last updated: YYYY-MM-DD → today) is selected');
+    // Tab stops run down the inserted text: the first is the heading's [Your Product].
+    assert.equal(editor.document.getText(editor.selection), '[Your Product]', 'the first tab stop (the heading) is selected');
     await vscode.commands.executeCommand('leaveSnippet');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original, 'one undo removes the whole insertion');
