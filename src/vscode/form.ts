@@ -17,7 +17,7 @@ import * as vscode from 'vscode';
 import {
   answerProblems,
   derivedAnswers,
-  documentFieldsCompat,
+  documentFields,
   documentForm,
   formEdits,
   formFileName,
@@ -41,7 +41,10 @@ const PREVIEW_DELAY_MS = 150;
 export const FORM_VIEW_TYPE = 'integrationDocs.form';
 
 /** What a form fills: a new document from a template, or an open document's remaining fields. */
-export type FormTarget = { kind: 'template'; template: TemplateInfo; folder?: vscode.WorkspaceFolder } | { kind: 'document'; document: vscode.TextDocument };
+export type FormTarget =
+  | { kind: 'template'; template: TemplateInfo; folder?: vscode.WorkspaceFolder }
+  /** `templates`: the one the document names (`template:`) gives its fields' labels, help and types. */
+  | { kind: 'document'; document: vscode.TextDocument; templates: readonly TemplateInfo[] };
 
 /** What a form needs from the extension: where its media are, where drafts go. */
 export interface FormHost {
@@ -60,7 +63,7 @@ function titleOf(target: FormTarget): string {
 function modelOf(target: FormTarget, today: string): FormModel {
   if (target.kind === 'template') return templateForm(target.template, today);
   const text = target.document.getText();
-  return documentForm(titleOf(target), text, documentFieldsCompat(text), today);
+  return documentForm(titleOf(target), text, documentFields(text, target.templates), today);
 }
 
 function problemText(problem: AnswerProblem): string {
@@ -322,13 +325,13 @@ export async function newDocumentForm(catalog: TemplateCatalog, forms: FormPanel
 }
 
 /** "Fill Fields…": the remaining fields of a Markdown document (the active one, or `uri`) in the form. */
-export async function fillFieldsForm(forms: FormPanels, uri?: vscode.Uri): Promise<FormPanel | undefined> {
+export async function fillFieldsForm(catalog: TemplateCatalog, forms: FormPanels, uri?: vscode.Uri): Promise<FormPanel | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to fill its fields.'));
     return undefined;
   }
-  return forms.show({ kind: 'document', document });
+  return forms.show({ kind: 'document', document, templates: (await catalog.list()).templates });
 }
 
 /** Arguments of the form command for code (tests): a template id, or a document URI. */
@@ -336,7 +339,7 @@ export type OpenFormArgs = { templateId: string } | { uri: string };
 
 /** Opens the form without asking anything; resolves with its controller. */
 export async function openFormFor(catalog: TemplateCatalog, forms: FormPanels, args: OpenFormArgs): Promise<FormPanel | undefined> {
-  if ('uri' in args) return fillFieldsForm(forms, vscode.Uri.parse(args.uri));
+  if ('uri' in args) return fillFieldsForm(catalog, forms, vscode.Uri.parse(args.uri));
   const template = await catalog.get(args.templateId);
   if (!template) throw new Error(`Unknown template "${args.templateId}"`);
   return forms.show({ kind: 'template', template, folder: targetFolder() });

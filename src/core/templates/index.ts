@@ -46,9 +46,7 @@ export {
   type FormView,
   type FormModel,
   type FormSource,
-  type FieldType,
   type AnswerProblem,
   type Answers,
   type Toggles,
 } from './form';
-export { documentFieldsCompat } from './form-compat';

@@ -202,7 +202,7 @@ suite('the form (webview) in VS Code', () => {
   });
 
   test('Fill Fields on an existing document applies every answer as one undoable edit, and refuses when the document changed', async () => {
-    const original = '# Acme rollout\n\nOwner: [Owner]\n\n## Setup\n\nTakes ~[X] minutes; ask [Owner].\n';
+    const original = '# Acme rollout\n\nOwner: [OWNER_NAME]\n\n## Setup\n\nTakes ~[X] minutes; ask [OWNER_NAME].\n';
     const uri = vscode.Uri.joinPath(root, 'form-fill.md');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
     created.push(uri);
@@ -212,8 +212,8 @@ suite('the form (webview) in VS Code', () => {
     let { form, init } = await openForm({ uri: uri.toString() });
     assert.equal(init.view.kind, 'document');
     assert.equal(init.asksFileName, false);
-    assert.deepEqual(fieldsOf(init).map((f) => f.text), ['[Owner]', '[X]']);
-    const owner = keyOf(init, '[Owner]');
+    assert.deepEqual(fieldsOf(init).map((f) => f.text), ['[OWNER_NAME]', '[X]'], 'an identifier is one field wherever it stands');
+    const owner = keyOf(init, '[OWNER_NAME]');
     const x = keyOf(init, '[X]');
     await change(form, (d) => {
       d.answers[owner] = 'Dana';
@@ -228,7 +228,7 @@ suite('the form (webview) in VS Code', () => {
     assert.equal(doc.getText(), original, 'one undo takes back every answer');
 
     ({ form, init } = await openForm({ uri: uri.toString() }));
-    await change(form, (d) => (d.answers[keyOf(init, '[Owner]')] = 'Sam'));
+    await change(form, (d) => (d.answers[keyOf(init, '[OWNER_NAME]')] = 'Sam'));
     // An edit while the form is open (the form covers the editor: a workspace edit, as another tool would make).
     const meanwhile = new vscode.WorkspaceEdit();
     meanwhile.insert(uri, new vscode.Position(0, 0), 'Intro line.\n\n');
