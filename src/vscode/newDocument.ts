@@ -149,17 +149,6 @@ export async function newDocumentFromArgs(catalog: TemplateCatalog, args: NewDoc
   return args.open === false && uri ? uri : openDoc(uri, text);
 }
 
-/**
- * What a step says about its field, as the form does: its label, the field as written and where
- * (line, heading), and its help — so two `[X]` fields are told apart.
- */
-function fieldAbout(field: TemplateField): string {
-  const { heading, line } = field.context;
-  const where = heading === undefined ? vscode.l10n.t('{0}, line {1}', field.text, line + 1) : vscode.l10n.t('{0}, line {1} under “{2}”', field.text, line + 1, heading);
-  const about = field.label === field.name ? where : `${field.label} — ${where}`;
-  return field.help ? `${about} · ${field.help}` : about;
-}
-
 type Step =
   | { kind: 'template' }
   | { kind: 'field'; field: TemplateField }
@@ -258,7 +247,6 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
       const before = typed.get(field.key);
       const initial = before && before.value !== before.offered ? before.value : suggestion;
       const where = field.occurrences.length === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', field.occurrences.length);
-      const about = fieldAbout(field);
       const record = (value: string) => {
         typed.set(field.key, { value, offered: suggestion });
         if (value.trim() !== '') answers[field.key] = value;
@@ -271,7 +259,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
           frameFor(i, [LEAVE_REST]),
           {
             items,
-            placeholder: vscode.l10n.t('{0} · {1} ({2}) — pick a choice, or leave it as a field; Escape cancels', stepText(i), about, where),
+            placeholder: vscode.l10n.t('{0} · {1} ({2}) — pick a choice, or leave it as a field; Escape cancels', stepText(i), field.text, where),
             active: items.find((x) => x.value !== undefined && x.value === initial) ?? leave,
           },
           shown,
@@ -283,7 +271,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
           {
             value: initial,
             placeholder: field.text,
-            prompt: vscode.l10n.t('{0} · {1} ({2}) — Enter with no value leaves the field in place; Escape cancels, nothing is written', stepText(i), about, where),
+            prompt: vscode.l10n.t('{0} · {1} ({2}) — Enter with no value leaves the field in place; Escape cancels, nothing is written', stepText(i), field.text, where),
           },
           shown,
         );
