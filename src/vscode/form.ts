@@ -69,9 +69,9 @@ function modelOf(target: FormTarget, today: string): FormModel {
 function problemText(problem: AnswerProblem): string {
   switch (problem) {
     case 'number':
-      return vscode.l10n.t('Enter a number, e.g. 30.');
+      return vscode.l10n.t('Enter a number, e.g. 30 or 1,000');
     case 'url':
-      return vscode.l10n.t('Enter a full address starting with https://');
+      return vscode.l10n.t('Enter a URL starting with https:// (or a path starting with /)');
     case 'slug':
       return vscode.l10n.t('Use lowercase letters, digits and hyphens only, e.g. acme-pay.');
   }

@@ -12,6 +12,7 @@ import {
   initialAnswers,
   initialToggles,
   derivedAnswers,
+  answerProblem,
   answerProblems,
   preview,
   formEdits,
@@ -142,6 +143,15 @@ test('answers that do not fit their type are reported; blank answers are fine', 
   assert.deepEqual(answerProblems(model, { [slug]: 'Acme Pay', [x]: 'thirty' }), { [slug]: 'slug', [x]: 'number' });
   assert.deepEqual(answerProblems(model, { [slug]: 'acme-pay', [x]: '30', [key('[Partner]')]: 'anything at all' }), {});
   assert.deepEqual(answerProblems(model, { [slug]: '  ' }), {});
+  assert.deepEqual(
+    ['30', '1,000', '-2.5', '3 minutes'].map((v) => answerProblem('number', v)),
+    [undefined, undefined, undefined, 'number'],
+  );
+  assert.deepEqual(
+    ['https://example.com/docs', '/sources/api.md', 'mailto:a@b.example', 'example.com'].map((v) => answerProblem('url', v)),
+    [undefined, undefined, undefined, 'url'],
+  );
+  assert.equal(answerProblem('text', 'anything'), undefined);
 });
 
 test('the suggested file name follows the answers', () => {

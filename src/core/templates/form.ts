@@ -156,19 +156,29 @@ export function answerValues(model: FormModel, answers: Answers): Record<string,
   return out;
 }
 
-const CHECKS: Partial<Record<FieldType, { problem: AnswerProblem; ok: RegExp }>> = {
-  number: { problem: 'number', ok: /^[-+]?\d+(?:[.,]\d+)?$/ },
-  url: { problem: 'url', ok: /^(?:https?:\/\/[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$/i },
-  slug: { problem: 'slug', ok: /^[a-z0-9]+(?:-[a-z0-9]+)*$/ },
+const CHECKS: Partial<Record<FieldType, RegExp>> = {
+  number: /^[-+]?(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?$/,
+  url: /^(?:https?:\/\/\S+|mailto:\S+|\.{0,2}\/\S*)$/i,
+  slug: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
 };
 
-/** Answers that do not fit their field's type, keyed by field key; blank answers are fine (the field stays). */
+/**
+ * Why `value` does not fit a field of `type` (`30`, `1,000` are numbers; `https://…`, `mailto:…`
+ * and `/path` are URLs; `acme-pay` is a slug), or undefined. A blank value is fine: it leaves
+ * the field. The form and the quick input both check answers with it.
+ */
+export function answerProblem(type: FieldType, value: string): AnswerProblem | undefined {
+  const v = value.trim();
+  const ok = CHECKS[type];
+  return v !== '' && ok && !ok.test(v) ? (type as AnswerProblem) : undefined;
+}
+
+/** Answers that do not fit their field's type, keyed by field key. */
 export function answerProblems(model: FormModel, answers: Answers): Record<string, AnswerProblem> {
   const out: Record<string, AnswerProblem> = {};
   for (const f of formFields(model)) {
-    const v = answers[f.key]?.trim() ?? '';
-    const check = CHECKS[f.type];
-    if (v !== '' && check && !check.ok.test(v)) out[f.key] = check.problem;
+    const problem = answerProblem(f.type, answers[f.key] ?? '');
+    if (problem) out[f.key] = problem;
   }
   return out;
 }

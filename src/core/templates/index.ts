@@ -35,6 +35,7 @@ export {
   initialToggles,
   derivedAnswers,
   answerValues,
+  answerProblem,
   answerProblems,
   applyTextEdits,
   formEdits,
