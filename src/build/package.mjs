@@ -33,6 +33,7 @@ const REQUIRED = [
   'extension/media/integration-docs.schema.json',
   'extension/media/form.js',
   'extension/media/form.css',
+  'extension/media/walkthrough/fields.svg',
   'extension/readme.md',
   'extension/package.nls.json',
   'extension/package.nls.de.json',

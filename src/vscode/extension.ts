@@ -12,6 +12,7 @@ import { gotoField, revealOffset } from './navigation';
 import { lintWorkspace } from './workspaceLint';
 import { SourceIndex } from './sources';
 import { TrustStatus } from './trust';
+import { EXTENSION_HOST } from './realpath';
 import { OutlineTree } from './outlineTree';
 import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
 import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
@@ -128,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     activationMs: 0,
   };
   api.activationMs = Date.now() - started;
-  output.appendLine(`Activated in ${api.activationMs} ms.`);
+  output.appendLine(`Activated in ${api.activationMs} ms (${EXTENSION_HOST} extension host).`);
   return api;
 }
 

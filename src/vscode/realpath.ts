@@ -17,3 +17,6 @@ export async function realPathOf(uri: vscode.Uri): Promise<string | undefined | 
     return undefined;
   }
 }
+
+/** The extension host this bundle runs in, for the activation log line. */
+export const EXTENSION_HOST = 'Node.js';

@@ -10,3 +10,6 @@ export async function realPathOf(uri: vscode.Uri): Promise<string | undefined | 
   void uri;
   return null;
 }
+
+/** The extension host this bundle runs in, for the activation log line. */
+export const EXTENSION_HOST = 'web worker';

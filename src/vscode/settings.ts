@@ -38,9 +38,12 @@ function stringArray(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }
 
-/** Editor settings for a resource, sanitized. */
+/**
+ * Editor settings for a resource, sanitized; without one, the values that apply to any resource
+ * (`null` scope: VS Code warns when resource settings are read with no scope at all).
+ */
 export function editorSettings(scope?: vscode.Uri): EditorSettings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   // In Restricted Mode the costly settings take the user's value only (restricted.ts).
   const get = <T>(key: string, dflt: T): T =>
     !vscode.workspace.isTrusted && RESTRICTED_SETTINGS.includes(key as RestrictedSetting) ? appliedValue(c.inspect<T>(key), false, dflt) : c.get<T>(key, dflt);

@@ -39,7 +39,7 @@ export class TrustStatus extends Disposable {
   }
 
   private update(): void {
-    const c = vscode.workspace.getConfiguration(SECTION);
+    const c = vscode.workspace.getConfiguration(SECTION, null);
     this.withheld = withheldSettings((key) => c.inspect(key), vscode.workspace.isTrusted, SECTION);
     if (!this.withheld.length) {
       this.item.hide();

@@ -5,6 +5,8 @@
 // must show diagnostics in the Problems panel (./vsix-check.mjs).
 // Usage: npm run build && npm run test:host
 // Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 600, installs excluded)
+//      INTEGRATION_DOCS_HOST_PHASES   comma-separated subset of suite,ui,web,vsix (default: all;
+//                                     CI always runs all)
 // See /work/shared/docs/VSCODE-HOST-TESTS.md for the recipe.
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { CHROMIUM, ensureCodeServer, ensureSystemPackages, log, stopInstalls } f
 import { Workbench } from './ui.mjs';
 import { uiChecks } from './ui-checks.mjs';
 import { vsixCheck } from './vsix-check.mjs';
+import { webCheck } from './web-check.mjs';
 import { checkGrammar } from './grammar-check.mjs';
 import { acquireHostLock } from './lock.mjs';
 
@@ -24,6 +27,10 @@ const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
 const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
 const SUITE = join(ROOT, 'dist/test/host/suite/index.js');
 const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 600) * 1000;
+/** The phases to run, in this order (all by default): suite, ui, web, vsix. */
+const ALL_PHASES = ['suite', 'ui', 'web', 'vsix'];
+const PHASES = new Set((process.env.INTEGRATION_DOCS_HOST_PHASES || ALL_PHASES.join(',')).split(',').map((p) => p.trim()));
+for (const p of PHASES) if (!ALL_PHASES.includes(p)) throw new Error(`INTEGRATION_DOCS_HOST_PHASES: unknown phase ${p} (known: ${ALL_PHASES.join(', ')})`);
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -111,6 +118,7 @@ async function runUiChecks(page, url) {
   const wb = new Workbench(page, ARTIFACTS);
   await page.goto(url);
   await wb.ready();
+  await wb.workspaceListed('acme-implementation-guide.md');
   let ok = true;
   for (const check of uiChecks) {
     try {
@@ -171,14 +179,25 @@ async function main({ node, codeServerEntry }) {
     page.once('crash', () => rej(new Error('the workbench page crashed')));
   });
 
+  if (PHASES.size < ALL_PHASES.length) log(`only these phases (INTEGRATION_DOCS_HOST_PHASES): ${[...PHASES].join(', ')}`);
   const phases = async () => {
     const env = { INTEGRATION_DOCS_TEST_SUMMARY: summaryFile };
-    log('running the extension-host suite…');
-    if (!(await runSuite(page, workbenchUrl(authority, folder, { tests: true, env }), summaryFile))) return false;
-    log('running UI checks…');
-    if (!(await runUiChecks(page, workbenchUrl(authority, folder, { tests: false, env: {} })))) return false;
+    if (PHASES.has('suite')) {
+      log('running the extension-host suite…');
+      if (!(await runSuite(page, workbenchUrl(authority, folder, { tests: true, env }), summaryFile))) return false;
+    }
+    if (PHASES.has('ui')) {
+      log('running UI checks…');
+      if (!(await runUiChecks(page, workbenchUrl(authority, folder, { tests: false, env: {} })))) return false;
+    }
+    const fresh = { page, node, codeServerEntry, tmp, artifacts: ARTIFACTS, startCodeServer };
+    if (PHASES.has('web')) {
+      log('checking the web worker extension host in a fresh code-server…');
+      if (!(await webCheck(fresh))) return false;
+    }
+    if (!PHASES.has('vsix')) return true;
     log('checking the packaged VSIX in a fresh code-server…');
-    return vsixCheck({ page, node, codeServerEntry, tmp, artifacts: ARTIFACTS, startCodeServer });
+    return vsixCheck(fresh);
   };
   return Promise.race([phases(), died]);
 }

@@ -22,6 +22,16 @@ export class Workbench {
     await this.page.locator('.monaco-workbench .part.statusbar').waitFor();
   }
 
+  /**
+   * Waits until the Explorer lists `name` at the workspace root: the folder is read, so Quick
+   * Open finds its files (on a loaded machine a fresh workbench can take a minute to get there).
+   * @param {string} name  a file at the root of the workspace
+   */
+  async workspaceListed(name, timeoutMs = 120_000) {
+    if (!(await this.page.locator('.explorer-folders-view').isVisible())) await this.page.keyboard.press('Control+Shift+E');
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: timeoutMs });
+  }
+
   /** Prints a line tagged as UI output. */
   log(message) {
     console.log(`[ui] ${message}`);

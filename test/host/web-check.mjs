@@ -1,0 +1,102 @@
+// A host-test phase: the extension in the browser's web worker extension host, as on
+// vscode.dev and github.dev. A fresh code-server whose user settings force the extension under
+// development into the web worker (`remote.extensionKind`: ["web"]), so the workbench loads
+// dist/web/extension.js there instead of the Node bundle. A smoke subset of what a writer sees:
+// the activation line in the extension's output says "web worker extension host", a half-filled
+// guide gets its findings in the Problems panel and the status bar, and the outline view shows
+// the integration page against its plan.
+// Screenshots: test-artifacts/web-problems.png, test-artifacts/web-outline.png.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, copySampleWorkspace, devUrl, freePort, writeUserSettings } from './server.mjs';
+import { log } from './setup.mjs';
+import { Workbench } from './ui.mjs';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+
+/** Shows output channel `channel` and waits for a line containing `text`; resolves with that line. */
+async function outputLine(wb, channel, text) {
+  const input = wb.page.locator('.quick-input-widget input.input');
+  await wb.page.keyboard.press('F1');
+  await input.waitFor();
+  await input.fill('>Output: Show Output Channels');
+  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Output Channels' }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Extension Host' }).first().waitFor();
+  await input.fill(channel);
+  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: channel }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  // Only the lines with `text` (a long log scrolls its first lines out of the rendered view).
+  const filter = wb.page.locator('.part.panel .viewpane-filter input:visible').first();
+  await filter.waitFor();
+  const placeholder = await filter.getAttribute('placeholder');
+  await filter.fill(text);
+  const line = wb.page.locator('.part.panel .view-line', { hasText: text }).first();
+  await line.waitFor();
+  const found = (await line.innerText()).replace(/\s+/g, ' ').trim();
+  await filter.fill('');
+  return `${found} (filter: ${placeholder})`;
+}
+
+/** The smoke subset: output line, Problems panel, status bar, outline view. */
+async function smoke(wb) {
+  await wb.openFile('acme-implementation-guide.md');
+  // The worker host's own log names the extensions it activates.
+  const activated = await outputLine(wb, 'Extension Host (Worker)', `_doActivateExtension ${EXTENSION_ID}`);
+  wb.log(`web: ${activated}`);
+  assert.match(activated, /activat/i, 'the web worker extension host activated the extension');
+  await wb.openProblems();
+  const rows = await wb.waitForProblemRows((r) => r.some((t) => t.includes('Unfilled placeholder') && t.includes('integration-docs')), 30_000);
+  for (const row of rows.slice(0, 4)) wb.log(`  ${row.replace(/\s+/g, ' ')}`);
+  const status = wb.page.locator('.statusbar-item', { hasText: /\d+ fields · DoD \d+\/\d+/ });
+  await status.waitFor();
+  wb.log(`web status bar: ${(await status.innerText()).trim()}`);
+  await wb.screenshot('web-problems');
+  await wb.openFile('northwind-integration-page.md');
+  // A fresh profile shows the view collapsed under its own name; expanded, it takes the doc's title.
+  const view = wb.page.locator('.pane-header', { hasText: /Integration Doc Outline|Acme Ledger \+ Northwind Payments/ }).first();
+  await view.waitFor();
+  if ((await view.getAttribute('aria-expanded')) !== 'true') await view.click();
+  await wb.page.locator('.pane-header', { hasText: 'Acme Ledger + Northwind Payments' }).waitFor();
+  await wb.page.keyboard.press('Control+J');
+  await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+  await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'Prerequisites' }).first().waitFor();
+  const tree = await wb.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
+  wb.log(`web outline rows: ${tree.slice(-8).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+  await wb.screenshot('web-outline');
+}
+
+/**
+ * @param {object} o  as vsixCheck's (vsix-check.mjs): the page, Node 24, code-server's entry,
+ *   the run's temp folder, test-artifacts/, and the runner's code-server starter
+ * @returns {Promise<boolean>}
+ */
+export async function webCheck({ page, node, codeServerEntry, tmp, artifacts, startCodeServer }) {
+  const name = 'the extension runs in the web worker extension host: findings, status bar, outline';
+  try {
+    const dir = join(tmp, 'web-server');
+    const userDataDir = join(dir, 'web-user');
+    writeUserSettings(userDataDir, { extra: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } });
+    const folder = join(tmp, 'web-workspace');
+    copySampleWorkspace(folder);
+    const port = await freePort();
+    const server = await startCodeServer(node, codeServerEntry, dir, port, 'code-server-web.log', { userDataDir });
+    const died = new Promise((_, rej) => server.once('exit', (c, s) => rej(new Error(`code-server exited (${s ?? c})`))));
+    const wb = new Workbench(page, artifacts);
+    const run = async () => {
+      await page.goto(devUrl(`127.0.0.1:${port}`, folder, ROOT, { env: {} }));
+      await wb.ready();
+      await wb.workspaceListed('acme-implementation-guide.md');
+      await smoke(wb);
+    };
+    await Promise.race([run(), died]);
+    log(`ui ✓ ${name}`);
+    return true;
+  } catch (err) {
+    log(`ui ✗ ${name}\n${err?.stack ?? err}`);
+    await page.screenshot({ path: join(artifacts, 'host', 'failed-web.png') }).catch(() => {});
+    return false;
+  }
+}
