@@ -41,21 +41,11 @@ export const uiChecks = [
     name: 'the outline view shows the integration page against its plan',
     async run(wb) {
       await wb.openFile('northwind-integration-page.md');
-      // The view is titled by the document's title.
-      // Collapsed (a fresh profile), the view keeps its own name; expanded, it takes the doc's title.
-      const view = wb.page.locator('.pane-header', { hasText: /Integration Doc Outline|Acme Ledger \+ Northwind Payments/ }).first();
-      await view.waitFor();
-      if ((await view.getAttribute('aria-expanded')) !== 'true') await view.click();
-      await wb.page.locator('.pane-header', { hasText: 'Acme Ledger + Northwind Payments' }).waitFor();
-      // Make room: hide the panel and collapse the file explorer section.
-      await wb.page.keyboard.press('Control+J');
-      await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+      // The view is titled by the document's title. Make room: collapse the file explorer section.
       const files = wb.page.locator('.pane-header', { hasText: 'workspace' }).first();
       if ((await files.getAttribute('aria-expanded')) === 'true') await files.click();
-      const row = wb.page.locator('.pane-body .monaco-list-row', { hasText: 'Prerequisites' }).first();
-      await row.waitFor();
-      const rows = await wb.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
-      wb.log(`outline rows: ${rows.slice(-12).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+      const rows = await wb.showOutline('Acme Ledger + Northwind Payments', 'Prerequisites');
+      wb.log(`outline rows: ${rows.slice(-12).join(' | ')}`);
       await wb.screenshot('outline');
     },
   },
@@ -107,16 +97,8 @@ export const uiChecks = [
   {
     name: 'the Getting Started walkthrough opens with its five steps and shows each step\'s picture',
     async run(wb) {
-      const input = wb.page.locator('.quick-input-widget input.input');
-      await wb.page.keyboard.press('F1');
-      await input.waitFor();
-      await input.fill('>Welcome: Open Walkthrough');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
-      await wb.page.keyboard.press('Enter');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Integration Docs' }).first().waitFor();
-      await input.fill('Get Started with Integration Docs');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Integration Docs' }).first().waitFor();
-      await wb.page.keyboard.press('Enter');
+      await wb.paletteRun('>Welcome: Open Walkthrough', 'Open Walkthrough');
+      await wb.quickPick('Get Started with Integration Docs');
       const page = wb.page.locator('.gettingStartedContainer');
       await page.waitFor();
       // Give the page the room a reader would: no panel, no side bar (the pictures sit beside the steps).

@@ -68,6 +68,50 @@ export class Workbench {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Opens the command palette with `text` typed (`>Title` for commands), waits for a row
+   * containing `row` and presses Enter, leaving any quick input the command opens.
+   * @returns the quick input's text box, for the next step
+   */
+  async paletteRun(text, row) {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    await this.page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(text);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    return input;
+  }
+
+  /** In an open quick pick, waits for `ready` rows, types `text`, and picks the first row with it. */
+  async quickPick(text, ready = text) {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: ready }).first().waitFor();
+    await input.fill(text);
+    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: text }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Shows the outline view of the active document, titled `title`, with the panel hidden, and
+   * waits for a section row `row`. Collapsed (a fresh profile), the view keeps its own name;
+   * expanded, it takes the doc's title. Resolves with the view's rows.
+   * @returns {Promise<string[]>}
+   */
+  async showOutline(title, row) {
+    const view = this.page.locator('.pane-header', { hasText: new RegExp(`Integration Doc Outline|${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
+    await view.waitFor();
+    if ((await view.getAttribute('aria-expanded')) !== 'true') await view.click();
+    await this.page.locator('.pane-header', { hasText: title }).waitFor();
+    if (await this.page.locator('.panel.basepanel').isVisible()) {
+      await this.page.keyboard.press('Control+J');
+      await this.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
+    }
+    await this.page.locator('.pane-body .monaco-list-row', { hasText: row }).first().waitFor();
+    const rows = await this.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
+    return rows.map((t) => t.replace(/\s+/g, ' '));
+  }
+
   /** Opens the Problems panel (Control+Shift+M) and waits for it to show. */
   async openProblems() {
     await this.page.keyboard.press('Control+Shift+M');

@@ -18,16 +18,8 @@ const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
 /** Shows output channel `channel` and waits for a line containing `text`; resolves with that line. */
 async function outputLine(wb, channel, text) {
-  const input = wb.page.locator('.quick-input-widget input.input');
-  await wb.page.keyboard.press('F1');
-  await input.waitFor();
-  await input.fill('>Output: Show Output Channels');
-  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Output Channels' }).first().waitFor();
-  await wb.page.keyboard.press('Enter');
-  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Extension Host' }).first().waitFor();
-  await input.fill(channel);
-  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: channel }).first().waitFor();
-  await wb.page.keyboard.press('Enter');
+  await wb.paletteRun('>Output: Show Output Channels', 'Show Output Channels');
+  await wb.quickPick(channel, 'Extension Host');
   // Only the lines with `text` (a long log scrolls its first lines out of the rendered view).
   const filter = wb.page.locator('.part.panel .viewpane-filter input:visible').first();
   await filter.waitFor();
@@ -55,16 +47,8 @@ async function smoke(wb) {
   wb.log(`web status bar: ${(await status.innerText()).trim()}`);
   await wb.screenshot('web-problems');
   await wb.openFile('northwind-integration-page.md');
-  // A fresh profile shows the view collapsed under its own name; expanded, it takes the doc's title.
-  const view = wb.page.locator('.pane-header', { hasText: /Integration Doc Outline|Acme Ledger \+ Northwind Payments/ }).first();
-  await view.waitFor();
-  if ((await view.getAttribute('aria-expanded')) !== 'true') await view.click();
-  await wb.page.locator('.pane-header', { hasText: 'Acme Ledger + Northwind Payments' }).waitFor();
-  await wb.page.keyboard.press('Control+J');
-  await wb.page.locator('.panel.basepanel').waitFor({ state: 'hidden' });
-  await wb.page.locator('.pane-body .monaco-list-row', { hasText: 'Prerequisites' }).first().waitFor();
-  const tree = await wb.page.locator('[id="workbench.view.explorer"] .pane-body .monaco-list-row').allInnerTexts();
-  wb.log(`web outline rows: ${tree.slice(-8).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+  const tree = await wb.showOutline('Acme Ledger + Northwind Payments', 'Prerequisites');
+  wb.log(`web outline rows: ${tree.slice(-8).join(' | ')}`);
   await wb.screenshot('web-outline');
 }
 

@@ -12,7 +12,6 @@ import { builtinTemplate } from '../../../src/templates/index';
 
 let api: IntegrationDocsApi;
 let root: vscode.Uri;
-let ext: vscode.Extension<IntegrationDocsApi>;
 
 /** Writes a file into the test workspace and returns its URI. */
 async function writeFile(name: string, text: string): Promise<vscode.Uri> {
@@ -75,7 +74,6 @@ suite('linting in VS Code', () => {
   suiteSetup(async () => {
     const activated = await activateExtension<IntegrationDocsApi>();
     api = activated.api;
-    ext = activated.ext;
     root = (vscode.workspace.workspaceFolders ?? [])[0].uri;
   });
 
