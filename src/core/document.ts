@@ -33,10 +33,18 @@ export interface DegradedBlock {
   reason: string;
 }
 
-/** A cache of chunk facts keyed by chunk text (and fence-ness). */
+/**
+ * A cache of chunk facts keyed by chunk text (and fence-ness). Entries live for two
+ * generations; a generation is one build (an editor's document: what the last edit did not
+ * touch stays) or several (`buildsPerGeneration`: a run over many documents, where docs made
+ * from the same template share their unfilled blocks).
+ */
 export class FactCache {
   private current = new Map<string, ChunkFacts>();
   private previous = new Map<string, ChunkFacts>();
+  private builds = 0;
+
+  constructor(private readonly buildsPerGeneration = 1) {}
 
   /** Returns cached facts or computes them. */
   get(chunk: Chunk, options: FactOptions): ChunkFacts {
@@ -53,8 +61,10 @@ export class FactCache {
     return this.current.has(key) || this.previous.has(key);
   }
 
-  /** Ends a build: entries not used by it are dropped at the end of the next one. */
+  /** Ends a build: entries not used in this generation are dropped at the end of the next one. */
   sweep(): void {
+    if (++this.builds < this.buildsPerGeneration) return;
+    this.builds = 0;
     this.previous = this.current;
     this.current = new Map();
   }

@@ -7,8 +7,9 @@
  */
 import type { ChunkFacts, FactOptions, HeadingFact, TaskFact } from './facts';
 import { emptyFacts, isMarkdownInfo, markdownFacts } from './facts';
-import { scanCode, scanDates, scanProse, normalizeLabel, type FieldHit } from './grammar';
+import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
+import { headingText, HTML_TAG } from './fast-inline';
 import type { Span } from './types';
 
 const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
@@ -18,16 +19,17 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const INLINE_LINK = /!?\[[^[\]\n\\{<]*\]\([^\s()\\<>[\]{}]*(?:\s+"[^"\n\\]*")?\)/g;
 /** A code span with no bracket, brace or date stub inside. */
 const SAFE_CODE_SPAN = /`(?:(?!YYYY|MM\/DD|DD\/MM)[^`\n[{])*`/g;
+const FENCE_LINE = /^\s*(?:`{3,}|~{3,})/m;
 /** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model. */
 const INTERESTING = new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^ {0,3}(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu');
-/** Inline syntax a heading may not contain for its raw text to equal its parsed text. */
-const PLAIN_HEADING = /^(?:[^*`\\&<!]|&(?!#?\w+;))*$/;
-/** An underscore that could open or close emphasis (not between two letters or digits). */
-const EMPHASIS_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u;
+
+const LONE_CR = /\r(?!\n)/;
 
 /** Facts of a chunk without parsing it, or undefined when only the parser can tell. */
 export function fastFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts | undefined {
   const { patterns } = options;
+  // A lone carriage return ends a line for the parser, and for no line scan here.
+  if (text.includes('\r') && LONE_CR.test(text)) return undefined;
   if (isFence) return fenceFacts(text, options);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
   if (isInert(text, patterns)) return headingsOnly(text);
@@ -38,7 +40,12 @@ export function fastFacts(text: string, isFence: boolean, options: FactOptions):
 function definitionsOnly(text: string): ChunkFacts | undefined {
   if (!text.includes(']:') || text.includes('\\')) return undefined;
   const facts = emptyFacts();
-  for (const { text: line } of linesOf(text)) {
+  // Line by line without splitting first: most chunks with `]:` fail on their first line.
+  for (let at = 0; at < text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(at, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    at = nl + 1;
     if (line.trim() === '') continue;
     const m = DEFINITION_LINE.exec(line);
     if (!m || m[1].trim() === '' || m[1].startsWith('^')) return undefined;
@@ -86,6 +93,7 @@ function embeddedFacts(text: string, start: number, end: number, options: FactOp
  */
 export function isInert(text: string, patterns: readonly RegExp[]): boolean {
   if (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text)) return false;
+  if (FENCE_LINE.test(text)) return false; // before stripping: ``` would read as an empty code span and a backtick
   const stripped = text.replace(/\\[[\]{}]/g, '').replace(SAFE_CODE_SPAN, '').replace(INLINE_LINK, '');
   if (INTERESTING.test(stripped)) return false;
   for (const re of patterns) {
@@ -120,18 +128,25 @@ const NESTED_HASH = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*#/;
 function heading(line: Line): HeadingFact | undefined | null {
   const m = ATX.exec(line.text);
   if (!m) return NESTED_HASH.test(line.text) ? null : undefined;
-  const title = (m[2] ?? '').trim();
-  if (!PLAIN_HEADING.test(title) || EMPHASIS_UNDERSCORE.test(title) || title.includes('](')) return null;
+  const text = headingText((m[2] ?? '').trim());
+  if (text === null) return null;
   const indent = line.text.length - line.text.trimStart().length;
-  return { start: line.start + indent, end: line.start + line.text.trimEnd().length, depth: m[1].length, text: title };
+  return { start: line.start + indent, end: line.start + line.text.trimEnd().length, depth: m[1].length, text: text.trim() };
 }
+
+const HTML_LINE = /^ {0,3}</m;
 
 /** Headings of an inert chunk; undefined when one has inline syntax only the parser resolves. */
 function headingsOnly(text: string): ChunkFacts | undefined {
   if (!text.includes('#')) return NO_FACTS;
-  if (/^ {0,3}</m.test(text)) return undefined; // an HTML block swallows the lines after it
+  // An HTML block swallows the lines after it: headings only before the first line that may open one.
+  const html = HTML_LINE.exec(text)?.index ?? text.length;
   const facts = emptyFacts();
   for (const line of linesOf(text)) {
+    if (line.start >= html) {
+      if (line.text.includes('#')) return undefined;
+      continue;
+    }
     const h = heading(line);
     if (h === null) return undefined;
     if (h) facts.headings.push(h);
@@ -143,18 +158,24 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 
 /** Characters and sequences that bring syntax the plain path does not model. */
 const NOT_PLAIN =
-  /^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^ {0,3}<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+  /^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
 /** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
 const INLINE_LINK_FULL = /!?\[[^[\]\n|\\{<]*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
+/** A badge: an image that is a link's whole text, `[![alt](image)](href)`. */
+const BADGE = /\[!\[[^[\]\n|\\{<`]*\]\([^()\s<>|\\[\]{}`]*\)\]\([^()\s<>|\\[\]{}`]*\)/g;
 /**
- * `<` that starts no HTML and no autolink: before a space, digit or `=` ("< 5%"), or a name
- * running into an underscore (`<YOUR_API_KEY>`, which is no tag name).
+ * `<` that starts no HTML and no autolink: before anything but a letter, `/`, `!` or `?`
+ * ("< 5%", "<-"), or a name running into an underscore (`<YOUR_API_KEY>`, which is no tag
+ * name, and no email autolink without an `@`).
  */
-const LITERAL_ANGLE = /<(?=[\s\d=])|<[A-Za-z][A-Za-z0-9-]*_[^<>\n]*>/g;
-/** A chunk made only of link reference definitions (`[ref]: https://… "title"`). */
-const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^]?[^\]\\[]*)\]:[ \t]*(?:<[^<>\n[\]{}]*>|[^\s<()[\]{}][^\s()[\]{}]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
-/** Autolinks and simple inline tags (`<https://…>`, `<br>`, `</b>`). */
-const SIMPLE_ANGLE = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+|\/?[A-Za-z][A-Za-z0-9-]*\s*\/?)>/g;
+const LITERAL_ANGLE = /<(?![A-Za-z/!?])|<[A-Za-z][A-Za-z0-9-]*_[^<>\n@]*>/y;
+/**
+ * A chunk made only of link reference definitions (`[ref]: https://… "title"`); no `&` in the
+ * label (the parser decodes `[a&nbsp;b]` to the label `a b`).
+ */
+const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^&]?[^\]\\[&]*)\]:[ \t]*(?:<[^<>\n[\]{}]*>|[^\s<()[\]{}][^\s()[\]{}]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
+/** URI and email autolinks (`<https://…>`, `<a@b.co>`), as CommonMark defines them, without `|` or backticks. */
+const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f|`]*|[A-Za-z0-9.!#$%&'*+/=?^_{}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 /** Bare URLs and emails, which GFM links: nothing to report may stand inside them. */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/g;
 /** A block-quote line the plain path reads as prose: no list, heading, quote, fence or date inside. */
@@ -169,6 +190,31 @@ const ORDERED_TASK = /^\s*\d{1,9}[.)][ \t]+\[[ xX]\]/;
 const MARKER_THEN_BOX = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+\[[ xX]\]/;
 const BARE_TASK = /^\s*[-*+][ \t]+\[[ xX]\][ \t]*$/;
 const DATE = /YYYY|MM\/DD|DD\/MM/;
+
+/**
+ * A line that may be a table's delimiter row (`|---|:--:|`, also inside a list item or quote):
+ * only dashes, colons, pipes, blanks and container markers, with a dash and a pipe or colon.
+ */
+const TABLE_DELIMITER = /^(?=[^\n]*[|:])[ \t>*+.)\d|:\r-]*-[ \t>*+.)\d|:\r-]*$/m;
+
+/** Whether `text` may hold a table (it has a line that may be a delimiter row). */
+function mayHoldTable(text: string): boolean {
+  return text.includes('|') && TABLE_DELIMITER.test(text);
+}
+
+/**
+ * Whether every line after a table's delimiter row, up to the next blank line, holds a `|`: GFM
+ * reads any such line as one more row (seed 7217's field ran over two of them).
+ */
+function rowsKeepPipes(lines: readonly Line[]): boolean {
+  let inTable = false;
+  for (const { text } of lines) {
+    if (text.trim() === '') inTable = false;
+    else if (inTable && !text.includes('|')) return false;
+    else if (TABLE_DELIMITER.test(text)) inTable = true;
+  }
+  return true;
+}
 
 /** Line-level checks: no indented code, no lazy task lines, no dates in table rows. */
 function plainLines(lines: readonly Line[]): boolean {
@@ -220,7 +266,7 @@ function simpleFacts(text: string): ChunkFacts | undefined {
   // A backslash escapes a backtick or `<` in ways the plain path does not model.
   if (text.includes('\\') && /[`<]|\]\(/.test(text)) return undefined;
   const lines = linesOf(text);
-  if (!plainLines(lines)) return undefined;
+  if (!plainLines(lines) || (mayHoldTable(text) && !rowsKeepPipes(lines))) return undefined;
   const facts = emptyFacts();
   const masks: Span[] = [];
   for (const line of lines) {
@@ -234,17 +280,19 @@ function simpleFacts(text: string): ChunkFacts | undefined {
     }
   }
   const hits: FieldHit[] = [];
-  if (text.includes('`') && !codeSpans(text, lines, masks, hits)) return undefined;
+  if (text.includes('`') && !codeSpans(text, lines, masks, hits, mayHoldTable(text))) return undefined;
   masks.sort((a, b) => a.start - b.start);
-  if (!inlineMasks(text, masks)) return undefined;
+  const tagHits: FieldHit[] = [];
+  if (!inlineMasks(text, masks, hits, tagHits)) return undefined;
   masks.sort((a, b) => a.start - b.start);
   const codeHits = hits.splice(0);
   scanProse(text, { start: 0, end: text.length }, masks, hits, facts.tags);
+  hits.push(...tagHits);
   if (!fieldsStayInBlock(text, hits)) return undefined;
   if (facts.tags.some((t) => text.slice(t.start, t.end).includes('|'))) return undefined; // table cells split it
   scanDates(text, { start: 0, end: text.length }, masks, hits, false);
   // Anything to report that touches a bare URL or email needs the parser's autolinks.
-  const bare = text.includes('@') || /https?:|www\./.test(text) ? bareLinks(text) : [];
+  const bare = text.includes('@') || /https?:|www\./.test(text) ? bareLinks(text, masks) : [];
   if (bare.some((b) => /[`[\]{}]/.test(text.slice(b.start, b.end)))) return undefined; // may pair code spans differently
   if (bare.length && [...hits, ...facts.tags].some((h) => overlaps(bare, h.start, h.end))) return undefined;
   facts.fields = [
@@ -256,9 +304,10 @@ function simpleFacts(text: string): ChunkFacts | undefined {
 
 /**
  * Code spans that open and close on one line: masks them and scans their content as code.
- * False when a backtick run may pair across lines or a span holds `|` (table cells).
+ * False when a backtick run may pair across lines, or a span holds `|` in a chunk that may
+ * hold a table (a row is split into cells before its code spans are read).
  */
-function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: FieldHit[]): boolean {
+function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: FieldHit[], table: boolean): boolean {
   for (const line of lines) {
     const runs = [...line.text.matchAll(/`+/g)].map((m) => ({ at: line.start + (m.index ?? 0), size: m[0].length }));
     for (let i = 0; i < runs.length; i++) {
@@ -270,7 +319,7 @@ function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: Fi
       }
       const close = runs[j];
       const content = { start: open.at + open.size, end: close.at };
-      if (text.slice(content.start, content.end).includes('|')) return false;
+      if (table && text.slice(content.start, content.end).includes('|')) return false;
       masks.push({ start: open.at, end: close.at + close.size });
       scanCode(text, content, hits);
       i = j;
@@ -284,38 +333,81 @@ function overlaps(masks: readonly Span[], start: number, end: number): boolean {
 }
 
 /**
- * Adds masks for inline links, images, autolinks and simple tags outside code spans, as the
- * parser's link and html nodes would. False (parse instead) when a `](` or `<` is left that
- * these do not explain, or when a bare URL or email holds something a rule could report.
+ * Adds masks for inline links, images, autolinks and raw HTML tags outside code spans, as the
+ * parser's link and html nodes would, and reads a tag that is `<descriptive words>` as the
+ * parser does (into `hits`). False (parse instead) when a `](` or `<` is left that these do
+ * not explain.
  */
-function inlineMasks(text: string, masks: Span[]): boolean {
+function inlineMasks(text: string, masks: Span[], codeHits: FieldHit[], tagHits: FieldHit[]): boolean {
   const code = [...masks];
-  const literal: Span[] = [];
-  const add = (re: RegExp, needle: string) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      if (!overlaps(code, span.start, span.end) && !overlaps(literal, span.start, span.start + 1)) masks.push(span);
+  if (text.includes('](')) {
+    const links: Span[] = [];
+    for (const re of [BADGE, INLINE_LINK_FULL]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) linkMask(text, { start: m.index, end: m.index + m[0].length }, code, links, masks, codeHits);
     }
-    for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
-      if (!overlaps(masks, i, i + needle.length) && !overlaps(literal, i, i + 1)) return false;
-    }
-    return true;
-  };
-  if (text.includes('](') && !add(INLINE_LINK_FULL, '](')) return false;
-  if (text.includes('<')) {
-    LITERAL_ANGLE.lastIndex = 0;
-    for (let m = LITERAL_ANGLE.exec(text); m; m = LITERAL_ANGLE.exec(text)) literal.push({ start: m.index, end: m.index + 1 });
-    if (!add(SIMPLE_ANGLE, '<')) return false;
+    masks.push(...links);
+    for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 1)) if (!overlaps(masks, i, i + 2)) return false;
+  }
+  return !text.includes('<') || angleMasks(text, masks, tagHits);
+}
+
+/**
+ * Masks the link (or image) at `link` unless a code span crosses its text's brackets (then the
+ * code span wins and it is no link). Code spans inside its text are the link's: the parser
+ * reads no field there, so their code hits go.
+ */
+function linkMask(text: string, link: Span, code: readonly Span[], links: Span[], masks: Span[], codeHits: FieldHit[]): void {
+  if (overlaps(links, link.start, link.end)) return; // inside a badge already masked
+  const textEnd = text.indexOf('](', link.start);
+  const inside = (s: Span) => s.start > link.start && s.end <= textEnd;
+  const crossing = code.filter((c) => c.start < link.end && c.end > link.start);
+  if (!crossing.every(inside)) return;
+  links.push(link);
+  if (crossing.length === 0) return;
+  for (let k = codeHits.length - 1; k >= 0; k--) if (codeHits[k].start >= link.start && codeHits[k].end <= link.end) codeHits.splice(k, 1);
+  for (const c of crossing) masks.splice(masks.indexOf(c), 1);
+}
+
+/** The end of the tag or autolink at `at`; `at` itself when the `<` is literal; undefined when only the parser can tell. */
+function angleEnd(text: string, at: number): { end: number; tag: boolean } | undefined {
+  for (const [re, tag] of [[LITERAL_ANGLE, false], [HTML_TAG, true], [AUTOLINK, false]] as const) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) return { end: re === LITERAL_ANGLE ? at : at + m[0].length, tag };
+  }
+  return undefined;
+}
+
+/** Masks the tags and autolinks of `text` (every `<` outside the masks so far); see `inlineMasks`. */
+function angleMasks(text: string, masks: Span[], hits: FieldHit[]): boolean {
+  const before = [...masks];
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    if (overlaps(before, i, i + 1)) continue;
+    const found = angleEnd(text, i);
+    if (!found) return false;
+    if (found.end === i) continue;
+    if (overlaps(before, i, found.end)) return false; // a tag over a code span or link: whichever starts first wins
+    masks.push({ start: i, end: found.end });
+    if (found.tag) scanWhole('angle', text, { start: i, end: found.end }, hits);
+    i = found.end - 1;
   }
   return true;
 }
 
-/** Bare URLs and emails (generously delimited), which the parser may turn into links. */
-function bareLinks(text: string): Span[] {
+/**
+ * Bare URLs and emails (generously delimited), which the parser may turn into links; not those
+ * that start inside a mask (a link's destination, a code span, a tag), which are never text.
+ */
+function bareLinks(text: string, masks: readonly Span[]): Span[] {
   const out: Span[] = [];
   BARE_LINK.lastIndex = 0;
-  for (let m = BARE_LINK.exec(text); m; m = BARE_LINK.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = BARE_LINK.exec(text); m; m = BARE_LINK.exec(text)) {
+    const at = m.index;
+    const mask = masks.find((s) => s.start <= at && s.end > at);
+    if (mask) BARE_LINK.lastIndex = mask.end; // look again after it: the match may run on into text
+    else out.push({ start: at, end: at + m[0].length });
+  }
   return out;
 }
 

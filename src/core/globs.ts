@@ -16,7 +16,7 @@
  * - `\` makes the next character literal; a leading `./` is dropped.
  * Negation (`!drafts/**`) and extended globs (`@(a|b)`, `!(x)`) are refused with a message.
  */
-import { RE2JS } from 're2js';
+import { re2 } from './re2';
 
 /** Longest glob accepted (a glob names a few folders, it is not a program). */
 export const MAX_GLOB_LENGTH = 500;
@@ -137,7 +137,7 @@ function globSource(glob: string): string {
 /** Why `glob` cannot be an `ignore` glob, or undefined when it can. */
 export function globProblem(glob: string): string | undefined {
   try {
-    RE2JS.compile(`^(?:${globSource(glob)})$`);
+    re2().compile(`^(?:${globSource(glob)})$`);
     return undefined;
   } catch (e) {
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
@@ -160,7 +160,7 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
   }
   if (sources.length === 0) match = () => false;
   else {
-    const re = RE2JS.compile(`^(?:${sources.join('|')})$`, RE2JS.DOTALL);
+    const re = re2().compile(`^(?:${sources.join('|')})$`, re2().DOTALL);
     match = (path) => re.matches(path);
   }
   compiled.set(globs, match);

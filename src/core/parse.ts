@@ -11,7 +11,6 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
 import type { Extension } from 'mdast-util-from-markdown';
 
@@ -32,7 +31,14 @@ function withoutAutolinkTransform(this: Processor): void {
 
 const body = unified().use(remarkParse).use(remarkGfm).freeze();
 const bodyNoAutolinkWalk = unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).freeze();
-const mdxBody = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+let mdxBody: Processor | undefined;
+
+/** The MDX body parser, built on the first MDX document: remark-mdx brings a JavaScript parser (acorn) that Markdown never needs. */
+function mdxParser(): Processor {
+  // A require, not an import: the bundler then evaluates remark-mdx and acorn on this call, not at load.
+  mdxBody ??= unified().use(remarkParse).use((require('remark-mdx') as typeof import('remark-mdx')).default).use(remarkGfm).freeze() as unknown as Processor;
+  return mdxBody;
+}
 const head = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** Parses Markdown (a document body or a block of it) into an mdast tree with positions. Never throws. */
@@ -46,7 +52,7 @@ export function parseMarkdown(text: string): Root {
  */
 export function parseMdx(text: string): Root | undefined {
   try {
-    return mdxBody.parse(text) as Root;
+    return mdxParser().parse(text) as Root;
   } catch {
     return undefined;
   }

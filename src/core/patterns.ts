@@ -10,7 +10,8 @@
  * backreferences (`\1`); `\uXXXX` is written `\x{XXXX}`. Such patterns are rejected with a
  * message when the configuration is read. Patterns are matched case-sensitively, as before.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2 } from './re2';
 
 /** Longest pattern accepted (a pattern is a short phrase like `\bTBD\b`, not a program). */
 export const MAX_PATTERN_LENGTH = 500;
@@ -27,7 +28,7 @@ export class LinearPattern extends RegExp {
     // The RegExp base is never run: it only gives `lastIndex` and the RegExp type.
     super('(?:)', 'g');
     this.userSource = source;
-    this.re2 = RE2JS.compile(source);
+    this.re2 = re2().compile(source);
   }
 
   override get source(): string {

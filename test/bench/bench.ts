@@ -9,6 +9,7 @@
  *   --scale-100      add the 100 MB scaling corpus (minutes)
  *   --no-peers       skip installing and running the peers
  *   --json           print the results as JSON on stdout
+ *   --baseline FILE  also run another build's CLI (its dist/cli.js) in the same rounds: before/after
  *
  * Everything generated or fetched goes to the git-ignored `.bench/` (see test/bench/manifest.json).
  */
@@ -95,8 +96,11 @@ function corpora(): Corpus[] {
   return out;
 }
 
+const baseline = value('--baseline');
+
 function tools(peers: Peers | undefined, markdownlint: boolean): Tool[] {
   const list: Tool[] = [{ name: 'integration-docs', command: (d) => [process.execPath, join(ROOT, 'dist/cli.js'), 'lint', d, '--format', 'json'] }];
+  if (baseline) list.push({ name: 'baseline', command: (d) => [process.execPath, resolve(baseline), 'lint', d, '--format', 'json'] });
   if (!peers) return list;
   if (markdownlint) {
     list.push({ name: 'markdownlint-cli2', command: (d) => [process.execPath, peers.markdownlintCli2, '--config', join(WORK, 'markdownlint-cli2.jsonc'), `${d}/**/*.md`] });
@@ -189,6 +193,8 @@ function table(rows: Row[]): string {
     const ours = r.figures['integration-docs'];
     const mdl = r.figures['markdownlint-cli2'];
     const rumdl = r.figures.rumdl;
+    const before = r.figures.baseline;
+    if (before) lines.push(`| ${r.corpus} (baseline) | | | ${fmt(before.ms)} ms | | | ${mdl ? `${fmt(mdl.ms / before.ms, 1)}× faster` : '–'} | ${rumdl ? `${fmt(before.ms / rumdl.ms, 1)}× slower` : '–'} | ${fmt(before.peakRssMb)} |`);
     lines.push(
       `| ${r.corpus} | ${r.files} | ${r.mb.toFixed(2)} | ${fmt(ours.ms)} ms | ${mdl ? `${fmt(mdl.ms)} ms` : '–'} | ${rumdl ? `${fmt(rumdl.ms)} ms` : '–'} | ` +
         `${mdl ? `${fmt(mdl.ms / ours.ms, 1)}× faster` : '–'} | ${rumdl ? `${fmt(ours.ms / rumdl.ms, 1)}× slower` : '–'} | ` +
@@ -204,6 +210,8 @@ function cpuTable(rows: Row[]): string {
     const ours = r.figures['integration-docs'];
     const mdl = r.figures['markdownlint-cli2'];
     const rumdl = r.figures.rumdl;
+    const before = r.figures.baseline;
+    if (before) lines.push(`| ${r.corpus} (baseline) | ${fmt(before.cpuMs)} | ${mdl ? fmt(mdl.cpuMs / before.cpuMs, 1) : '–'} / ${rumdl ? fmt(before.cpuMs / rumdl.cpuMs, 1) : '–'} | ${fmt(before.ms / r.mb)} |`);
     lines.push(
       `| ${r.corpus} | ${fmt(ours.cpuMs)} / ${fmt(mdl?.cpuMs)} / ${fmt(rumdl?.cpuMs)} | ${mdl ? fmt(mdl.cpuMs / ours.cpuMs, 1) : '–'} / ${rumdl ? fmt(ours.cpuMs / rumdl.cpuMs, 1) : '–'} | ${fmt(ours.ms / r.mb)} |`,
     );

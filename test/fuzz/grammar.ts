@@ -7,17 +7,10 @@
 import { DIALECTS } from '../../src/core/dialects';
 import type { LintOptions, RuleId } from '../../src/core/types';
 import { RULES } from '../../src/core/rules/index';
+import { rng } from '../unit/helpers';
 
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same document everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of every test (mulberry32): the same seed gives the same document everywhere. */
+export { rng };
 
 /** Random choices over one PRNG. */
 export class Pick {

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { buildModel, lintModel, lint } from '../../src/core/index';
 import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
+import { fastFacts } from '../../src/core/fastpath';
+import { parsedFacts, type ChunkFacts } from '../../src/core/facts';
+import { splitChunks, lineStarts } from '../../src/core/chunks';
 
 function parsedEverywhere(text: string) {
   return lintModel(buildModel(text, { patterns: [], alwaysParse: true }));
@@ -63,6 +66,82 @@ test('fast paths equal a full parse on cases the fuzz found', () => {
     '| Cell |\n|---|\n    | {{#if a}}x{{/if}} |\n',
     '# Heading\n    [X] indented code\n',
     '\uFEFF# T [Field]\n\n```\n[command to verify]\n```\n',
+  ]) {
+    assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
+  }
+});
+
+/** Facts of one block from the fast path (undefined: it leaves the block to the parser) and from the parser. */
+function bothFacts(text: string, fence = false) {
+  const norm = (f: ChunkFacts | undefined) => f && { ...f, fields: [...f.fields] };
+  return { fast: norm(fastFacts(text, fence, { patterns: [] })), parsed: norm(parsedFacts(text, { patterns: [] })) };
+}
+
+test('every block the fast path decides in the fixtures and templates has the facts the parser gives', () => {
+  let decided = 0;
+  for (const [name, doc] of corpus()) {
+    const body = doc.replace(/^---\n[\s\S]*?\n---\n/, (fm) => ' '.repeat(fm.length));
+    for (const chunk of splitChunks(body, 0, lineStarts(body))) {
+      const { fast, parsed } = bothFacts(chunk.text, chunk.fence !== undefined);
+      if (!fast || parsed?.degraded) continue;
+      decided++;
+      assert.deepEqual(fast, parsed, `${name}: ${JSON.stringify(chunk.text.slice(0, 200))}`);
+    }
+  }
+  assert.ok(decided > 500, `${decided} blocks decided`);
+});
+
+test('published-doc shapes take the fast path, with the facts the parser gives', () => {
+  for (const text of [
+    // release headings with an anchor tag (bracket-dense changelogs), code spans and links in titles
+    '## <a id="23-1-0"></a>23.1.0 - 2026-10-29\nThis release changes the pinned API version to `2026-10-28.endive`.\n',
+    '# `nwsync` CLI Reference (110.0)\n',
+    '## [1.13.3](https://github.com/axios/axios/compare/v1.13.2...v1.13.3) (2026-01-20)\n',
+    '<h3 align="center">Sponsors</h3>\n',
+    '## Install\n<a id="install"></a>\n\n',
+    '### `` a ` b `` and <img src="x.svg" alt="" width="32"> logo\n',
+    // code spans holding `|` outside tables, tags with attributes, links whose text has code
+    'Returns `string | undefined` (see <a href="#x">below</a>) [Customer name]\n',
+    '- [Fixed `daysToWeeks` returning negative 0.](https://example.com/pull/1)\n',
+    '[![npm version](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.org/package/x) [Field]\n',
+    'A <span class>descriptive words</span> tag\n',
+  ]) {
+    const { fast, parsed } = bothFacts(text);
+    assert.ok(fast, `fast path: ${JSON.stringify(text)}`);
+    assert.deepEqual(fast, parsed, JSON.stringify(text));
+  }
+});
+
+test('shapes only the parser reads go to it (cases the fuzz and published docs found)', () => {
+  for (const text of [
+    '- [ ] one\r- [ ] [two\nthree]\n', // a lone CR ends a line (seeds 2475, 4428, 8432)
+    '| a | b |\n| --- |---:|\n| [x] | y |\nYYYY-MM-DD\nthe [team the API\nnaive partner]\n', // rows without a pipe (seed 7217)
+    '| a |\n|---|\n| `x|y` [F] |\n', // a pipe in a code span splits a table cell
+    '- <div>[Customer name]\n', // an HTML block in a list item
+    '## Definition ~of~ Done\n', // strikethrough in a title
+    '1. Step\n   ```bash\n   # comment\n   ```\n', // a fence in a list item: its `#` is code
+    '## **Bold** title\n',
+    '## `a` \\<b\\>\n',
+  ]) {
+    assert.equal(fastFacts(text, false, { patterns: [] }), undefined, JSON.stringify(text));
+  }
+  for (const text of ['[a&nbsp;b]: https://x.y\n', '## <!-- c --> T\n', '## a <b c="|">x</b>\n', '## ![i](p.png) T\n']) {
+    const { fast, parsed } = bothFacts(text);
+    if (fast) assert.deepEqual(fast, parsed, JSON.stringify(text));
+  }
+});
+
+test('documents with those shapes lint as a full parse does', () => {
+  for (const text of [
+    '## Definition of Done\n\n- [ ] one\r- [ ] [two\nthree]\n',
+    '## Done\n\n| a | b |\n| --- |---:|\n| [x] | y |\nYYYY-MM-DD\nthe [team the API\nnaive partner]\n',
+    '[a&nbsp;b]: https://x.y\n\n[a b] [a&nbsp;b]\n',
+    '- <div>[Customer name]\n',
+    '- <br>\n  [Customer name]\n',
+    '## Definition ~of~ Done\n\n- [ ] x\n',
+    '<YOUR_KEY@x.com> [F]\n',
+    '## `a` <b title="`">x</b> `c` [F]\n',
+    'date: `YYYY-MM-DD` and [see `date: YYYY-MM-DD`](x) [F]\n',
   ]) {
     assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
   }

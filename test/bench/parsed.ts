@@ -1,0 +1,64 @@
+/**
+ * `node dist/test/bench/parsed.js DIR... [--dump FILE]`: which blocks of a corpus the fast paths
+ * leave to the Markdown parser, and what parsing them costs. Prints, per folder, the blocks
+ * split, the distinct ones, how many of those the parser reads and the time it takes; `--dump`
+ * writes each parsed block (with its file) to FILE, to see which shapes the fast paths miss.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitChunks, lineStarts } from '../../src/core/chunks';
+import { fastFacts } from '../../src/core/fastpath';
+import { parsedFacts } from '../../src/core/facts';
+import { readFrontmatter } from '../../src/core/frontmatter';
+import { bodyStartOf } from '../../src/core/document';
+
+function markdownPaths(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return [dir];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...markdownPaths(p));
+    else if (/\.(md|markdown)$/i.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** The parser's share of one folder. */
+export function parsedShare(dir: string): { blocks: number; distinct: number; parsed: { file: string; text: string }[]; parseMs: number } {
+  const options = { patterns: [] };
+  const seen = new Set<string>();
+  const parsed: { file: string; text: string }[] = [];
+  let blocks = 0;
+  let parseMs = 0;
+  for (const file of markdownPaths(dir)) {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const fm = readFrontmatter(text, []);
+    for (const chunk of splitChunks(text, bodyStartOf(text, fm), lineStarts(text))) {
+      blocks++;
+      const key = `${chunk.fence ? 'F' : 'P'}${chunk.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (fastFacts(chunk.text, chunk.fence !== undefined, options)) continue;
+      const t0 = performance.now();
+      parsedFacts(chunk.text, options);
+      parseMs += performance.now() - t0;
+      parsed.push({ file, text: chunk.text });
+    }
+  }
+  return { blocks, distinct: seen.size, parsed, parseMs };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const dumpAt = args.indexOf('--dump');
+  const dump = dumpAt >= 0 ? args.splice(dumpAt, 2)[1] : undefined;
+  const all: string[] = [];
+  for (const dir of args) {
+    const r = parsedShare(dir);
+    process.stdout.write(`${dir}: ${r.blocks} blocks, ${r.distinct} distinct, ${r.parsed.length} parsed (${r.parseMs.toFixed(0)} ms)\n`);
+    for (const p of r.parsed) all.push(`=== ${p.file}\n${p.text}`);
+  }
+  if (dump) writeFileSync(dump, all.join('\n'));
+}
+
+main();
