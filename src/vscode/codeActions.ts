@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import type { TextEdit } from '../core/edits';
 import { fixSession, fixesFor, headingFixAt, type Fix, type FixLabel, type FixSession } from '../core/fixes';
+import { answerEdits, type TemplateField } from '../core/templates/index';
 import { rangeOf, ruleOf } from './convert';
+import { DocumentFieldCache, fieldAt, fieldTitle, typeProblem } from './fieldInfo';
 import type { LintService, LintResult } from './linting';
 import type { SourceIndex } from './sources';
 
@@ -22,6 +24,8 @@ export interface FillArgs {
   end: number;
   text: string;
   all: boolean;
+  /** With `all`: the key of the shared field (`documentFields`) whose places are filled. */
+  key?: string;
   choices?: string[];
   value?: string;
 }
@@ -47,7 +51,10 @@ export class QuickFixes implements vscode.CodeActionProvider {
   /** The fixes of the latest lint result asked about (code actions are asked for on every cursor move). */
   private memo: { result: LintResult; session: FixSession; fixes: Map<Finding, Fix[]> } | undefined;
 
-  constructor(private readonly linting: LintService) {}
+  constructor(
+    private readonly linting: LintService,
+    private readonly fields: DocumentFieldCache,
+  ) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.linting.result(doc.uri);
@@ -58,7 +65,7 @@ export class QuickFixes implements vscode.CodeActionProvider {
       if (!rule) continue;
       const finding = result.findings.find((f) => f.rule === rule && sameRange(f, diagnostic.range));
       if (!finding) continue;
-      actions.push(...fillActions(doc, finding, result.findings, diagnostic));
+      actions.push(...fillActions(doc, finding, () => this.fields.of(doc), diagnostic));
       actions.push(...this.fixesOf(doc, result, finding).map((fix) => toAction(doc, fix, diagnostic)));
     }
     const at = doc.offsetAt(range.start);
@@ -87,8 +94,13 @@ export class QuickFixes implements vscode.CodeActionProvider {
   }
 }
 
-/** The fill actions of a field: they ask for a value, so they are commands, checked when run. */
-function fillActions(doc: vscode.TextDocument, f: Finding, all: readonly Finding[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+/**
+ * The fill actions of a field: they ask for a value, so they are commands, checked when run.
+ * "Fill all" is offered only for a field whose places share one answer (an identifier, or a
+ * field the document's template schema shares), never for a descriptive text such as `[X]`
+ * that means something else at each place.
+ */
+function fillActions(doc: vscode.TextDocument, f: Finding, fields: () => readonly TemplateField[], diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
   const data = f.data;
   if (data?.kind !== 'placeholder') return [];
   const out: vscode.CodeAction[] = [];
@@ -99,14 +111,15 @@ function fillActions(doc: vscode.TextDocument, f: Finding, all: readonly Finding
     a.command = { command: FILL_COMMAND, title, arguments: [args] };
     out.push(a);
   };
-  const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: data.choices };
-  const same = all.filter((g) => g.data?.kind === 'placeholder' && g.data.text === data.text).length;
-  action(data.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text), true, args);
-  if (same > 1) {
-    const allLabel = data.choices
+  const field = fieldAt(fields(), f.startOffset);
+  const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: field?.choices ?? data.choices };
+  action(args.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text), true, args);
+  const same = field?.shared ? field.occurrences.length : 0;
+  if (same > 1 && field) {
+    const allLabel = args.choices
       ? vscode.l10n.t('Choose all {0} {1} in this document…', same, data.text)
       : vscode.l10n.t('Fill all {0} {1} in this document…', same, data.text);
-    action(allLabel, false, { ...args, all: true });
+    action(allLabel, false, { ...args, all: true, key: field.key });
   }
   return out;
 }
@@ -229,41 +242,47 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   return (await statOf(uri)) !== undefined;
 }
 
-/** Asks for a value (an input box, or a quick pick for a choice list); undefined when cancelled. */
-async function askValue(args: FillArgs): Promise<string | undefined> {
+/** Asks for a value (an input box, or a quick pick for a choice field); undefined when cancelled. */
+async function askValue(args: FillArgs, field: TemplateField | undefined): Promise<string | undefined> {
   if (args.value !== undefined) return args.value;
+  const name = field ? fieldTitle(field) : args.text;
   if (args.choices?.length) {
-    const picked = await vscode.window.showQuickPick(args.choices, { title: vscode.l10n.t('Integration Docs: {0}', args.text), placeHolder: vscode.l10n.t('Pick a value') });
-    return picked;
+    return vscode.window.showQuickPick(args.choices, { title: vscode.l10n.t('Integration Docs: {0}', name), placeHolder: field?.help ?? vscode.l10n.t('Pick a value') });
   }
+  const places = field?.occurrences.length ?? 1;
   return vscode.window.showInputBox({
-    title: args.all ? vscode.l10n.t('Integration Docs: fill {0} (every occurrence)', args.text) : vscode.l10n.t('Integration Docs: fill {0}', args.text),
-    prompt: vscode.l10n.t('The text that replaces the field'),
+    title: args.all ? vscode.l10n.t('Integration Docs: fill {0} at its {1} places', name, places) : vscode.l10n.t('Integration Docs: fill {0}', name),
+    prompt: field?.help ?? vscode.l10n.t('The text that replaces the field'),
     placeHolder: args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, ''),
-    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to leave the field as it is') : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to leave the field as it is') : field ? typeProblem(field, v) : undefined),
   });
 }
 
 /**
- * Fills a field — or every identical field of the document — in one undoable edit. Checks
- * that the text at the range is still the field, so an edit made meanwhile is never clobbered.
+ * Fills a field at this place — or, with `all`, at every place of the shared field `key` — in
+ * one undoable edit (`answerEdits`: frontmatter values stay valid YAML). Only places where the
+ * field's text still stands are written, so an edit made meanwhile is never clobbered.
  */
-export async function fillPlaceholder(linting: LintService, args: FillArgs): Promise<boolean> {
+export async function fillPlaceholder(cache: DocumentFieldCache, args: FillArgs): Promise<boolean> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-  const value = await askValue(args);
+  const fields = cache.of(doc);
+  const found = args.all ? fields.find((f) => f.key === args.key && f.shared) : fieldAt(fields, args.start);
+  const value = await askValue(args, found);
   if (value === undefined || value.trim() === '') return false;
+  const here = { start: args.start, end: args.end };
+  // Not `all`: exactly this place, whatever field it belongs to.
+  const target = args.all && found ? found : { ...(found ?? fallbackField(args)), key: '·', occurrences: [here] };
   const text = doc.getText();
-  let spans: { start: number; end: number }[];
-  if (args.all) {
-    const result = linting.result(doc.uri) ?? (await linting.lintNow(doc));
-    spans = (result?.findings ?? []).filter((f) => f.data?.kind === 'placeholder' && f.data.text === args.text).map((f) => ({ start: f.startOffset, end: f.endOffset }));
-  } else {
-    spans = [{ start: args.start, end: args.end }];
-  }
-  spans = spans.filter((s) => text.slice(s.start, s.end) === args.text);
-  if (spans.length === 0) {
+  const edits = answerEdits(text, [target], { [target.key]: value }).filter((e) => args.all || (e.start <= here.start && here.end <= e.end));
+  if (edits.length === 0 || (!args.all && text.slice(here.start, here.end) !== args.text)) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Integration Docs: {0} is no longer at that place; nothing was changed.', args.text));
     return false;
   }
-  return vscode.workspace.applyEdit(workspaceEdit(doc, spans.map((s) => ({ ...s, newText: value }))));
+  return vscode.workspace.applyEdit(workspaceEdit(doc, edits));
+}
+
+/** A stand-in field for a place the field list does not know (the document changed meanwhile). */
+function fallbackField(args: FillArgs): TemplateField {
+  const name = args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, '');
+  return { key: args.text, text: args.text, name, kind: 'bracket', occurrences: [], label: name, type: 'text', shared: false, context: { line: 0 } };
 }

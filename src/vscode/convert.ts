@@ -22,11 +22,16 @@ export function rangeAt(document: vscode.TextDocument, start: number, end: numbe
   return new vscode.Range(document.positionAt(start), document.positionAt(end));
 }
 
-/** A diagnostic for a finding; `docs` is the README the rule id links to. */
-export function toDiagnostic(f: Finding, docs: vscode.Uri): vscode.Diagnostic {
+/** Where a rule id links to (`DocsLink`: the rule's README section). */
+export interface RuleDocs {
+  forRule(rule: string): vscode.Uri;
+}
+
+/** A diagnostic for a finding; its rule id links to the rule's section of the README. */
+export function toDiagnostic(f: Finding, docs: RuleDocs): vscode.Diagnostic {
   const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
   d.source = SOURCE;
-  d.code = { value: f.rule, target: docs.with({ fragment: `rule-${f.rule}` }) };
+  d.code = { value: f.rule, target: docs.forRule(f.rule) };
   return d;
 }
 

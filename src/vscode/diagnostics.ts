@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from './dispose';
 import { toDiagnostic, failureDiagnostic, SOURCE } from './convert';
+import type { DocsLink } from './docsLink';
 import type { LintResult, LintService } from './linting';
 import { describeProblem } from './linting';
 import type { ConfigProblem } from './settings';
@@ -15,8 +16,9 @@ export class DiagnosticsPublisher extends Disposable {
   /** Documents whose failure was announced: not again while they keep failing (every keystroke). */
   private readonly failing = new Set<string>();
 
-  constructor(linting: LintService, private readonly docs: vscode.Uri, private readonly output: vscode.OutputChannel) {
+  constructor(linting: LintService, private readonly docs: DocsLink, private readonly output: vscode.OutputChannel) {
     super();
+    this._register(docs.onDidChange(() => this.relink()));
     this._register(linting.onDidLint((r) => this.publish(r)));
     this._register(
       linting.onDidClear((uri) => {
@@ -26,6 +28,21 @@ export class DiagnosticsPublisher extends Disposable {
     );
     this._register(linting.onConfigProblems((p) => this.report(p)));
     this._register(linting.onDidFail(({ uri, error }) => this.output.appendLine(`[error] ${uri.toString(true)}: ${(error as Error)?.stack ?? String(error)}`)));
+  }
+
+  /** Points the rule links of every published diagnostic at the README's actual name. */
+  private relink(): void {
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    this.collection.forEach((uri, diagnostics) => {
+      const linked = diagnostics.map((d) => {
+        if (typeof d.code !== 'object' || d.code === null) return d;
+        const copy = new vscode.Diagnostic(d.range, d.message, d.severity);
+        Object.assign(copy, d, { code: { value: d.code.value, target: this.docs.forRule(String(d.code.value)) } });
+        return copy;
+      });
+      entries.push([uri, linked]);
+    });
+    for (const [uri, linked] of entries) this.collection.set(uri, linked);
   }
 
   private publish(r: LintResult): void {

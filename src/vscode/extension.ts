@@ -14,6 +14,9 @@ import { SourceIndex } from './sources';
 import { TrustStatus } from './trust';
 import { EXTENSION_HOST } from './realpath';
 import { OutlineTree } from './outlineTree';
+import { DocsLink } from './docsLink';
+import { DocumentFieldCache } from './fieldInfo';
+import { FieldHover } from './fieldHover';
 import { TemplateCatalog, insertTemplate, type InsertTemplateArgs } from './templates';
 import { newDocumentFromArgs, newDocumentInteractive, type NewDocumentArgs } from './newDocument';
 import type { StepInfo } from './quickInput';
@@ -48,16 +51,19 @@ export interface IntegrationDocsApi {
 export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('Integration Docs');
-  const docs = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  // The rule docs: the shipped README, whose file name differs between a VSIX and a checkout.
+  const docs = new DocsLink(context.extensionUri, context.extensionMode === vscode.ExtensionMode.Production);
   const configs = new ConfigFiles();
   const sources = new SourceIndex();
   const linting = new LintService(configs, sources);
   const diagnostics = new DiagnosticsPublisher(linting, docs, output);
   const statusBar = new StatusBar(linting);
   const lenses = new DodLenses(linting);
-  const fixes = new QuickFixes(linting);
   const outline = new OutlineTree(linting, sources);
   const templates = new TemplateCatalog(output);
+  // A document's fields by the core's identity rules, with the schema of the template it names.
+  const fields = new DocumentFieldCache(() => templates.latest());
+  const fixes = new QuickFixes(linting, fields);
   const templateStep = new vscode.EventEmitter<StepInfo>();
   const forms = new FormPanels({ extensionUri: context.extensionUri, drafts: context.workspaceState });
   // Called from code with an object having `templateId`, the template commands ask nothing (scripting API).
@@ -74,11 +80,13 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
     templateStep,
     forms,
     diagnostics,
+    docs,
     statusBar,
     lenses,
     vscode.languages.registerCodeActionsProvider(MARKDOWN, fixes, { providedCodeActionKinds: QuickFixes.kinds }),
     vscode.languages.registerCodeLensProvider(MARKDOWN, lenses),
-    vscode.commands.registerCommand(FILL_COMMAND, (args: FillArgs) => fillPlaceholder(linting, args)),
+    vscode.languages.registerHoverProvider(MARKDOWN, new FieldHover(linting, fields)),
+    vscode.commands.registerCommand(FILL_COMMAND, (args: FillArgs) => fillPlaceholder(fields, args)),
     vscode.commands.registerCommand(CREATE_SOURCE_COMMAND, (args: CreateSourceArgs) => createSource(sources, args)),
     vscode.commands.registerCommand('integrationDocs.insertTemplate', (args?: unknown) => insertTemplate(templates, scripted<InsertTemplateArgs>(args))),
     vscode.commands.registerCommand('integrationDocs.newDocument', (args?: unknown) => {

@@ -4,8 +4,10 @@
  * Back on every step after the first):
  *
  * 1. the template;
- * 2. each distinct field once, prefilled with a suggestion (today's date for date stubs, the
- *    answer given to a related field). Enter with an empty value leaves the field in the
+ * 2. each field once (`templateFields`: one per identifier-like or schema-shared text, one per
+ *    place for a descriptive text such as `[X]`, shown with its label, line and heading),
+ *    prefilled with a suggestion (the schema default, today's date for a date, the answer of the
+ *    field it derives from); `number` and `url` answers are checked as typed. Enter with an empty value leaves the field in the
  *    document for the linter to track; a choice list is a pick of its choices plus "Leave as
  *    field". The title-bar button "Leave the rest as fields" skips the remaining fields (those
  *    with a suggestion still get it, as the CLI's `new` does). Escape cancels the whole flow and
@@ -38,6 +40,7 @@ import {
   type TemplateField,
   type TemplateInfo,
 } from '../core/templates/index';
+import { fieldTitle, typeProblem } from './fieldInfo';
 import { askPick, askText, type StepFrame, type StepInfo } from './quickInput';
 import { templateItems, type TemplateCatalog } from './templates';
 
@@ -149,6 +152,18 @@ export async function newDocumentFromArgs(catalog: TemplateCatalog, args: NewDoc
   return args.open === false && uri ? uri : openDoc(uri, text);
 }
 
+/**
+ * Where a field lands: its number of places, and for a field whose text stands for other fields
+ * too (one per place, such as `[X]`) the line and heading of its place.
+ */
+function fieldWhere(field: TemplateField, fields: readonly TemplateField[]): string {
+  const places = field.occurrences.length === 1 ? vscode.l10n.t('1 place') : vscode.l10n.t('{0} places, one answer', field.occurrences.length);
+  const siblings = fields.filter((f) => f.text.replace(/\s+/g, ' ') === field.text.replace(/\s+/g, ' ')).length;
+  if (siblings < 2) return places;
+  const line = field.context.line + 1;
+  return field.context.heading ? vscode.l10n.t('{0}; line {1}, under "{2}"', places, line, field.context.heading) : vscode.l10n.t('{0}; line {1}', places, line);
+}
+
 type Step =
   | { kind: 'template' }
   | { kind: 'field'; field: TemplateField }
@@ -246,7 +261,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
       const suggestion = suggestDefaults(fields, answers, today)[field.key] ?? '';
       const before = typed.get(field.key);
       const initial = before && before.value !== before.offered ? before.value : suggestion;
-      const where = field.occurrences.length === 1 ? vscode.l10n.t('1 occurrence') : vscode.l10n.t('{0} occurrences', field.occurrences.length);
+      const where = fieldWhere(field, fields);
       const record = (value: string) => {
         typed.set(field.key, { value, offered: suggestion });
         if (value.trim() !== '') answers[field.key] = value;
@@ -259,7 +274,7 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
           frameFor(i, [LEAVE_REST]),
           {
             items,
-            placeholder: vscode.l10n.t('{0} · {1} ({2}) — pick a choice, or leave it as a field; Escape cancels', stepText(i), field.text, where),
+            placeholder: vscode.l10n.t('{0} · {1} ({2}) — pick a choice, or leave it as a field; Escape cancels', stepText(i), fieldTitle(field), where),
             active: items.find((x) => x.value !== undefined && x.value === initial) ?? leave,
           },
           shown,
@@ -270,8 +285,9 @@ export async function newDocumentInteractive(catalog: TemplateCatalog, shown?: (
           frameFor(i, [LEAVE_REST]),
           {
             value: initial,
-            placeholder: field.text,
-            prompt: vscode.l10n.t('{0} · {1} ({2}) — Enter with no value leaves the field in place; Escape cancels, nothing is written', stepText(i), field.text, where),
+            placeholder: field.help ?? field.text,
+            prompt: vscode.l10n.t('{0} · {1} ({2}) — Enter with no value leaves the field in place; Escape cancels, nothing is written', stepText(i), fieldTitle(field), where),
+            validate: (v) => typeProblem(field, v),
           },
           shown,
         );

@@ -3,6 +3,10 @@
  * frontmatter (`outline`, `sources`), what each section rests on, what is planned but not
  * written, and which sources are missing. Built from the lint result the linter already made
  * (no second parse); item ids are stable so expansion survives edits.
+ *
+ * It follows the active Markdown editor, except that a document with a plan (an outline,
+ * sources or a template) stays in view while a Markdown document without one is active — a
+ * source opened from the view, a README — as long as the planned document is open.
  */
 import * as vscode from 'vscode';
 import { openItemsText } from './display';
@@ -28,6 +32,11 @@ export function sectionDescription(s: Section): string {
   return [openItemsText(s), s.unplanned ? vscode.l10n.t('unplanned') : ''].filter(Boolean).join(' · ');
 }
 
+/** Whether a document has a plan of its own: an outline, sources or a template. */
+function hasPlan(outline: DocOutline): boolean {
+  return outline.hasOutline || outline.sources.length > 0 || outline.template !== undefined;
+}
+
 export class OutlineTree extends Disposable implements vscode.TreeDataProvider<Node> {
   private readonly changed = this._register(new vscode.EventEmitter<Node | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -36,6 +45,8 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
   private uri: vscode.Uri | undefined;
   private roots: Node[] = [];
   private onlyOpen = false;
+  /** Whether the shown document was closed since it was shown. */
+  private closed = false;
 
   constructor(
     private readonly linting: LintService,
@@ -44,8 +55,11 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
     super();
     this.view = this._register(vscode.window.createTreeView('integrationDocs.outline', { treeDataProvider: this, showCollapseAll: true }));
     // The outline is built only while the view is visible; it catches up when it is shown.
-    this._register(linting.onDidLint((r) => this.view.visible && r.uri.toString() === this.activeUri()?.toString() && this.update(r)));
+    // The shown document too: it may stay in view while a source of it is active.
+    this._register(linting.onDidLint((r) => this.view.visible && [this.activeUri()?.toString(), this.uri?.toString()].includes(r.uri.toString()) && this.update(r)));
     this._register(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
+    // The shown document was closed: it no longer holds the view.
+    this._register(linting.onDidClear((uri) => uri.toString() === this.uri?.toString() && (this.closed = true) && this.refresh()));
     this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)));
     this._register(this.view.onDidChangeVisibility(() => this.refresh()));
     this._register(vscode.commands.registerCommand('integrationDocs.outline.refresh', () => this.refresh(true)));
@@ -74,16 +88,25 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
     const result = uri && this.linting.result(uri);
     if (relint && editor) void this.linting.lintNow(editor.document);
     if (result) this.update(result);
-    else this.show(undefined, undefined);
+    else if (!this.keepsPlan(uri)) this.show(undefined, undefined);
   }
 
   private update(r: LintResult): void {
-    if (r.skipped) return this.show(undefined, r.uri);
+    if (r.skipped) return this.keepsPlan(r.uri) ? undefined : this.show(undefined, r.uri);
     const outline = buildOutline(r.model, r.findings, { ...r.options, resolveSource: this.sources.resolverFor(r.uri) });
+    if (!hasPlan(outline) && this.keepsPlan(r.uri)) return;
     this.show(outline, r.uri);
   }
 
+  /** Whether the shown document has a plan, is still open, and `uri` is another document. */
+  private keepsPlan(uri: vscode.Uri | undefined): boolean {
+    const shown = this.uri?.toString();
+    if (!this.outline || !hasPlan(this.outline) || shown === undefined || uri?.toString() === shown || this.closed) return false;
+    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === shown);
+  }
+
   private show(outline: DocOutline | undefined, uri: vscode.Uri | undefined): void {
+    if (uri?.toString() !== this.uri?.toString() || outline) this.closed = false;
     this.outline = outline;
     this.uri = uri;
     this.roots = outline ? this.rootNodes(outline) : [];
@@ -259,7 +282,8 @@ export class OutlineTree extends Disposable implements vscode.TreeDataProvider<N
       return;
     }
     if (at.folder) await vscode.commands.executeCommand('revealInExplorer', at.uri);
-    else await vscode.window.showTextDocument(at.uri, { preview: true });
+    // Beside the document: a preview there never replaces the document's own (preview) tab.
+    else await vscode.window.showTextDocument(at.uri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
   }
 
   /** Selects the section under the cursor when the view is visible. */

@@ -71,6 +71,7 @@ export class TemplateCatalog extends Disposable {
       const generation = this.generation;
       const loading = this.load().then((snapshot) => {
         this.report(snapshot.problems);
+        this.known = snapshot.templates;
         return snapshot;
       });
       this.cache = loading;
@@ -85,6 +86,16 @@ export class TemplateCatalog extends Disposable {
   }
 
   private fingerprintOfCache = '';
+  private known: readonly TemplateInfo[] | undefined;
+
+  /**
+   * The templates known right now, without waiting: the last list read, else the built-ins
+   * (for what must answer at once, such as a field's schema in a hover or a quick fix).
+   */
+  latest(): readonly TemplateInfo[] {
+    if (!this.known) void this.list().catch(() => undefined);
+    return this.known ?? BUILTIN_TEMPLATES;
+  }
 
   private async fingerprint(): Promise<string> {
     const parts: string[] = [];

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ignoredReason } from './ignore';
 import { lint } from '../core/lint';
 import { oneLineError } from '../core/display';
-import { failureDiagnostic, toDiagnostic } from './convert';
+import { failureDiagnostic, toDiagnostic, type RuleDocs } from './convert';
 import { yieldToEventLoop } from './linting';
 import type { ConfigFiles } from './settings';
 import { lintOptions } from './settings';
@@ -34,7 +34,7 @@ export interface WorkspaceLintResult {
 }
 
 /** Lints every Markdown file of the workspace that is not open; returns how many were linted. */
-export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: vscode.Uri): Promise<WorkspaceLintResult> {
+export async function lintWorkspace(configs: ConfigFiles, collection: vscode.DiagnosticCollection, docs: RuleDocs): Promise<WorkspaceLintResult> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Integration Docs: linting Markdown files'), cancellable: true },
     async (progress, token) => {

@@ -19,7 +19,7 @@ import {
   type TemplateInfo,
 } from '../../src/core/templates/index';
 import { fieldGroups, specsFor } from '../../src/core/templates/identity';
-import { BUILTIN_SCHEMA_ERRORS, BUILTIN_TEMPLATES, builtinTemplate } from '../../src/templates/index';
+import { BUILTIN_TEMPLATES, builtinSchemaErrors, builtinTemplate } from '../../src/templates/index';
 import { joinLines } from './helpers';
 
 const TODAY = '2025-03-01';
@@ -179,7 +179,7 @@ test('answerEdits: only the answered fields, only where their text still stands,
 });
 
 test('drift: every field of each shipped template is covered by its schema, which has no errors', () => {
-  assert.deepEqual(BUILTIN_SCHEMA_ERRORS, {});
+  assert.deepEqual(builtinSchemaErrors(), {});
   for (const t of BUILTIN_TEMPLATES) {
     const groups = fieldGroups(t.body);
     if (groups.length === 0) continue;

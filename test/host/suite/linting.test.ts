@@ -113,21 +113,21 @@ suite('linting in VS Code', () => {
   });
 
   test('filling a field through its quick fix removes the diagnostic, in one undoable edit', async () => {
-    const uri = await writeFile('fill.md', '# Guide\n\n| Who | Value |\n|---|---|\n| Author | [Author name] |\n| Backup | [Author name] |\n| Date | YYYY-MM-DD |\n');
+    const uri = await writeFile('fill.md', '# Guide\n\n| Who | Value |\n|---|---|\n| Author | [AUTHOR_NAME] |\n| Backup | [AUTHOR_NAME] |\n| Date | YYYY-MM-DD |\n');
     const editor = await open(uri);
     const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 3));
-    const target = diags.find((d) => d.message.includes('[Author name]')) as vscode.Diagnostic;
+    const target = diags.find((d) => d.message.includes('[AUTHOR_NAME]')) as vscode.Diagnostic;
     const actions = await codeActions(uri, target.range);
-    const fill = actions.find((a) => a.title === 'Fill [Author name]…');
-    const fillAll = actions.find((a) => a.title === 'Fill all 2 [Author name] in this document…');
+    const fill = actions.find((a) => a.title === 'Fill [AUTHOR_NAME]…');
+    const fillAll = actions.find((a) => a.title === 'Fill all 2 [AUTHOR_NAME] in this document…');
     assert.ok(fill, `actions: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(fillAll);
+    assert.ok(fillAll, 'an identifier is one shared field: Fill all is offered');
     await runAction(fill, { value: 'Dana Reyes' });
     await waitForDiagnostics(uri, (d) => ours(d).length === 2);
     assert.equal(editor.document.lineAt(4).text, '| Author | Dana Reyes |');
     await vscode.commands.executeCommand('undo');
     await waitForDiagnostics(uri, (d) => ours(d).length === 3);
-    assert.equal(editor.document.lineAt(4).text, '| Author | [Author name] |');
+    assert.equal(editor.document.lineAt(4).text, '| Author | [AUTHOR_NAME] |');
 
     await runAction(fillAll, { value: 'Sam Ito' });
     const left = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 1));
@@ -135,6 +135,39 @@ suite('linting in VS Code', () => {
     assert.equal(editor.document.lineAt(5).text, '| Backup | Sam Ito |');
     await vscode.commands.executeCommand('undo');
     await waitForDiagnostics(uri, (d) => ours(d).length === 3);
+  });
+
+  test('Fill all is offered only where the places share one answer; a field hover shows the schema help and a Fill link', async () => {
+    // `[X]` means something else at each place: one field per place, no Fill all.
+    const uri = await writeFile('fill-x.md', '# Limits\n\nSetup: ~[X] minutes.\n\nRate limit: [X] requests.\n');
+    await open(uri);
+    const diags = ours(await waitForDiagnostics(uri, (d) => ours(d).length === 2));
+    const titles = (await codeActions(uri, diags[0].range)).map((a) => a.title);
+    assert.ok(titles.includes('Fill [X]…'), titles.join(' | '));
+    assert.ok(!titles.some((t) => t.startsWith('Fill all')), `no Fill all for [X]: ${titles.join(' | ')}`);
+    // A document made from the integration page: its [X] hover has the schema's label and help.
+    const page = await writeFile('hover-page.md', '---\ntemplate: integration-page\n---\n# Page\n\n**Setup time:** ~[X] minutes\n\nSee [Partner] and [Partner].\n');
+    await open(page);
+    await waitForDiagnostics(page, (d) => ours(d).filter((x) => ruleOf(x) === 'placeholder').length === 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', page, new vscode.Position(7, 6));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /\*\*Partner\*\* · text/);
+    assert.match(text, /as customers know it/);
+    assert.match(text, /One answer for its 2 places/);
+    assert.match(text, /\[Fill…\]\(command:integrationDocs\.fillPlaceholder\?/);
+    assert.match(text, /\[Fill all 2…\]\(command:integrationDocs\.fillPlaceholder\?/);
+    const partnerActions = (await codeActions(page, new vscode.Range(7, 4, 7, 13))).map((a) => a.title);
+    assert.ok(partnerActions.includes('Fill all 2 [Partner] in this document…'), `the schema shares [Partner]: ${partnerActions.join(' | ')}`);
+  });
+
+  test('rule links in diagnostics open the README shipped with the extension', async () => {
+    const uri = await writeFile('rule-link.md', '# Guide for [Customer]\n');
+    await open(uri);
+    const [d] = ours(await waitForDiagnostics(uri, (ds) => ours(ds).length === 1));
+    const target = (d.code as { target: vscode.Uri }).target;
+    assert.equal(target.fragment, 'rule-placeholder');
+    const stat = await vscode.workspace.fs.stat(target.with({ fragment: '' }));
+    assert.equal(stat.type & vscode.FileType.File, vscode.FileType.File, `${target.toString()} is a file`);
   });
 
   test('marking a Definition of Done item done updates the code lens and the status bar', async () => {

@@ -131,6 +131,44 @@ suite('outline view', () => {
     assert.match((await opened)?.document.uri.path ?? '', /sources\/northwind-api\.md$/);
   });
 
+  test('stays in view while a source is read, and follows the next planned document', async () => {
+    const uri = vscode.Uri.joinPath(root, 'planned-stay.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(DOC.replace('# Northwind Payments Integration', '# Stay Page').replace('title: Northwind Payments Integration', 'title: Stay Page')));
+    await vscode.window.showTextDocument(uri);
+    await waitForTree(() => api.outline.current?.title === 'Stay Page', 'the outline of planned-stay.md');
+    const source = vscode.Uri.joinPath(root, 'sources/northwind-api.md');
+    // Wait for the two events that could replace the view: the source becoming active, then linted.
+    const linted = new Promise<void>((resolve) => {
+      const sub = api.onDidLint((r) => {
+        if (r.uri.toString() !== source.toString()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    const active = new Promise<void>((resolve) => {
+      const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e?.document.uri.toString() !== source.toString()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    const sourcesGroup = api.outline.getChildren(undefined).find((n) => String(api.outline.getTreeItem(n).label).startsWith('Sources'));
+    assert.ok(sourcesGroup);
+    await vscode.commands.executeCommand('integrationDocs.openSource', api.outline.getChildren(sourcesGroup)[0]);
+    await active;
+    // A source already linted earlier is not linted again on activation: relint it so the event comes.
+    void api.lintNow((vscode.window.activeTextEditor as vscode.TextEditor).document);
+    await linted;
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), source.toString());
+    assert.equal(api.outline.current?.title, 'Stay Page', 'the planned document stays in view while its source is read');
+    assert.ok(api.outline.labels().some((l) => l.label === 'Stay Page'));
+    // Another document with a plan takes the view.
+    const other = vscode.Uri.joinPath(root, 'planned-next.md');
+    await vscode.workspace.fs.writeFile(other, new TextEncoder().encode(['---', 'title: Next Page', 'template: integration-page', '---', '# Next Page', ''].join('\n')));
+    await vscode.window.showTextDocument(other);
+    await waitForTree(() => api.outline.current?.title === 'Next Page', 'the outline of planned-next.md');
+  });
+
   test('"/" sources are relative to the nearest folder with .integration-docs.json (the CLI\'s root rule)', async () => {
     const team = vscode.Uri.joinPath(root, 'team-docs');
     const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(team, rel), new TextEncoder().encode(text));
