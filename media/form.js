@@ -21,6 +21,8 @@
   let alertEl = /** @type {HTMLElement|null} */ (null);
   let previewEl = /** @type {HTMLElement|null} */ (null);
   let ids = 0;
+  /** Field labels by key (a derived field names the one it follows). @type {Map<string,string>} */
+  const labels = new Map();
 
   const fmt = (/** @type {string} */ s, /** @type {unknown[]} */ ...args) => s.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)]));
 
@@ -87,9 +89,9 @@
 
   // The section's legend already names the heading: the line says where in it.
   function describe(field) {
-    const parts = [field.help, `${field.text} · ${fmt(strings.line, field.context.line + 1)}`];
+    const parts = [field.help, `${field.text} · ${fmt(strings.line, field.context.line)}`];
     if (field.occurrences > 1) parts.push(fmt(strings.places, field.occurrences));
-    if (field.derivedFrom) parts.push(fmt(strings.derived, field.derivedFrom));
+    if (field.derivedFrom) parts.push(fmt(strings.derived, labels.get(field.derivedFrom) ?? field.derivedFrom));
     return parts.filter(Boolean).join(' — ');
   }
 
@@ -132,6 +134,8 @@
     draft = { ...message.draft, edited: new Set(message.draft.edited) };
     inputs.clear();
     errorsOf.clear();
+    labels.clear();
+    for (const section of message.view.sections) for (const f of section.fields) labels.set(f.key, f.label);
     const title = fmt(strings.heading, message.view.title);
     const form = el('form', { novalidate: '', 'aria-labelledby': 'form-title' });
     form.append(el('h1', { id: 'form-title' }, title), el('p', { class: 'intro' }, strings.intro));
@@ -192,7 +196,11 @@
     const message = event.data;
     if (message?.type === 'init') render(message);
     else if (message?.type === 'state') showState(message);
-    else if (message?.type === 'failed' && alertEl) alertEl.textContent = message.message;
+    else if (message?.type === 'failed' && alertEl) {
+      alertEl.textContent = message.message;
+      const invalid = app.querySelector('[aria-invalid="true"]');
+      if (invalid instanceof HTMLElement) invalid.focus();
+    }
   });
   post({ type: 'ready' });
 })();

@@ -20,11 +20,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 // 500 KB until MDX (remark-mdx with acorn, ~170 KB in each of the two bundles) and the
-// linear-time regex engine for user patterns (re2js) joined both bundles: 584 KB; then the
-// template form (webview script and stylesheet, the form model in both bundles), the typed field
-// schemas of the five templates with the field-identity rules, and the walkthrough's pictures:
-// 649 KB. The limit keeps about 50 KB of room so that growth is a decision, not a drift.
-export const MAX_VSIX_BYTES = 704 * 1024;
+// linear-time regex engine for user patterns (re2js) joined both bundles: 584 KB. 680 KB since
+// the field schemas of the five templates, the walkthrough and the form (its webview script and
+// stylesheet, its model in both bundles) joined: 645 KB.
+export const MAX_VSIX_BYTES = 680 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',

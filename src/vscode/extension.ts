@@ -94,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): IntegrationDocsApi {
       return given ? newDocumentFromArgs(templates, given) : newDocumentForm(templates, forms);
     }),
     vscode.commands.registerCommand('integrationDocs.newDocumentQuick', () => newDocumentInteractive(templates, (s) => templateStep.fire(s))),
-    vscode.commands.registerCommand('integrationDocs.fillFields', (uri?: unknown) => fillFieldsForm(forms, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('integrationDocs.fillFields', (uri?: unknown) => fillFieldsForm(templates, forms, uri instanceof vscode.Uri ? uri : undefined)),
     // For code and tests: opens the form for `{ templateId }` or `{ uri }` without asking, resolves with its controller.
     vscode.commands.registerCommand('integrationDocs._openForm', (args: OpenFormArgs) => openFormFor(templates, forms, args)),
     vscode.commands.registerCommand('integrationDocs.nextField', () => gotoField(linting, 1)),

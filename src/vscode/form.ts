@@ -33,7 +33,6 @@ import {
 import { Disposable } from './dispose';
 import { FILE_NAME_KEY, formStrings, isDraft, isFromWebview, type FormDraft, type FromWebview, type StateMessage, type ToWebview } from './formProtocol';
 import { fileNameProblem, freeName, openDoc, writeNew } from './newDocument';
-import { BUILTIN_TEMPLATES } from '../templates/index';
 import { templateItems, type TemplateCatalog } from './templates';
 import { isDocLanguage } from './languages';
 
@@ -43,7 +42,10 @@ const PREVIEW_DELAY_MS = 150;
 export const FORM_VIEW_TYPE = 'integrationDocs.form';
 
 /** What a form fills: a new document from a template, or an open document's remaining fields. */
-export type FormTarget = { kind: 'template'; template: TemplateInfo; folder?: vscode.WorkspaceFolder } | { kind: 'document'; document: vscode.TextDocument };
+export type FormTarget =
+  | { kind: 'template'; template: TemplateInfo; folder?: vscode.WorkspaceFolder }
+  /** `templates`: the one the document names (`template:`) gives its fields' labels, help and types. */
+  | { kind: 'document'; document: vscode.TextDocument; templates: readonly TemplateInfo[] };
 
 /** What a form needs from the extension: where its media are, where drafts go. */
 export interface FormHost {
@@ -62,16 +64,15 @@ function titleOf(target: FormTarget): string {
 function modelOf(target: FormTarget, today: string): FormModel {
   if (target.kind === 'template') return templateForm(target.template, today);
   const text = target.document.getText();
-  // The built-in templates' schemas label and share the fields of a document made from one of them.
-  return documentForm(titleOf(target), text, documentFields(text, BUILTIN_TEMPLATES), today);
+  return documentForm(titleOf(target), text, documentFields(text, target.templates), today);
 }
 
 function problemText(problem: AnswerProblem): string {
   switch (problem) {
     case 'number':
-      return vscode.l10n.t('Enter a number, e.g. 30.');
+      return vscode.l10n.t('Enter a number, e.g. 30 or 1,000');
     case 'url':
-      return vscode.l10n.t('Enter a full address starting with https://');
+      return vscode.l10n.t('Enter a URL starting with https:// (or a path starting with /)');
     case 'slug':
       return vscode.l10n.t('Use lowercase letters, digits and hyphens only, e.g. acme-pay.');
   }
@@ -325,13 +326,13 @@ export async function newDocumentForm(catalog: TemplateCatalog, forms: FormPanel
 }
 
 /** "Fill Fields…": the remaining fields of a Markdown document (the active one, or `uri`) in the form. */
-export async function fillFieldsForm(forms: FormPanels, uri?: vscode.Uri): Promise<FormPanel | undefined> {
+export async function fillFieldsForm(catalog: TemplateCatalog, forms: FormPanels, uri?: vscode.Uri): Promise<FormPanel | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !isDocLanguage(document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown document to fill its fields.'));
     return undefined;
   }
-  return forms.show({ kind: 'document', document });
+  return forms.show({ kind: 'document', document, templates: (await catalog.list()).templates });
 }
 
 /** Arguments of the form command for code (tests): a template id, or a document URI. */
@@ -339,7 +340,7 @@ export type OpenFormArgs = { templateId: string } | { uri: string };
 
 /** Opens the form without asking anything; resolves with its controller. */
 export async function openFormFor(catalog: TemplateCatalog, forms: FormPanels, args: OpenFormArgs): Promise<FormPanel | undefined> {
-  if ('uri' in args) return fillFieldsForm(forms, vscode.Uri.parse(args.uri));
+  if ('uri' in args) return fillFieldsForm(catalog, forms, vscode.Uri.parse(args.uri));
   const template = await catalog.get(args.templateId);
   if (!template) throw new Error(`Unknown template "${args.templateId}"`);
   return forms.show({ kind: 'template', template, folder: targetFolder() });

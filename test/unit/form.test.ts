@@ -7,17 +7,19 @@ import assert from 'node:assert/strict';
 import {
   templateForm,
   documentForm,
-  documentFieldsCompat,
+  documentFields,
   formFields,
   initialAnswers,
   initialToggles,
   derivedAnswers,
+  answerProblem,
   answerProblems,
   preview,
   formEdits,
   formFileName,
   applyTextEdits,
   renderTemplate,
+  withSchema,
   type TemplateInfo,
 } from '../../src/core/templates/index';
 import { builtinTemplate } from '../../src/templates/index';
@@ -29,38 +31,39 @@ function tpl(body: string, id = 'test'): TemplateInfo {
   return { id, title: 'Test', description: 'A test template', version: '1.0.0', source: 'builtin', body };
 }
 
-const SAMPLE = tpl(
-  joinLines(
-    '---',
-    'document: page-[partner-name]',
-    '---',
-    '# [Partner] guide',
-    '',
-    'Updated: YYYY-MM-DD',
-    '',
-    'Tone: [Casual / Professional]',
-    '',
-    '## Setup',
-    '',
-    'Connect [Partner] in ~[X] minutes.',
-    '',
-    '{{#if beta}}',
-    'Beta: [Beta note]',
-    '{{/if}}',
-    '',
-    '## Limits',
-    '',
-    'Rate: [RATE_LIMIT]',
-    '',
+/** A template with a `fields:` schema (shared name, a slug that follows it, a number) and fields without one. */
+const SAMPLE = withSchema(
+  tpl(
+    joinLines(
+      '---',
+      'document: page-[partner-name]',
+      'fields:',
+      '  - { name: Partner, label: Partner name, help: "As customers know it", shared: true }',
+      '  - { name: partner-name, label: Page id, type: slug, derivedFrom: Partner }',
+      '  - { name: X, label: Setup time (minutes), type: number }',
+      '---',
+      '# [Partner] guide',
+      '',
+      'Updated: YYYY-MM-DD',
+      '',
+      'Tone: [Casual / Professional]',
+      '',
+      '## Setup',
+      '',
+      'Connect [Partner] in ~[X] minutes.',
+      '',
+      '{{#if beta}}',
+      'Beta: [Beta note]',
+      '{{/if}}',
+      '',
+      '## Limits',
+      '',
+      'Rate: [RATE_LIMIT]',
+      '',
+    ),
+    'page',
   ),
-  'page',
-);
-// [Partner] stands for one name in both places, and the slug follows it: the template says so in
-// its field schema (without one, a descriptive [Partner] would be one field per place).
-SAMPLE.schema = [
-  { name: 'Partner', shared: true, line: 1 },
-  { name: 'partner-name', type: 'slug', derivedFrom: 'Partner', line: 2 },
-];
+).template;
 
 test('sections group fields by the heading they first occur under, in document order', () => {
   const model = templateForm(SAMPLE, TODAY);
@@ -73,19 +76,24 @@ test('sections group fields by the heading they first occur under, in document o
   ]);
   const partner = formFields(model).find((f) => f.text === '[Partner]');
   assert.equal(partner?.occurrences, 2, 'the heading and the Setup line');
-  assert.deepEqual(partner?.context, { heading: '[Partner] guide', line: 3 }, 'line is 0-based');
+  assert.deepEqual(partner?.context, { heading: '[Partner] guide', line: 4 }, '1-based line in the template body (its schema cut out)');
 });
 
-test('each field carries its input type, label, choices and default', () => {
+test('each field carries its input type, label, help, choices and default (from the schema where it has one)', () => {
   const byText = Object.fromEntries(formFields(templateForm(SAMPLE, TODAY)).map((f) => [f.text, f]));
   assert.equal(byText['YYYY-MM-DD'].type, 'date');
   assert.equal(byText['YYYY-MM-DD'].default, TODAY, 'a date starts as today');
   assert.equal(byText['[Casual / Professional]'].type, 'choice');
   assert.deepEqual(byText['[Casual / Professional]'].choices, ['Casual', 'Professional']);
   assert.equal(byText['[partner-name]'].type, 'slug');
+  assert.equal(byText['[partner-name]'].label, 'Page id');
+  assert.equal(byText['[partner-name]'].derivedFrom, byText['[Partner]'].key);
+  assert.equal(byText['[X]'].type, 'number');
   assert.equal(byText['[Partner]'].type, 'text');
-  assert.equal(byText['[Partner]'].label, 'Partner');
-  assert.deepEqual(initialAnswers(templateForm(SAMPLE, TODAY)), { 'YYYY-MM-DD': TODAY });
+  assert.equal(byText['[Partner]'].label, 'Partner name');
+  assert.equal(byText['[Partner]'].help, 'As customers know it');
+  assert.equal(byText['[RATE_LIMIT]'].label, 'RATE_LIMIT', 'without a schema entry the label is the name');
+  assert.deepEqual(initialAnswers(templateForm(SAMPLE, TODAY)), { [byText['YYYY-MM-DD'].key]: TODAY });
 });
 
 test('the {{#if}} blocks are toggles, kept at first, and the preview drops an unticked one cleanly', () => {
@@ -102,7 +110,8 @@ test('the {{#if}} blocks are toggles, kept at first, and the preview drops an un
 
 test('the preview is exactly the rendered document, with dates written as their field asks', () => {
   const model = templateForm(SAMPLE, TODAY);
-  const answers = { '[Partner]': 'Acme Pay', '[X]': '30', 'YYYY-MM-DD': '2025-04-02', '[partner-name]': 'acme-pay' };
+  const key = (text: string) => formFields(model).find((f) => f.text === text)?.key ?? text;
+  const answers = { [key('[Partner]')]: 'Acme Pay', [key('[X]')]: '30', [key('YYYY-MM-DD')]: '2025-04-02', [key('[partner-name]')]: 'acme-pay' };
   const text = preview(model, answers, { beta: false }, TODAY);
   assert.equal(text, renderTemplate(SAMPLE, { values: answers, keep: [], today: TODAY }));
   assert.match(text, /^# Acme Pay guide$/m);
@@ -111,30 +120,45 @@ test('the preview is exactly the rendered document, with dates written as their 
   assert.match(text, /^Updated: 2025-04-02$/m);
 
   const month = templateForm(tpl('Since: YYYY-MM\n'), TODAY);
-  assert.match(preview(month, { 'YYYY-MM': '2025-04-02' }, {}, TODAY), /^Since: 2025-04$/m, 'a month stub gets the month of the picked date');
+  const since = formFields(month)[0].key;
+  assert.match(preview(month, { [since]: '2025-04-02' }, {}, TODAY), /^Since: 2025-04$/m, 'a month stub gets the month of the picked date');
 });
 
-test('slugs derive from the name they follow until edited, never the other way round', () => {
+test('slugs follow the name they derive from until edited, never the other way round', () => {
   const model = templateForm(SAMPLE, TODAY);
-  assert.deepEqual(derivedAnswers(model, { '[Partner]': 'Acme Pay, Inc.' }, new Set(), TODAY), { '[partner-name]': 'acme-pay-inc' });
-  assert.deepEqual(derivedAnswers(model, { '[Partner]': '' }, new Set(), TODAY), { '[partner-name]': '' });
-  assert.deepEqual(derivedAnswers(model, { '[Partner]': 'Acme', '[partner-name]': 'mine' }, new Set(['[partner-name]']), TODAY), {}, 'an edited slug is left alone');
+  const key = (text: string) => formFields(model).find((f) => f.text === text)?.key ?? text;
+  const [partner, slug] = [key('[Partner]'), key('[partner-name]')];
+  assert.deepEqual(derivedAnswers(model, { [partner]: 'Acme Pay, Inc.' }, new Set(), TODAY), { [slug]: 'acme-pay-inc' });
+  assert.deepEqual(derivedAnswers(model, { [partner]: 'Acme Pay, Inc.', [slug]: 'stale' }, new Set(), TODAY), { [slug]: 'acme-pay-inc' }, 'a slug not typed into follows every change');
+  assert.deepEqual(derivedAnswers(model, { [partner]: '' }, new Set(), TODAY), { [slug]: '' });
+  assert.deepEqual(derivedAnswers(model, { [partner]: 'Acme', [slug]: 'mine' }, new Set([slug]), TODAY), {}, 'an edited slug is left alone');
   // A slug answered first does not fill the name.
-  const fromSlug = derivedAnswers(model, { '[partner-name]': 'acme' }, new Set(['[partner-name]']), TODAY);
-  assert.equal(fromSlug['[Partner]'], undefined);
+  assert.equal(derivedAnswers(model, { [slug]: 'acme' }, new Set([slug]), TODAY)[partner], undefined);
 });
 
 test('answers that do not fit their type are reported; blank answers are fine', () => {
   const model = templateForm(SAMPLE, TODAY);
-  assert.deepEqual(answerProblems(model, { '[partner-name]': 'Acme Pay' }), { '[partner-name]': 'slug' });
-  assert.deepEqual(answerProblems(model, { '[partner-name]': 'acme-pay', '[Partner]': 'anything at all' }), {});
-  assert.deepEqual(answerProblems(model, { '[partner-name]': '  ' }), {});
+  const key = (text: string) => formFields(model).find((f) => f.text === text)?.key ?? text;
+  const [slug, x] = [key('[partner-name]'), key('[X]')];
+  assert.deepEqual(answerProblems(model, { [slug]: 'Acme Pay', [x]: 'thirty' }), { [slug]: 'slug', [x]: 'number' });
+  assert.deepEqual(answerProblems(model, { [slug]: 'acme-pay', [x]: '30', [key('[Partner]')]: 'anything at all' }), {});
+  assert.deepEqual(answerProblems(model, { [slug]: '  ' }), {});
+  assert.deepEqual(
+    ['30', '1,000', '-2.5', '3 minutes'].map((v) => answerProblem('number', v)),
+    [undefined, undefined, undefined, 'number'],
+  );
+  assert.deepEqual(
+    ['https://example.com/docs', '/sources/api.md', 'mailto:a@b.example', 'example.com'].map((v) => answerProblem('url', v)),
+    [undefined, undefined, undefined, 'url'],
+  );
+  assert.equal(answerProblem('text', 'anything'), undefined);
 });
 
 test('the suggested file name follows the answers', () => {
   const model = templateForm(SAMPLE, TODAY);
   assert.equal(formFileName(model, {}), 'page.md');
-  assert.equal(formFileName(model, { '[Partner]': 'Acme Pay' }), 'page-acme-pay.md');
+  const partner = formFields(model).find((f) => f.text === '[Partner]')?.key ?? '';
+  assert.equal(formFileName(model, { [partner]: 'Acme Pay' }), 'page-acme-pay.md');
   assert.equal(formFileName(documentForm('x.md', 'text', [], TODAY), {}), undefined);
 });
 
@@ -154,23 +178,27 @@ test('a built-in template gives a form whose sections follow its headings', () =
   assert.equal(total, model.fields.length, 'every field is in exactly one section');
 });
 
-test('a document form fills the remaining fields of an existing text; the edits are the preview', () => {
-  const text = joinLines('---', 'status: draft', '---', '# Acme guide', '', 'Owner: [OWNER_NAME]', '', '## Setup', '', 'Takes [X] minutes; ask [OWNER_NAME].', '');
-  const model = documentForm('guide.md', text, documentFieldsCompat(text), TODAY);
+test('a document form fills the remaining fields of an existing text: an identifier shares one answer, a generic field is one per place', () => {
+  const text = joinLines('---', 'status: draft', '---', '# Acme guide', '', 'Owner: [OWNER_NAME]', '', '## Setup', '', 'Takes [X] minutes; ask [OWNER_NAME].', '', '## Limits', '', 'At most [X] calls.', '');
+  const model = documentForm('guide.md', text, documentFields(text), TODAY);
   assert.equal(model.view.kind, 'document');
   assert.deepEqual(model.view.toggles, []);
   assert.deepEqual(
-    model.view.sections.map((s) => [s.heading, s.fields.map((f) => f.text)]),
+    model.view.sections.map((s) => [s.heading, s.fields.map((f) => `${f.text}@${f.context.line}`)]),
     [
-      ['Acme guide', ['[OWNER_NAME]']],
-      ['Setup', ['[X]']],
+      ['Acme guide', ['[OWNER_NAME]@6']],
+      ['Setup', ['[X]@10']],
+      ['Limits', ['[X]@14']],
     ],
   );
-  const answers = { '[OWNER_NAME]': 'Dana', '[X]': '' };
+  const [owner, x1, x2] = formFields(model).map((f) => f.key);
+  assert.notEqual(x1, x2, 'each [X] is its own field');
+  const answers = { [owner]: 'Dana', [x1]: '20', [x2]: '' };
   const edits = formEdits(model, answers);
-  assert.equal(edits.length, 2, 'both occurrences of [OWNER_NAME] (an identifier: one shared field), none for a blank answer');
+  assert.equal(edits.length, 3, 'both places of [OWNER_NAME], the first [X]; none for a blank answer');
   const out = preview(model, answers, {}, TODAY);
   assert.equal(out, applyTextEdits(text, edits));
   assert.match(out, /^Owner: Dana$/m);
-  assert.match(out, /^Takes \[X\] minutes; ask Dana\.$/m);
+  assert.match(out, /^Takes 20 minutes; ask Dana\.$/m);
+  assert.match(out, /^At most \[X\] calls\.$/m, 'the other [X] is untouched');
 });

@@ -11,12 +11,10 @@
  * preview(model, answers, { accounting: false }, '2025-03-01'); // the new document's text
  * ```
  */
-import { dateFor, slugify, suggestDefaults, suggestFileName, templateConditionals, templateFields } from './fields';
-import { answerEditsCompat, schemaOf, type FieldType } from './form-compat';
+import { answerEdits } from './answers';
+import { dateFor, suggestDefaults, suggestFileName, templateConditionals, templateFields } from './fields';
 import { renderTemplate } from './render';
-import type { TemplateField, TemplateInfo } from './types';
-
-export type { FieldType };
+import type { FieldType, TemplateField, TemplateInfo } from './types';
 
 /** One input of the form. */
 export interface FormField {
@@ -28,7 +26,7 @@ export interface FormField {
   choices?: string[];
   /** The value the input starts with (today's date for a date without a default). */
   default?: string;
-  /** For a slug: the key of the field it is derived from until edited. */
+  /** The key of the field it follows until edited (a slug follows its name). */
   derivedFrom?: string;
   /** The field as written in the text (`[X]`). */
   text: string;
@@ -75,24 +73,25 @@ export type Toggles = Readonly<Record<string, boolean>>;
 /** Why an answer is not accepted as typed (the extension words it). */
 export type AnswerProblem = 'number' | 'url' | 'slug';
 
-function formField(field: TemplateField, text: string, today: string): FormField {
-  const s = schemaOf(field, text);
-  const out: FormField = { key: field.key, label: s.label, type: s.type, text: field.text, context: s.context, occurrences: field.occurrences.length };
-  if (s.help) out.help = s.help;
+function formField(field: TemplateField, today: string): FormField {
+  const { heading, line } = field.context;
+  const context = heading === undefined ? { line: line + 1 } : { heading, line: line + 1 };
+  const out: FormField = { key: field.key, label: field.label, type: field.type, text: field.text, context, occurrences: field.occurrences.length };
+  if (field.help) out.help = field.help;
   if (field.choices) out.choices = [...field.choices];
-  const fallback = s.type === 'date' ? dateFor('YYYY-MM-DD', today) : undefined;
-  const def = s.default ?? fallback;
+  // A date input holds an ISO date: `today` (or no default) starts as today's.
+  const def = field.type === 'date' && (field.default === undefined || field.default === 'today') ? today : field.default;
   if (def !== undefined) out.default = def;
-  if (s.derivedFrom) out.derivedFrom = s.derivedFrom;
+  if (field.derivedFrom) out.derivedFrom = field.derivedFrom;
   return out;
 }
 
 /** Fields grouped by the heading they first occur under; sections and fields in document order. */
-export function formSections(fields: readonly TemplateField[], text: string, today: string): FormSection[] {
+export function formSections(fields: readonly TemplateField[], today: string): FormSection[] {
   const sections: FormSection[] = [];
   const ordered = [...fields].sort((a, b) => (a.occurrences[0]?.start ?? 0) - (b.occurrences[0]?.start ?? 0));
   for (const field of ordered) {
-    const f = formField(field, text, today);
+    const f = formField(field, today);
     const heading = f.context.heading;
     let section = sections.find((s) => s.heading === heading);
     if (!section) sections.push((section = heading === undefined ? { fields: [] } : { heading, fields: [] }));
@@ -105,13 +104,13 @@ export function formSections(fields: readonly TemplateField[], text: string, tod
 export function templateForm(template: TemplateInfo, today: string): FormModel {
   const fields = templateFields(template);
   const toggles = templateConditionals(template).map((name) => ({ name, keep: true }));
-  const view: FormView = { kind: 'template', title: template.title, sections: formSections(fields, template.body, today), toggles };
+  const view: FormView = { kind: 'template', title: template.title, sections: formSections(fields, today), toggles };
   return { view, source: { kind: 'template', template }, fields };
 }
 
-/** The form for an existing document's remaining `fields` (as `documentFields(text)` gives them). */
+/** The form for an existing document's remaining `fields` (as `documentFields(text, templates)` gives them). */
 export function documentForm(title: string, text: string, fields: readonly TemplateField[], today: string): FormModel {
-  const view: FormView = { kind: 'document', title, sections: formSections(fields, text, today), toggles: [] };
+  const view: FormView = { kind: 'document', title, sections: formSections(fields, today), toggles: [] };
   return { view, source: { kind: 'document', text }, fields };
 }
 
@@ -133,21 +132,16 @@ export function initialToggles(model: FormModel): Record<string, boolean> {
 }
 
 /**
- * Values of the slug fields not `edited` by hand, derived from the field they follow
- * (`derivedFrom`, else a related name such as `[Partner]` for `[partner-name]`): always the
- * slug of that answer, never the other way round.
+ * Values of the fields that follow another (`derivedFrom`: a slug follows its name) and were not
+ * `edited` by hand: what that field's answer gives now, or the field's default.
  */
 export function derivedAnswers(model: FormModel, answers: Answers, edited: ReadonlySet<string>, today: string): Record<string, string> {
-  const slugs = formFields(model).filter((f) => f.type === 'slug' && !edited.has(f.key));
+  const following = model.fields.filter((f) => f.derivedFrom !== undefined && !edited.has(f.key));
   const rest: Record<string, string> = { ...answers };
-  for (const f of slugs) delete rest[f.key];
-  const related = suggestDefaults(model.fields, rest, today);
+  for (const f of following) delete rest[f.key];
+  const suggested = suggestDefaults(model.fields, rest, today);
   const out: Record<string, string> = {};
-  for (const f of slugs) {
-    const source = f.derivedFrom === undefined ? undefined : model.fields.find((x) => x.key === f.derivedFrom || x.name === f.derivedFrom);
-    const value = source ? rest[source.key] : related[f.key];
-    out[f.key] = value === undefined ? (f.default ?? '') : slugify(value);
-  }
+  for (const f of following) out[f.key] = suggested[f.key] ?? '';
   return out;
 }
 
@@ -162,19 +156,29 @@ export function answerValues(model: FormModel, answers: Answers): Record<string,
   return out;
 }
 
-const CHECKS: Partial<Record<FieldType, { problem: AnswerProblem; ok: RegExp }>> = {
-  number: { problem: 'number', ok: /^[-+]?\d+(?:[.,]\d+)?$/ },
-  url: { problem: 'url', ok: /^(?:https?:\/\/[^\s/?#]+[^\s]*|mailto:[^\s@]+@[^\s@]+)$/i },
-  slug: { problem: 'slug', ok: /^[a-z0-9]+(?:-[a-z0-9]+)*$/ },
+const CHECKS: Partial<Record<FieldType, RegExp>> = {
+  number: /^[-+]?(?:\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.\d+)?$/,
+  url: /^(?:https?:\/\/\S+|mailto:\S+|\.{0,2}\/\S*)$/i,
+  slug: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
 };
 
-/** Answers that do not fit their field's type, keyed by field key; blank answers are fine (the field stays). */
+/**
+ * Why `value` does not fit a field of `type` (`30`, `1,000` are numbers; `https://…`, `mailto:…`
+ * and `/path` are URLs; `acme-pay` is a slug), or undefined. A blank value is fine: it leaves
+ * the field. The form and the quick input both check answers with it.
+ */
+export function answerProblem(type: FieldType, value: string): AnswerProblem | undefined {
+  const v = value.trim();
+  const ok = CHECKS[type];
+  return v !== '' && ok && !ok.test(v) ? (type as AnswerProblem) : undefined;
+}
+
+/** Answers that do not fit their field's type, keyed by field key. */
 export function answerProblems(model: FormModel, answers: Answers): Record<string, AnswerProblem> {
   const out: Record<string, AnswerProblem> = {};
   for (const f of formFields(model)) {
-    const v = answers[f.key]?.trim() ?? '';
-    const check = CHECKS[f.type];
-    if (v !== '' && check && !check.ok.test(v)) out[f.key] = check.problem;
+    const problem = answerProblem(f.type, answers[f.key] ?? '');
+    if (problem) out[f.key] = problem;
   }
   return out;
 }
@@ -198,7 +202,7 @@ export function applyTextEdits(text: string, edits: ReadonlyArray<{ start: numbe
 /** The edits that put `answers` into an existing document (empty for a template form). */
 export function formEdits(model: FormModel, answers: Answers): Array<{ start: number; end: number; newText: string }> {
   if (model.source.kind !== 'document') return [];
-  return answerEditsCompat(model.source.text, model.fields, answerValues(model, answers));
+  return answerEdits(model.source.text, model.fields, answerValues(model, answers));
 }
 
 /** The text the answers produce: the new document, or the edited one. */

@@ -35,6 +35,7 @@ export {
   initialToggles,
   derivedAnswers,
   answerValues,
+  answerProblem,
   answerProblems,
   applyTextEdits,
   formEdits,
@@ -50,4 +51,3 @@ export {
   type Answers,
   type Toggles,
 } from './form';
-export { documentFieldsCompat } from './form-compat';

@@ -212,7 +212,7 @@ suite('the form (webview) in VS Code', () => {
     let { form, init } = await openForm({ uri: uri.toString() });
     assert.equal(init.view.kind, 'document');
     assert.equal(init.asksFileName, false);
-    assert.deepEqual(fieldsOf(init).map((f) => f.text), ['[OWNER_NAME]', '[X]']);
+    assert.deepEqual(fieldsOf(init).map((f) => f.text), ['[OWNER_NAME]', '[X]'], 'an identifier is one field wherever it stands');
     const owner = keyOf(init, '[OWNER_NAME]');
     const x = keyOf(init, '[X]');
     await change(form, (d) => {
