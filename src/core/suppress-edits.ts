@@ -10,7 +10,7 @@
  *   instead of getting a second comment in front of it, which would take its place.
  */
 import type { Finding, Span } from './types';
-import type { Directive } from './suppress';
+import { skipBlanksBack, skipBlanksForward, type Directive } from './suppress';
 import { fenceAround } from './chunks';
 import { lineBounds, type TextEdit } from './edits';
 
@@ -58,18 +58,6 @@ function existing(ctx: SuppressionContext, kind: Directive['kind'], where: (d: D
   return ctx.directives.find((d) => d.kind === kind && d.rules !== 'all' && where(d));
 }
 
-function blanksAfter(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  return i;
-}
-
-function blanksBefore(text: string, from: number): number {
-  let i = from;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
-  return i;
-}
-
 /**
  * Exactly this finding: `<!-- integration-docs-ignore-next RULE -->` right before it or
  * `<!-- integration-docs-ignore-previous RULE -->` right after it in the body (a comment at
@@ -82,11 +70,11 @@ function exactPlans(ctx: SuppressionContext, f: Finding): SuppressionPlan[] {
   if (inFrontmatter(ctx, f.startOffset)) {
     const line = lineBounds(text, f.endOffset > f.startOffset ? f.endOffset - 1 : f.startOffset);
     if (text.slice(f.endOffset, line.end).trim() !== '') return [];
-    const prev = existing(ctx, 'ignore-previous', (d) => blanksBefore(text, d.start) === f.endOffset);
+    const prev = existing(ctx, 'ignore-previous', (d) => skipBlanksBack(text, d.start) === f.endOffset);
     return [plan([prev ? extend(text, prev, f.rule) : { start: line.end, end: line.end, newText: ` # integration-docs-ignore-previous ${f.rule}` }])];
   }
-  const next = existing(ctx, 'ignore-next', (d) => blanksAfter(text, d.end) === f.startOffset);
-  const prev = existing(ctx, 'ignore-previous', (d) => blanksBefore(text, d.start) === f.endOffset);
+  const next = existing(ctx, 'ignore-next', (d) => skipBlanksForward(text, d.end) === f.startOffset);
+  const prev = existing(ctx, 'ignore-previous', (d) => skipBlanksBack(text, d.start) === f.endOffset);
   const before = plan([next ? extend(text, next, f.rule) : { start: f.startOffset, end: f.startOffset, newText: `<!-- integration-docs-ignore-next ${f.rule} -->` }]);
   const after = plan([prev ? extend(text, prev, f.rule) : { start: f.endOffset, end: f.endOffset, newText: `<!-- integration-docs-ignore-previous ${f.rule} -->` }]);
   return f.endOffset > f.startOffset ? [before, after] : [before];

@@ -57,14 +57,14 @@ function covers(d: Directive, rule: string): boolean {
 }
 
 /** The offset after `from` past spaces and tabs. */
-function skipBlanksForward(text: string, from: number): number {
+export function skipBlanksForward(text: string, from: number): number {
   let i = from;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return i;
 }
 
 /** The offset before `from` past spaces and tabs. */
-function skipBlanksBack(text: string, from: number): number {
+export function skipBlanksBack(text: string, from: number): number {
   let i = from;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   return i;

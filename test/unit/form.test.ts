@@ -23,13 +23,11 @@ import {
   type TemplateInfo,
 } from '../../src/core/templates/index';
 import { builtinTemplate } from '../../src/templates/index';
-import { joinLines } from './helpers';
+import { joinLines, testTemplate } from './helpers';
 
 const TODAY = '2025-03-01';
 
-function tpl(body: string, id = 'test'): TemplateInfo {
-  return { id, title: 'Test', description: 'A test template', version: '1.0.0', source: 'builtin', body };
-}
+const tpl = (body: string, id = 'test'): TemplateInfo => testTemplate(body, id);
 
 /** A template with a `fields:` schema (shared name, a slug that follows it, a number) and fields without one. */
 const SAMPLE = withSchema(

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Finding, LintOptions } from '../../src/core/index';
+import type { TemplateInfo } from '../../src/core/templates/index';
 
 /** The repository root (tests run from `dist/test/unit`). */
 export const ROOT = resolve(__dirname, '../../..');
@@ -71,4 +72,9 @@ export function rng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A built-in template with `body`, for template tests. */
+export function testTemplate(body: string, id = 'test', version = '1.0.0'): TemplateInfo {
+  return { id, title: 'Test', description: 'A test template', version, source: 'builtin', body };
 }

@@ -20,13 +20,11 @@ import {
 } from '../../src/core/templates/index';
 import { fieldGroups, specsFor } from '../../src/core/templates/identity';
 import { BUILTIN_TEMPLATES, builtinSchemaErrors, builtinTemplate } from '../../src/templates/index';
-import { joinLines } from './helpers';
+import { joinLines, testTemplate } from './helpers';
 
 const TODAY = '2025-03-01';
 
-function tpl(body: string): TemplateInfo {
-  return { id: 'test', title: 'Test', description: 'A test template', version: '1.0.0', source: 'builtin', body };
-}
+const tpl = (body: string): TemplateInfo => testTemplate(body);
 
 function team(...lines: string[]) {
   return parseTeamTemplate('t.md', joinLines('---', 'title: T', 'description: D', ...lines));

@@ -24,13 +24,11 @@ import {
 } from '../../src/core/templates/index';
 import { BUILTIN_TEMPLATES, builtinTemplate } from '../../src/templates/index';
 import { snippetsJson, SNIPPETS_PATH } from '../../src/templates/snippets';
-import { ROOT, joinLines, read } from './helpers';
+import { ROOT, joinLines, read, testTemplate } from './helpers';
 
 const TODAY = '2025-03-01';
 
-function tpl(body: string, id = 'test'): TemplateInfo {
-  return { id, title: 'Test', description: 'A test template', version: '2.1.0', source: 'builtin', body };
-}
+const tpl = (body: string, id = 'test'): TemplateInfo => testTemplate(body, id, '2.1.0');
 
 function must(id: string): TemplateInfo {
   const t = builtinTemplate(id);
