@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { lintFile } from '../../src/cli/lint-file';
@@ -45,8 +45,8 @@ interface Run {
 }
 
 /** Runs the CLI (`nodeArgs` go to Node); a run that blocks is killed after 30 s and fails the test (code null). */
-function run(cwd: string, args: string[], prefix: string[] = [], nodeArgs: string[] = []): Run {
-  const argv = [...prefix, process.execPath, ...nodeArgs, CLI, ...args];
+function run(cwd: string, args: string[], prefix: string[] = [], nodeArgs: string[] = [], cli = CLI): Run {
+  const argv = [...prefix, process.execPath, ...nodeArgs, cli, ...args];
   const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', timeout: 30_000 });
   const stdout = r.stdout ?? '';
   const stderr = r.stderr ?? '';
@@ -139,7 +139,11 @@ test('an unreadable file (EACCES) is reported and counted, exit 2', (t) => {
   if (prefix === undefined) return t.skip('running as root without setpriv: every file is readable');
   const dir = folder({ 'a.md': FIELD, 'locked.md': FIELD });
   chmodSync(join(dir, 'locked.md'), 0o000);
-  const r = run(dir, ['lint'], prefix);
+  // The checkout may sit in a folder only root can enter (a mktemp -d clone): the unprivileged
+  // user runs a copy of the self-contained CLI bundles from a folder it can read.
+  const bin = folder({});
+  for (const f of ['cli.js', 'cli-worker.js']) copyFileSync(join(dirname(CLI), f), join(bin, f));
+  const r = run(dir, ['lint'], prefix, [], join(bin, 'cli.js'));
   assert.equal(r.code, 2);
   assert.deepEqual(r.errors, ['integration-docs: locked.md: not linted: cannot read it: permission denied (EACCES)']);
   assert.deepEqual(r.lines, [`a.md:1:4 warning placeholder ${PH}`, '1 file could not be linted (1 unreadable); 1 problem (0 errors, 1 warning) in 1 file.']);
