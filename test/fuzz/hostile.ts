@@ -204,9 +204,11 @@ export const CASES: readonly HostileCase[] = [
   },
   {
     name: 'block quotes nested 5,000 deep around a field',
+    quick: true,
     files: (d) => write(d, 'deep.md', `# Deep\n\n${'>'.repeat(5000)} [Customer name]\n`),
     args: ['lint', 'deep.md'],
-    exit: [1, 2],
+    exit: [0],
+    check: mentions('deep.md:3:5002 warning placeholder Unfilled placeholder `[Customer name]`'),
   },
   {
     name: '5,000 nested link openers (35 KB)',
