@@ -18,8 +18,10 @@ export interface RawHit extends Span {
    * opening an entry: `- [Docs] …`) is a tag and `changelog` (a one-word bracket: `bo
    * [Tibetan]`) an aside; anywhere else both are fields. `brace-word` (`{decision}`) is a field
    * only in a document that has descriptive brace fields too (a template written that way).
+   * `aside` (a labelled note `[Needs: …]`, a narrated event `// [request is sent]`) is a field
+   * only in a document that has other fields: alone in a finished doc it is the author's aside.
    */
-  soft?: 'entry-tag' | 'changelog' | 'brace-word';
+  soft?: 'entry-tag' | 'changelog' | 'brace-word' | 'aside';
 }
 
 /** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`, `{{~#unless name~}}`. */
@@ -163,6 +165,16 @@ const ANNOTATION =
  */
 const ASIDE =
   /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$/i;
+/** A directive written into a commit message for CI or release tools: "[skip ci]", "[ci skip]", "[no release]". */
+const COMMIT_DIRECTIVE = /^(?:(?:skip|no)[ -][a-z][\w-]*|[a-z][\w-]*[ -]skip)$/i;
+/** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
+const LABELLED_NOTE = /^\p{Lu}[\p{L}\d' -]{0,24}:\s+\S/u;
+/**
+ * A narrated event: "[HTTP request is made]", "[the token was refreshed]" — a subject, then a
+ * passive or perfect verb and nothing after it; no question or relative word, as in the
+ * descriptions a writer fills ("[Describe what is needed]", "[Data that is sent]").
+ */
+const NARRATION = /^(?![\s\S]*\b(?:what|which|who|whom|whose|how|when|where|why|that|if|whether)\b)[\p{L}\d-]+(?: [\p{L}\d-]+){0,4} (?:is|are|was|were|has been|have been|gets|got) \p{Ll}+(?:ed|en|de|ne|t)$/iu;
 /** A language tag: "[de]", "[en-AU]", "[pt-br]" (locale lists in changelogs). */
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
 /** A CLI synopsis: an optional flag "[-o <file>]", "[--verbose]", or "[options]" / "[global options]". */
@@ -221,6 +233,7 @@ function proseNonField(inner: string): boolean {
   if (LITERAL_CHOICE.test(t)) return true; // values of a type: "[true | false]"
   if (/^\.{1,2}\/[\w./-]+$/.test(t)) return true; // a relative path written out: "(CHANGELOG.md)[../CHANGELOG.md]"
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
+  if (COMMIT_DIRECTIVE.test(t)) return true; // "[skip ci]", "[release skip]"
   if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
@@ -379,7 +392,8 @@ const proseBracket: AtMatcher = (s, i) => {
   }
   if (contextNonField(inner, cx)) return hitEnd - 1;
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
-  if (s.where === 'prose' && hitEnd === close + 1) {
+  if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
+  else if (s.where === 'prose' && hitEnd === close + 1) {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
     else if (!/\s/.test(inner.trim())) hit.soft = 'changelog';
   }
@@ -496,7 +510,9 @@ export const braceField: AtMatcher = (s, i) => {
     if (/^\s/.test(body) && /\s$/.test(body)) return -1;
     if (leadingLabel(s, i, close)) return -1;
     if (oneWordField(t, s.where)) return push(s, i, close + 1);
-    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$/u.test(t) || PRIMITIVE_TYPE.test(t)) return -1;
+    // One lower-case or capitalized word (`{version}`, `{Headline}`, a gloss `{Sunday}`) is a field
+    // only in a document that has other brace fields (the `placeholder` rule decides).
+    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$|^\p{Lu}\p{Ll}+$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
     s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1), soft: 'brace-word' });
     return close;
   }
@@ -534,16 +550,16 @@ function closingBrace(src: string, open: number, limit: number): number {
   return -1;
 }
 
+/** JSDoc and JavaScript type names that a one-word brace holds in API docs: `{String}`, `{Array}`. */
+const NOT_A_NAME = /^(?:Array|Date|Error|Map|Set|Element|Node|Event|Object|Function|Promise|Buffer)$/;
+
 /**
- * A one-word brace field: an ALL-CAPS name (`{NUMBER}`, `{TITLE}`) or a capitalized word
- * (`{Headline}`) in prose — not a JSDoc type (`{String}`) or an MDX/format token (`{version}`);
- * in a frontmatter value any name (`id: SPEC-{slug}`).
+ * A one-word brace that is a field wherever it stands: an ALL-CAPS name (`{NUMBER}`, `{TITLE}`)
+ * in prose, any name in a frontmatter value (`id: SPEC-{slug}`).
  */
 function oneWordField(t: string, where: ScanWhere): boolean {
   if (where === 'frontmatter') return /^\p{L}[\p{L}\p{N}_-]*$/u.test(t);
-  if (/^[A-Z]{2,}$/.test(t)) return true;
-  if (PRIMITIVE_TYPE.test(t) || /^(?:Array|Date|Error|Map|Set|Element|Node|Event)$/.test(t)) return false;
-  return /^[A-Z]{2,}$|^\p{Lu}\p{Ll}+$/u.test(t);
+  return /^[A-Z]{2,}$/.test(t);
 }
 
 /** Text of `src[from, to)` with masked spans removed; undefined when a mask crosses an edge. */
@@ -654,9 +670,12 @@ const codeBracket: AtMatcher = (s, i) => {
   const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
   const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
-  // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`.
-  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
-  if (isCodeField(inner, context)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
+  // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`, `[skip ci]`.
+  if (i === span.start && close === span.end - 1 && (TAG_CONVENTION.test(inner) || COMMIT_DIRECTIVE.test(inner))) return close;
+  if (!isCodeField(inner, context)) return close;
+  const hit: RawHit = { start: i, end: close + 1, text: src.slice(i, close + 1) };
+  if (NARRATION.test(inner)) hit.soft = 'aside'; // "// [HTTP request is made]" among output lines
+  s.out.push(hit);
   return close;
 };
 

@@ -69,11 +69,16 @@ export const placeholder: Rule<'placeholder'> = {
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
     let changelog: boolean | undefined;
     let braces: boolean | undefined;
+    let others: boolean | undefined;
+    const all = () => [...model.fields, ...(model.frontmatter?.fields ?? [])];
     for (const fact of model.fields) {
       if (fact.refLabel !== undefined && model.definitions.has(fact.refLabel)) continue;
       if (fact.soft === 'brace-word') {
-        braces ??= [...model.fields, ...(model.frontmatter?.fields ?? [])].some((f) => f.dialect === 'brace' && !f.soft);
+        braces ??= all().some((f) => f.dialect === 'brace' && !f.soft);
         if (!braces) continue;
+      } else if (fact.soft === 'aside') {
+        others ??= all().some((f) => !f.soft && !(f.refLabel !== undefined && model.definitions.has(f.refLabel)));
+        if (!others) continue;
       } else if (fact.soft && (changelog ??= isChangelog(model))) continue;
       emit(fact, fact.where);
     }
