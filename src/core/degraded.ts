@@ -11,8 +11,8 @@ import type { ChunkFacts, FactOptions, FieldFact } from './facts';
 import type { Span } from './types';
 import { scanDates, scanPatterns, scanProse, type FieldHit } from './grammar';
 
-/** A code span on one line, an inline link or image with a plain destination, an autolink. */
-const INLINE = /`[^`\n]*`|!?\[[^[\]\n]*\]\([^()\s]*\)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g;
+/** A code span on one line, an inline link or image with a plain or `<angle>` destination, an autolink. */
+const INLINE = /`[^`\n]*`|!?\[[^[\]\n]*\]\((?:<[^<>\n]*>|[^()\s]*)\)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g;
 /** A task item's box after any block quote and list markers: `- [ ] `, `> 1. [x] `. */
 const TASK = /^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t]|$)/;
 const ATX_OPEN = /^ {0,3}(#{1,6})(?=[ \t]|$)/;

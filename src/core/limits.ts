@@ -95,12 +95,55 @@ export const PARSE_LIMITS = {
   runLines: 1_000,
   /** `]` (label ends: links, references, fields) in one paragraph-like run. */
   runLabelEnds: 1_000,
+  /** `[` (label starts) in one paragraph-like run: 16,000 of them took 400 ms. */
+  runLabelOpens: 1_000,
+  /**
+   * Words inside open brackets, each counted by its distance from the innermost open `[`.
+   * While a label is open, GFM's autolink literal walks back to its start at every word
+   * (`previousUnbalanced`), so one 8 KB bracket of words took 140 ms and 32 KB after a stray `[`
+   * a second; this bound (about 2 KB of words inside one bracket) keeps a block under about 20 ms.
+   */
+  runLabelWork: 2_000_000,
 } as const;
 
 interface RunCount {
   chars: number;
   lines: number;
   labelEnds: number;
+  labelOpens: number;
+  /** Offsets of the `[` still open in the run, innermost last. */
+  opens: number[];
+  labelWork: number;
+}
+
+const newRun = (): RunCount => ({ chars: 0, lines: 0, labelEnds: 0, labelOpens: 0, opens: [], labelWork: 0 });
+
+/** Counts the labels of one line's content, `text[from, end)`, and the words inside open ones. */
+function countLabels(text: string, from: number, end: number, run: RunCount): void {
+  let spaced = true;
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k++; // `\[`, `\]`: escaped
+    else if (c === 91) {
+      run.labelOpens++; // `[`
+      if (run.opens.length < 10_000) run.opens.push(k);
+    } else if (c === 93) {
+      run.labelEnds++; // `]`
+      run.opens.pop();
+    } else if (spaced && run.opens.length && c > 32) run.labelWork += k - run.opens[run.opens.length - 1]; // a word starts
+    spaced = c === 32 || c === 9;
+  }
+}
+
+/** The fence a line opens or closes (```` ``` ````, `~~~`), given the one open (`''` outside). */
+function fenceAfter(text: string, content: number, end: number, open: string): string {
+  const c = text[content];
+  if (c !== '`' && c !== '~') return open;
+  let k = content;
+  while (k < end && text[k] === c) k++;
+  if (k - content < 3) return open;
+  if (open === '') return text.slice(content, k);
+  return open[0] === c && k - content >= open.length && text.slice(k, end).trim() === '' ? '' : open;
 }
 
 /**
@@ -138,6 +181,8 @@ function runProblem(run: RunCount): string | undefined {
   if (run.chars > L.runChars) return `a paragraph of ${Math.round(run.chars / 1024)} KB`;
   if (run.lines > L.runLines) return `a paragraph of ${run.lines} lines`;
   if (run.labelEnds > L.runLabelEnds) return `${run.labelEnds} closing brackets in one paragraph`;
+  if (run.labelOpens > L.runLabelOpens) return `${run.labelOpens} opening brackets in one paragraph`;
+  if (run.labelWork > L.runLabelWork) return 'a long stretch inside an open bracket';
   return undefined;
 }
 
@@ -149,7 +194,8 @@ function runProblem(run: RunCount): string | undefined {
 export function parseHazard(text: string): string | undefined {
   const L = PARSE_LIMITS;
   let work = 0;
-  let run: RunCount = { chars: 0, lines: 0, labelEnds: 0 };
+  let run = newRun();
+  let fence = '';
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -162,12 +208,14 @@ export function parseHazard(text: string): string | undefined {
     if (blank || item || text[content] === '#' || text[content] === '|') {
       const problem = runProblem(run);
       if (problem) return problem;
-      run = { chars: 0, lines: 0, labelEnds: 0 };
+      run = newRun();
     }
     if (!blank) {
       run.chars += end - content;
       run.lines++;
-      for (let k = content; k < end; k++) if (text.charCodeAt(k) === 93) run.labelEnds++; // `]`
+      const inCode = fence !== '';
+      fence = fenceAfter(text, content, end, fence);
+      if (!inCode && fence === '') countLabels(text, content, end, run); // code holds no labels
     }
     start = end + 1;
   }

@@ -24,6 +24,8 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: 'nested link openers `[[a](b)`', make: (n) => fill(n, () => '[[a](b)') + ' [Customer name]\n' },
   { name: 'links side by side `[a](b )`', make: (n) => fill(n, (i) => `[a${i}](b )`) },
   { name: 'unclosed `[` on one line', make: (n) => '['.repeat(n) + ' [Customer name]\n' },
+  { name: 'words after a stray `[`', make: (n) => '[a](<a b>) [part ' + fill(n, () => 'x ') + '[F]\n' },
+  { name: 'one long link text', make: (n) => fill(n, (i) => `[part ${'x '.repeat(4000)}](https://x.example/${i}) `) + '[F]\n' },
   { name: '`[`×n `]`×n', make: (n) => '['.repeat(n / 2) + 'x' + ']'.repeat(n / 2) },
   { name: 'images in links `[![`', make: (n) => fill(n, () => '[![') + 'x] [F]\n' },
   { name: 'reference definitions on one line', make: (n) => fill(n, (i) => `[a${i}]: b `) },

@@ -26,6 +26,10 @@ test('the shapes that hung or crashed the parser lint, report their fields and o
     ['5,000 nested link openers', '[[a](b)'.repeat(5000) + ' [Customer name]\n', 1],
     // Without a pattern the fast path reads it (no parser, nothing to say); with one it used to take a minute.
     ['a 1 MB paragraph with many fields', 'Hello [Customer name] and more text here. '.repeat(25_000), 25_000],
+    // Found by the fuzz: GFM's autolink literal walks back to an open label at every word.
+    ['8,000 words after a stray `[` (1 s at 32 KB)', 'See [part' + 'x '.repeat(8000) + 'end [Customer name]\n', 1],
+    ['a link text of 8 KB (140 ms)', 'See [part ' + 'x '.repeat(4000) + '](<https://example.com/a b>) [Customer name]\n', 1],
+    ['16,000 `[` in one paragraph (400 ms)', '['.repeat(16_000) + '\n[Customer name]\n', 1],
     ['5,000 quote lines nesting one deeper each', Array.from({ length: 2000 }, (_, i) => `${'>'.repeat(i)} [Field ${i}]`).join('\n'), 2000],
   ];
   for (const [what, text, fields] of cases) {
