@@ -6,7 +6,7 @@
 // in the Problems panel (./vsix-check.mjs), and in German in a code-server started with
 // --locale de (./l10n-check.mjs).
 // Usage: npm run build && npm run test:host
-// Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 600, installs excluded)
+// Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 720, installs excluded)
 //      INTEGRATION_DOCS_HOST_PHASES   comma-separated subset of suite,ui,web,vsix,l10n (default: all;
 //                                     CI always runs all)
 // See /work/shared/docs/VSCODE-HOST-TESTS.md for the recipe.
@@ -30,7 +30,7 @@ import { acquireHostLock } from './lock.mjs';
 const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
 const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
 const SUITE = join(ROOT, 'dist/test/host/suite/index.js');
-const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 600) * 1000;
+const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 720) * 1000;
 /** The phases to run, in this order (all by default): suite, ui, web, vsix, l10n. */
 const ALL_PHASES = ['suite', 'ui', 'web', 'vsix', 'l10n'];
 const PHASES = new Set((process.env.INTEGRATION_DOCS_HOST_PHASES || ALL_PHASES.join(',')).split(',').map((p) => p.trim()));
