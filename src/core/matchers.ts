@@ -185,6 +185,8 @@ const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
 /** A type in generated API docs: "[number]", "[string|string[]]", "[Object]", "[Promise<void>]". */
 const TYPE_NAME = '(?:string|number|boolean|bool|object|function|array|any|unknown|void|null|undefined|integer|int|float|double|bigint|symbol|buffer|promise|regexp|stream|callback|error)';
 const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\s*${TYPE_NAME}(?:\\[\\])?)*$`, 'i');
+/** An argument list after a name and a space, names and commas only before the bracket: "input (name, [type]". */
+const ARG_LIST = /[\w$.] \((?:\s*[\w$.]+\s*,)+\s*$/;
 /** Text before a bracket that opens a call's argument list: "readFile(path, [options])". */
 const IN_CALL = /[\w$.]\([^()]*$/;
 /** A directive or admonition name right before the bracket: ":::tip[Before you start]", "::include[x]". */
@@ -234,6 +236,8 @@ function proseNonField(inner: string): boolean {
   if (/^\.{1,2}\/[\w./-]+$/.test(t)) return true; // a relative path written out: "(CHANGELOG.md)[../CHANGELOG.md]"
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
   if (COMMIT_DIRECTIVE.test(t)) return true; // "[skip ci]", "[release skip]"
+  if (/^object \p{Lu}\w*$/u.test(t)) return true; // JavaScript's printed object: "[object Object]"
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i.test(t)) return true; // a bare URL in brackets: "[https://example.com]"
   if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
@@ -275,7 +279,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
   if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix) || SYNOPSIS_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
-  if (IN_CALL.test(cx.prefix)) return true; // an API signature: "open(path, [options])"
+  if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
@@ -372,6 +376,7 @@ const proseBracket: AtMatcher = (s, i) => {
   if (proseNonField(inner)) return close;
   const before = i > 0 ? src[i - 1] : '';
   if (before === '{') return close; // an index signature or literal: "{[key: number]: string}"
+  if (before === '!' && src[close + 1] === '(') return close; // an image the parser did not take: "![CI](url-with-a-break"
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
   if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
@@ -450,10 +455,25 @@ export const mustacheField: AtMatcher = (s, i) => {
   if (masked(s.masks, i, m.stop)) return i + 1;
   if (i > 0 && s.src[i - 1] === '$') return m.stop - 1; // GitHub Actions ${{ … }}
   const t = m.inner.trim();
-  const field = s.where === 'code' || s.where === 'destination' ? isCodeMustache(m.inner) : isProseMustache(t) && !quotedToken(s.src, i, m.stop, t);
+  const field = s.where === 'code' || s.where === 'destination' ? isCodeMustache(m.inner) : isProseMustache(t) && !quotedToken(s.src, i, m.stop, t) && !namedSyntax(s, i, m.stop);
   if (field) s.out.push({ start: i, end: m.stop, text: s.src.slice(i, m.stop) });
   return m.stop - 1;
 };
+
+/** Words after a tag that say the tag is syntax being named: "Logic-less {{mustache}} templates". */
+const SYNTAX_NOUN = /^[ \t]+(?:templates?|tags?|syntax|helpers?|expressions?|notation|delimiters?|partials?)\b/i;
+/** A block of a helper other than `if`/`unless` (`{{#foo}}`, `{{/each}}`): template code shown in prose. */
+const OTHER_BLOCK = /\{\{~?\s*[#/]\s*(?!(?:if|unless)\b)[\w-]+/;
+
+/**
+ * A prose tag that names template syntax: followed by "templates", "syntax", "helper" …, or on a
+ * line that shows a block of another helper ("{{#foo}} {{bar}} {{/foo}} when foo is 0").
+ */
+function namedSyntax(s: ScanState, start: number, stop: number): boolean {
+  if (SYNTAX_NOUN.test(s.src.slice(stop, stop + 16))) return true;
+  const line = lineAround(s.src, start);
+  return OTHER_BLOCK.test(s.src.slice(Math.max(line.start, start - WINDOW), Math.min(line.end, stop + WINDOW)));
+}
 
 /** A lower-case token quoted on its own in prose is template syntax being named: "'{{date}}' is replaced with …". */
 function quotedToken(src: string, start: number, stop: number, t: string): boolean {
@@ -479,8 +499,8 @@ function isCodeMustache(inner: string): boolean {
 
 // --- {descriptive text} and <descriptive words> ------------------------------------------
 
-/** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation. */
-const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?'’"“”()/&%+*_–—…|-]*$/u;
+/** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation (an `@` too: an e-mail address is a link only to a parser, so both readings agree). */
+const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?@'’"“”()/&%+*_–—…|-]*$/u;
 /** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
 const READER_FACING = /^your\b/i;
 /** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
@@ -517,6 +537,7 @@ export const braceField: AtMatcher = (s, i) => {
     return close;
   }
   if (OBJECT_KEY.test(t) || READER_FACING.test(t)) return -1;
+  if (t.includes('|') && t.split('|').every((p) => /^[\w$.<>[\]'"-]+$/.test(p.trim()))) return -1; // a type: "{string | false}"
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
   return push(s, i, close + 1);
@@ -654,11 +675,12 @@ const codeBracket: AtMatcher = (s, i) => {
   if (s.where === 'destination' && i === span.start && close === span.end - 1 && HAS_LETTER_OR_DIGIT.test(inner)) {
     return push(s, i, close + 1);
   }
-  // A string literal that is only a field: "[PARTNER_API_KEY]", '[Partner name]'.
+  // A string literal that is only a field: "[PARTNER_API_KEY]", '[Partner name]' — not an object key: { '[Created At]': 'DESC' }.
   if ((before === '"' || before === "'") && after === before) {
-    if (isQuotedField(inner)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
+    if (isQuotedField(inner) && !/^\s*:/.test(src.slice(close + 2, close + 8))) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
     return close;
   }
+  if (before === '.' && /[\w\]]/.test(src[i - 2] ?? '')) return close; // a qualified name: SQL's dbo.[My Type]
   if (before === '[' || (before && /[\p{L}\p{N}_\])"'`]/u.test(before))) return close; // indexing, types
   if (after === '(') return close; // Markdown link syntax shown in code
   // SQL Server names: [dbo].[Orders], [Acme].[dbo].[Order Details]
@@ -729,7 +751,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (/^ {2,}\S/.test(ctx.suffix)) return false; // column-aligned output: "* [new tag]      v1.8.0"
   if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
   if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
-  if (CODE_PUNCTUATION.test(inner)) return false;
+  if (CODE_PUNCTUATION.test(inner) || /^your\b/.test(inner)) return false; // "nodemon [your node app]": addressed to the reader
   if (/\bfor\b.*\bin\b|\bif\b.*\belse\b|^\w+ in\b/.test(inner)) return false; // comprehensions, mapped types
   if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
   const words = inner.split(/\s+/);
