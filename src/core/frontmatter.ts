@@ -42,6 +42,11 @@ export interface Frontmatter {
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
+/** Whether `text` opens with a frontmatter fence line (what it then holds decides whether it is frontmatter). */
+export function opensFrontmatter(text: string): boolean {
+  return OPEN.test(text);
+}
+
 /** Finds and parses the frontmatter at the start of `text`, if any. */
 export function readFrontmatter(text: string, patterns: readonly RegExp[]): Frontmatter | undefined {
   const open = OPEN.exec(text);

@@ -19,16 +19,33 @@ function shown(text: string): string {
   return flat.length > 70 ? `${flat.slice(0, 60)}…${flat.slice(-8)}` : flat;
 }
 
-/** Message and data of a field depend only on its text, dialect and where it is: computed once each. */
-const described = new Map<string, Omit<Report, 'start' | 'end'>>();
+/**
+ * Message and data of a field depend only on its text, dialect and where it is: computed once
+ * each, kept by where and dialect, then by text (no key is built per field).
+ */
+type Described = Map<string, Omit<Report, 'start' | 'end'>>;
+const described = new Map<string, Map<string, Described>>();
+let describedCount = 0;
+
+function describedOf(where: string, dialect: string): Described {
+  let byDialect = described.get(where);
+  if (!byDialect) described.set(where, (byDialect = new Map()));
+  let byText = byDialect.get(dialect);
+  if (!byText) byDialect.set(dialect, (byText = new Map()));
+  return byText;
+}
 
 function describe(hit: FieldHit, where: string): Report {
-  const key = `${where}\u0000${hit.dialect}\u0000${hit.text}`;
-  let d = described.get(key);
+  let byText = describedOf(where, hit.dialect);
+  let d = byText.get(hit.text);
   if (!d) {
-    if (described.size > 20_000) described.clear();
+    if (++describedCount > 20_000) {
+      described.clear();
+      describedCount = 0;
+      byText = describedOf(where, hit.dialect);
+    }
     d = describeFresh(hit, where);
-    described.set(key, d);
+    byText.set(hit.text, d);
   }
   return { start: hit.start, end: hit.end, message: d.message, data: d.data && { ...d.data } };
 }
@@ -59,9 +76,10 @@ export const placeholder: Rule<'placeholder'> = {
   title: 'unfilled fields',
   description: 'Unfilled template fields: `[Customer name]`, `{{PLAN_LEVEL}}`, `YYYY-MM-DD`.',
   check(model, _context, report) {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
+    const span = model.text.length + 1;
     const emit = (hit: FieldHit, where: string) => {
-      const key = `${hit.start}:${hit.end}`;
+      const key = hit.start * span + hit.end;
       if (seen.has(key)) return;
       seen.add(key);
       report(describe(hit, where));
