@@ -274,6 +274,11 @@ export function buildIncremental(
   split?: Split,
 ): { model: DocModel; state: BuildState } {
   if (split?.text !== text) split = undefined;
+  if (split?.built) {
+    cache.sweep();
+    const { entries, model } = split.built;
+    return { model, state: { text, starts: split.starts, bodyStart: split.bodyStart, entries, model } };
+  }
   const span = prev && !split && !options.mdx ? changedSpan(prev.text, text) : undefined;
   if (prev && span && span.p === prev.text.length && span.p === text.length) return { model: prev.model, state: prev };
   const kept = prev && span ? keptFrontmatter(prev, span.p) : undefined;
@@ -393,18 +398,21 @@ export interface Split {
   bodyStart: number;
   starts: number[];
   chunks: Chunk[];
+  /** The chunks with their facts and the model they make, once all are assembled. */
+  built?: { entries: BuildState['entries']; model: DocModel };
 }
 
 /**
  * The first parse of one text spread over several calls, so that a large document never blocks
  * its caller for long: the text is split once (resuming at block boundaries when time runs
- * out), its uncached chunks are parsed a budget at a time, and the build that follows reuses
- * the split instead of splitting again.
+ * out), its uncached chunks are parsed a budget at a time, then their facts are assembled into
+ * the model a budget at a time; the build that follows takes that model as it is.
  */
 export class FirstParse {
   private split: Split | undefined;
   private splitFrom: number | undefined;
   private next = 0;
+  private assembling: { entries: BuildState['entries']; model: DocModel } | undefined;
 
   constructor(
     readonly text: string,
@@ -412,7 +420,7 @@ export class FirstParse {
     private readonly cache: FactCache,
   ) {}
 
-  /** Works until `budgetMs` has passed; true when every chunk is cached (then `done()` has the split). */
+  /** Works until `budgetMs` has passed; true when the model is built (then `done()` has the split with it). */
   step(budgetMs: number): boolean {
     const deadline = Date.now() + budgetMs;
     const overdue = () => Date.now() > deadline;
@@ -435,14 +443,29 @@ export class FirstParse {
       const chunk = split.chunks[this.next++];
       if (this.cache.has(chunk)) continue;
       this.cache.get(chunk, this.options);
-      if (overdue()) return this.next >= split.chunks.length;
+      if (overdue()) return false;
     }
+    return this.assemble(split, overdue);
+  }
+
+  /** Adds the facts of the parsed chunks to the model until time runs out; true when all are in. */
+  private assemble(split: Split, overdue: () => boolean): boolean {
+    if (split.built) return true;
+    this.assembling ??= { entries: [], model: emptyModel(this.text, split.starts, split.frontmatter) };
+    const { entries, model } = this.assembling;
+    while (entries.length < split.chunks.length) {
+      const chunk = split.chunks[entries.length];
+      entries.push({ chunk, facts: this.cache.get(chunk, this.options) });
+      addEntries(model, entries, entries.length - 1, entries.length);
+      if (overdue() && entries.length < split.chunks.length) return false;
+    }
+    split.built = this.assembling;
     return true;
   }
 
-  /** The complete split once `step` returned true, else undefined. */
+  /** The complete split (with its model) once `step` returned true, else undefined. */
   done(): Split | undefined {
-    return this.splitFrom === undefined && this.split && this.next >= this.split.chunks.length ? this.split : undefined;
+    return this.split?.built ? this.split : undefined;
   }
 }
 

@@ -114,6 +114,13 @@ export class BatchLinter {
   }
 }
 
+/**
+ * The budget an editor gives each `Linter.prepare` slice, in milliseconds. A slice ends after the
+ * block that passes it, and the first parses of a process run cold (several times slower), so the
+ * longest slice stays well under the 50 ms an editor may be blocked at a time.
+ */
+export const PREPARE_SLICE_MS = 10;
+
 /** An edit that writes less than this many characters is built at once: only the blocks around it are parsed. */
 const SMALL_EDIT = 20_000;
 

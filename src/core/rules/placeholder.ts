@@ -66,8 +66,14 @@ const RELEASE_HEADING = /^(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[
 /** A document with release headings (two or more) is, or holds, a changelog: its entries open with tags. */
 function isChangelog(model: DocModel): boolean {
   let n = 0;
-  for (const h of model.headings) if (RELEASE_HEADING.test(h.text) && ++n >= 2) return true;
+  for (const h of model.headings) if (mayNameRelease(h.text) && RELEASE_HEADING.test(h.text) && ++n >= 2) return true;
   return false;
+}
+
+/** Whether a heading starts as `RELEASE_HEADING` needs (`[`, `v`, a digit, `u`): most do not, and skip the expression. */
+function mayNameRelease(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20; // lower case for letters; `[` (0x5b) becomes `{` (0x7b)
+  return c === 0x7b || c === 0x76 || c === 0x75 || (c >= 0x30 && c <= 0x39);
 }
 
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
@@ -76,12 +82,14 @@ export const placeholder: Rule<'placeholder'> = {
   title: 'unfilled fields',
   description: 'Unfilled template fields: `[Customer name]`, `{{PLAN_LEVEL}}`, `YYYY-MM-DD`.',
   check(model, _context, report) {
-    const seen = new Set<number>();
-    const span = model.text.length + 1;
+    // Each span once: the end of the first field at each start, then any other ends at that start (rare).
+    const seen = new Map<number, number>();
+    const more = new Set<string>();
     const emit = (hit: FieldHit, where: string) => {
-      const key = hit.start * span + hit.end;
-      if (seen.has(key)) return;
-      seen.add(key);
+      const end = seen.get(hit.start);
+      if (end === undefined) seen.set(hit.start, hit.end);
+      else if (end === hit.end || more.has(`${hit.start}:${hit.end}`)) return;
+      else more.add(`${hit.start}:${hit.end}`);
       report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
