@@ -93,6 +93,18 @@ export function zipEntries(file) {
 }
 
 /**
+ * Packs the extension folder `folder` as it is into the VSIX `file` with vsce, offline (no
+ * dependencies, no repository needed); more vsce flags in `extra`. Resolves with `file`.
+ */
+export async function vscePackage(folder, file, extra = []) {
+  if (!existsSync(VSCE)) throw new Error(`${relative(ROOT, VSCE)} is missing: run npm install`);
+  rmSync(file, { force: true });
+  const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', ...extra];
+  await run(process.execPath, [VSCE, 'package', ...flags, '--out', file], folder);
+  return file;
+}
+
+/**
  * Builds the production bundle in a staging copy and packs it with vsce.
  * @param {{ out?: string }} [options]  out: the .vsix to write
  *   (default <root>/integration-docs-<version>.vsix)
@@ -118,12 +130,7 @@ export async function packageVsix({ out } = {}) {
         throw new Error(`${name} is missing: vsce needs it to make a VSIX`);
       }
     }
-    rmSync(file, { force: true });
-    await run(
-      process.execPath,
-      [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', file],
-      staging,
-    );
+    await vscePackage(staging, file);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

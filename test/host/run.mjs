@@ -1,11 +1,13 @@
 // Runs the extension-host test suite (dist/test/host/suite/index.js) inside a real
 // VS Code: code-server (VS Code as a server, from npm) driven by headless Chromium
 // through playwright-core, then the UI checks of ./ui-checks.mjs in the same page, then
-// the packaged VSIX: installed into a fresh code-server (no extensionDevelopmentPath), it
-// must show diagnostics in the Problems panel (./vsix-check.mjs).
+// the extension in the web worker extension host (./web-check.mjs), then the packaged VSIX:
+// installed into a fresh code-server (no extensionDevelopmentPath), it must show diagnostics
+// in the Problems panel (./vsix-check.mjs), and in German in a code-server started with
+// --locale de (./l10n-check.mjs).
 // Usage: npm run build && npm run test:host
-// Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 600, installs excluded)
-//      INTEGRATION_DOCS_HOST_PHASES   comma-separated subset of suite,ui,web,vsix (default: all;
+// Env: INTEGRATION_DOCS_HOST_TIMEOUT  overall limit in seconds (default 720, installs excluded)
+//      INTEGRATION_DOCS_HOST_PHASES   comma-separated subset of suite,ui,web,vsix,l10n (default: all;
 //                                     CI always runs all)
 // See /work/shared/docs/VSCODE-HOST-TESTS.md for the recipe.
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ import { CHROMIUM, ensureCodeServer, ensureSystemPackages, log, stopInstalls } f
 import { Workbench } from './ui.mjs';
 import { uiChecks } from './ui-checks.mjs';
 import { vsixCheck } from './vsix-check.mjs';
+import { l10nCheck } from './l10n-check.mjs';
+import { packageVsix } from '../../src/build/package.mjs';
 import { webCheck } from './web-check.mjs';
 import { checkGrammar } from './grammar-check.mjs';
 import { acquireHostLock } from './lock.mjs';
@@ -26,9 +30,9 @@ import { acquireHostLock } from './lock.mjs';
 const ARTIFACTS = join(ROOT, 'test-artifacts'); // screenshots of the UI checks
 const HOST_ARTIFACTS = join(ARTIFACTS, 'host'); // logs of this run, wiped at start
 const SUITE = join(ROOT, 'dist/test/host/suite/index.js');
-const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 600) * 1000;
-/** The phases to run, in this order (all by default): suite, ui, web, vsix. */
-const ALL_PHASES = ['suite', 'ui', 'web', 'vsix'];
+const TIMEOUT_MS = Number(process.env.INTEGRATION_DOCS_HOST_TIMEOUT || 720) * 1000;
+/** The phases to run, in this order (all by default): suite, ui, web, vsix, l10n. */
+const ALL_PHASES = ['suite', 'ui', 'web', 'vsix', 'l10n'];
 const PHASES = new Set((process.env.INTEGRATION_DOCS_HOST_PHASES || ALL_PHASES.join(',')).split(',').map((p) => p.trim()));
 for (const p of PHASES) if (!ALL_PHASES.includes(p)) throw new Error(`INTEGRATION_DOCS_HOST_PHASES: unknown phase ${p} (known: ${ALL_PHASES.join(', ')})`);
 const CHROMIUM_ARGS = [
@@ -190,14 +194,20 @@ async function main({ node, codeServerEntry }) {
       log('running UI checks…');
       if (!(await runUiChecks(page, workbenchUrl(authority, folder, { tests: false, env: {} })))) return false;
     }
-    const fresh = { page, node, codeServerEntry, tmp, artifacts: ARTIFACTS, startCodeServer };
+    let packed;
+    const vsix = () => (packed ??= packageVsix({ out: join(tmp, 'integration-docs.vsix') }));
+    const fresh = { page, node, codeServerEntry, tmp, artifacts: ARTIFACTS, startCodeServer, vsix };
     if (PHASES.has('web')) {
       log('checking the web worker extension host in a fresh code-server…');
       if (!(await webCheck(fresh))) return false;
     }
-    if (!PHASES.has('vsix')) return true;
-    log('checking the packaged VSIX in a fresh code-server…');
-    return vsixCheck(fresh);
+    if (PHASES.has('vsix')) {
+      log('checking the packaged VSIX in a fresh code-server…');
+      if (!(await vsixCheck(fresh))) return false;
+    }
+    if (!PHASES.has('l10n')) return true;
+    log('checking the packaged VSIX in German (--locale de) in a fresh code-server…');
+    return l10nCheck(fresh);
   };
   return Promise.race([phases(), died]);
 }

@@ -104,9 +104,10 @@ export function installVsix({ node, entry, dir, extensionsDir, userDataDir, vsix
  * @param {string} [o.userDataDir]
  * @param {string} [o.extensionsDir]
  * @param {boolean} [o.smokeTestDriver]  honour extensionDevelopmentPath/extensionTestsPath in the URL payload (default true)
+ * @param {string[]} [o.args]  more command-line arguments
  * @param {(chunk: Buffer) => void} [o.onOutput]  its stdout and stderr
  */
-export async function startCodeServer({ node, entry, dir, port, userDataDir, extensionsDir, smokeTestDriver = true, onOutput }) {
+export async function startCodeServer({ node, entry, dir, port, userDataDir, extensionsDir, smokeTestDriver = true, args: extraArgs = [], onOutput }) {
   userDataDir ??= join(dir, 'user');
   extensionsDir ??= join(dir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
@@ -118,6 +119,7 @@ export async function startCodeServer({ node, entry, dir, port, userDataDir, ext
     '--disable-getting-started-override', '--disable-proxy',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(dir, 'config.yaml'),
     ...(smokeTestDriver ? ['--vscode-option=enable-smoke-test-driver'] : []),
+    ...extraArgs,
   ];
   const child = spawn(node, args, { env: codeServerEnv(dir), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   try {

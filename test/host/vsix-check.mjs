@@ -1,5 +1,5 @@
-// The last phase of the host tests: what a user of the packaged extension sees. Packs the
-// VSIX (src/build/package.mjs: production bundle, .vscodeignore), installs it with
+// A phase of the host tests: what a user of the packaged extension sees. Packs the
+// VSIX (src/build/package.mjs: production bundle, .vscodeignore; once per run), installs it with
 // code-server's CLI (`entry.js --extensions-dir X --install-extension file.vsix`) into a
 // fresh extensions dir, starts a second code-server on that dir WITHOUT
 // extensionDevelopmentPath (and without the smoke-test driver), opens a doc of the sample
@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageVsix } from '../../src/build/package.mjs';
 import { copySampleWorkspace, folderUrl, freePort, installVsix, writeUserSettings } from './server.mjs';
 import { log } from './setup.mjs';
 import { Workbench } from './ui.mjs';
@@ -23,13 +22,14 @@ import { Workbench } from './ui.mjs';
  * @param {string} o.artifacts  test-artifacts/
  * @param {(node: string, entry: string, dir: string, port: number, logName: string, options: object) => Promise<import('node:child_process').ChildProcess>} o.startCodeServer
  *   the runner's starter (stops the server on exit, logs to test-artifacts/host/)
+ * @param {() => ReturnType<typeof import('../../src/build/package.mjs').packageVsix>} o.vsix  packs the VSIX (once per run)
  * @returns {Promise<boolean>}
  */
-export async function vsixCheck({ page, node, codeServerEntry, tmp, artifacts, startCodeServer }) {
+export async function vsixCheck({ page, node, codeServerEntry, tmp, artifacts, startCodeServer, vsix }) {
   const started = Date.now();
   const lap = (what) => log(`vsix: ${what} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   try {
-    const { file, bytes, entries } = await packageVsix({ out: join(tmp, 'integration-docs.vsix') });
+    const { file, bytes, entries } = await vsix();
     lap(`packaged ${(bytes / 1024).toFixed(1)} KB, ${entries.length} files`);
 
     const dir = join(tmp, 'vsix-server');
