@@ -56,11 +56,12 @@ const webRealpath = {
  * Loading the Node extension host's bundle costs in proportion to its size, and it is loaded at
  * activation. The libraries the core requires on first use (src/core/parse.ts: remark-mdx with
  * acorn, on the first MDX document; src/core/re2.ts: RE2JS, on the first user pattern or ignore
- * glob) are about 45% of it: in that bundle they are files of their own (dist/lazy/), read when
- * required. The web bundle cannot load files at run time and the CLI's bundles load what a run
- * needs anyway: they keep them inline (evaluated on first use all the same).
+ * glob; src/core/yaml.ts: yaml, on the first frontmatter or template schema) are 60% of it: in
+ * that bundle they are files of their own (dist/lazy/), read when required. The web bundle
+ * cannot load files at run time and the CLI's bundles load what a run needs anyway: they keep
+ * them inline (evaluated on first use all the same).
  */
-const LAZY = ['remark-mdx', 're2js'];
+const LAZY = ['remark-mdx', 're2js', 'yaml'];
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
@@ -86,7 +87,7 @@ const common = {
 
 const builds = [
   { ...common, plugins: [combineOnce, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
-  // What dist/extension.js requires on first use: dist/lazy/remark-mdx.js, dist/lazy/re2js.js.
+  // What dist/extension.js requires on first use: dist/lazy/remark-mdx.js, re2js.js, yaml.js.
   { ...common, entryPoints: Object.fromEntries(LAZY.map((name) => [`lazy/${name}`, fileURLToPath(import.meta.resolve(name))])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
   { ...common, plugins: [combineOnce, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },

@@ -30,6 +30,7 @@ const REQUIRED = [
   'extension/dist/extension.js',
   'extension/dist/lazy/remark-mdx.js',
   'extension/dist/lazy/re2js.js',
+  'extension/dist/lazy/yaml.js',
   'extension/snippets/markdown.json',
   'extension/syntaxes/placeholders.injection.tmLanguage.json',
   'extension/media/icon.png',

@@ -2,7 +2,8 @@
  * YAML frontmatter: where it is, what it says (with source spans for every value), and the
  * field candidates in its values. Parsed with the `yaml` library, which reports error spans.
  */
-import { parseDocument, Parser, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document } from 'yaml';
+import type { Node as YamlNode, Document } from 'yaml';
+import { parseDocument, cstParser, isMap, isSeq, isScalar, isPair, visit } from './yaml';
 import type { Span } from './types';
 import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
@@ -183,7 +184,7 @@ function directiveComments(source: string, base: number): (Span & { body: string
     }
   };
   try {
-    for (const token of new Parser().parse(source)) walk(token);
+    for (const token of cstParser().parse(source)) walk(token);
   } catch {
     return [];
   }
