@@ -58,6 +58,7 @@ export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDe
         rule: rule.id,
         severity: r.notice && severity !== 'hint' ? 'information' : severity,
         message: r.message,
+        ...(r.l10n ? { l10n: r.l10n } : {}),
         line: start.line,
         column: start.column,
         endLine: end.line,
