@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { lint, Linter, buildModel, compilePatterns } from '../../src/core/index';
 import { PARSE_LIMITS, parseHazard as hazard } from '../../src/core/limits';
 import { english } from '../../src/core/messages';
+import { FIXTURES, joinLines, markdownFiles, rng } from './helpers';
+import { HOSTILE_SHAPES } from '../bench/hostile-shapes';
 
 /** The English reason `text` is not given to the parser, or undefined. */
 const parseHazard = (text: string) => {
   const m = hazard(text);
   return m && english(m);
 };
-import { FIXTURES, joinLines, markdownFiles, rng } from './helpers';
-import { HOSTILE_SHAPES } from '../bench/hostile-shapes';
 
 const NOTICE = /(?:is|are) checked without the Markdown parser/;
 
