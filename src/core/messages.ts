@@ -59,6 +59,25 @@ export const MESSAGES = {
   hazardLabelEnds: '{0} closing brackets in one paragraph',
   hazardNesting: 'nesting {0} levels deep',
   hazardContainers: 'too many nested block quote and list lines',
+  // configuration problems (`config.ts`, `patterns.ts`, `globs.ts`), after the key they are about
+  configNotObject: 'expected a JSON object',
+  configInvalidJson: 'not valid JSON: {0}',
+  configUnknownKey: 'unknown key; expected one of {0}',
+  configStringList: 'expected a list of strings',
+  configNonEmptyString: 'expected a non-empty string',
+  configRulesObject: 'expected an object mapping rule ids to severities',
+  configUnknownRule: 'unknown rule; expected one of {0}',
+  configSeverity: 'expected one of {0}, got {1}',
+  configTooMany: '{0} entries; at most {1} are used',
+  patternTooLong: 'pattern longer than {0} characters',
+  patternInvalid: 'invalid regular expression: {0}',
+  patternInvalidLinear: 'invalid regular expression: {0} (patterns run in linear time: no lookaround or backreferences; write \\uXXXX as \\x{XXXX})',
+  patternMatchesEmpty: 'pattern {0} matches empty text',
+  globTooLong: 'glob longer than {0} characters',
+  globNegated: 'negated globs ("!…") are not supported: list only what to ignore',
+  globExtended: 'extended globs ("@(a|b)", "!(x)", "+(x)") are not supported; use {a,b}',
+  globBraceDepth: 'braces nested deeper than {0} levels',
+  globInvalid: 'invalid glob: {0}',
 } as const;
 
 /** The id of a catalogue message. */

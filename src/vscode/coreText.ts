@@ -15,7 +15,7 @@ export function localMessage(m: Message): string {
   return vscode.l10n.t(MESSAGES[m.id], ...m.args.map((a) => (typeof a === 'object' ? localMessage(a) : a)));
 }
 
-/** A finding's message in the user's language (its English message when it has no catalogue entry). */
+/** A finding's (or configuration error's) message in the user's language; its English message when it has no catalogue entry. */
 export function findingMessage(f: Pick<Finding, 'message' | 'l10n'>): string {
   return f.l10n ? localMessage(f.l10n) : f.message;
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../src/core/index';
+import { lint, parseConfig, type ConfigError } from '../../src/core/index';
 import { PARSE_LIMITS } from '../../src/core/limits';
 import { english, format, MESSAGES, type Message, type MessageId } from '../../src/core/messages';
 import { FIX_TITLES } from '../../src/core/fix-titles';
@@ -58,10 +58,23 @@ function allFindings(): Finding[] {
   return [...out, ...lintCases()];
 }
 
-test('every finding carries its message as a catalogue id and arguments that give the English message', () => {
+/** Errors of configuration files that make every configuration message. */
+function configErrors(): ConfigError[] {
+  const files = [
+    '[]',
+    '{ nope',
+    JSON.stringify({ rules: [], dodHeadings: 'Done', extra: 1 }),
+    JSON.stringify({ rules: { nope: 'error', placeholder: 'loud' }, dodHeadings: [''] }),
+    JSON.stringify({ placeholderPatterns: ['x'.repeat(5000), '(?=a)', '[', 'a*', ...Array<string>(100).fill('TBD')] }),
+    JSON.stringify({ ignore: ['!a', '@(a|b)', 'x'.repeat(600), `${'{'.repeat(9)}a${'}'.repeat(9)}`, '[z-a]', ...Array<string>(200).fill('a')] }),
+  ];
+  return files.flatMap((text) => parseConfig(text).errors);
+}
+
+test('every finding and configuration error carries its message as a catalogue id and arguments that give the English message', () => {
   const seen = new Set<MessageId>();
-  for (const f of allFindings()) {
-    assert.ok(f.l10n, `${f.rule}: ${f.message} has a catalogue message`);
+  for (const f of [...allFindings(), ...configErrors()]) {
+    assert.ok(f.l10n, `${f.message} has a catalogue message`);
     assert.equal(english(f.l10n), f.message);
     for (const id of idsOf(f.l10n)) seen.add(id);
   }
@@ -77,7 +90,7 @@ test('in German, a finding reads in German and keeps the document text as it is'
   assert.equal(german(f.l10n as Message, de), 'Offener Platzhalter `[Customer name]`: ersetzen Sie ihn durch den Wert');
   const [dod] = lint(joinLines('# Guide', '', '## Definition of Done', '', '- [ ] Tested the webhook', ''));
   assert.equal(german(dod.l10n as Message, de), 'Nicht abgehakter Punkt unter „Definition of Done“: Tested the webhook – erledigen Sie ihn, dann haken Sie ihn ab');
-  for (const finding of allFindings()) {
+  for (const finding of [...allFindings(), ...configErrors()]) {
     const text = german(finding.l10n as Message, de);
     assert.notEqual(text, finding.message, `translated: ${finding.message}`);
     assert.doesNotMatch(text, /\{\d+\}/);
