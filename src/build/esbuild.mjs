@@ -52,6 +52,25 @@ const webRealpath = {
   },
 };
 
+/**
+ * Loading the Node extension host's bundle costs in proportion to its size, and it is loaded at
+ * activation. The libraries the core requires on first use (src/core/parse.ts: remark-mdx with
+ * acorn, on the first MDX document; src/core/re2.ts: RE2JS, on the first user pattern or ignore
+ * glob; src/core/yaml.ts: yaml, on the first frontmatter or template schema) are 60% of it: in
+ * that bundle they are files of their own (dist/lazy/), read when required. The web bundle
+ * cannot load files at run time and the CLI's bundles load what a run needs anyway: they keep
+ * them inline (evaluated on first use all the same).
+ */
+const LAZY = ['remark-mdx', 're2js', 'yaml'];
+const lazyLibraries = {
+  name: 'lazy-libraries',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(?:${LAZY.join('|')})$`) }, (args) =>
+      args.kind === 'require-call' && /[\\/]src[\\/]core[\\/]/.test(args.importer) ? { path: `./lazy/${args.path}.js`, external: true } : undefined,
+    );
+  },
+};
+
 const common = {
   plugins: [combineOnce],
   bundle: true,
@@ -67,7 +86,9 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
+  { ...common, plugins: [combineOnce, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
+  // What dist/extension.js requires on first use: dist/lazy/remark-mdx.js, re2js.js, yaml.js.
+  { ...common, entryPoints: Object.fromEntries(LAZY.map((name) => [`lazy/${name}`, fileURLToPath(import.meta.resolve(name))])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
   { ...common, plugins: [combineOnce, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
@@ -83,7 +104,7 @@ const builds = [
     outbase: 'test',
     external: ['vscode', 'mocha', 'playwright-core'],
   },
-].slice(0, tests ? 4 : 3);
+].slice(0, tests ? 5 : 4);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

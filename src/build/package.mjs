@@ -28,6 +28,9 @@ export const MAX_VSIX_BYTES = 680 * 1024;
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
+  'extension/dist/lazy/remark-mdx.js',
+  'extension/dist/lazy/re2js.js',
+  'extension/dist/lazy/yaml.js',
   'extension/snippets/markdown.json',
   'extension/syntaxes/placeholders.injection.tmLanguage.json',
   'extension/media/icon.png',

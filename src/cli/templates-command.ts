@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { BUILTIN_TEMPLATES } from '../templates/index';
+import { builtinTemplates } from '../templates/index';
 import { mergeTemplates, occurrenceRef, parseTeamTemplate, templateConditionals, templateFields, type TemplateInfo } from '../core/templates/index';
 import { flag, parseArgs, type Args } from './args';
 import { UsageError } from './config-loader';
@@ -64,7 +64,7 @@ export function loadTemplates(dir: string | undefined, warn: (message: string) =
       else warn(parsed.error);
     }
   }
-  const { templates, warnings } = mergeTemplates(BUILTIN_TEMPLATES, team);
+  const { templates, warnings } = mergeTemplates(builtinTemplates(), team);
   for (const w of warnings) warn(w);
   return templates;
 }

@@ -6,7 +6,7 @@
 import { splitChunks, splitChunksUntil, lineStarts, lowerBound, type Chunk } from './chunks';
 import { type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type CommentFact, type FactOptions } from './facts';
 import { chunkFacts } from './chunk-facts';
-import { readFrontmatter, type Frontmatter } from './frontmatter';
+import { readFrontmatter, opensFrontmatter, type Frontmatter } from './frontmatter';
 import type { TagHit } from './grammar';
 import type { Message } from './messages';
 
@@ -111,6 +111,8 @@ export interface BuildState {
   starts: number[];
   bodyStart: number;
   entries: { chunk: Chunk; facts: ChunkFacts }[];
+  /** The model built (the next build reuses its facts before and after the edit). */
+  model: DocModel;
 }
 
 /**
@@ -141,62 +143,130 @@ export function commonSuffix(a: string, b: string, prefix: number): number {
   return lo;
 }
 
+/** Where two texts differ: `text[p, text.length - q)` replaced `prev[p, prev.length - q)`. */
+export interface ChangedSpan {
+  p: number;
+  q: number;
+}
+
+let lastSpan: { prev: string; text: string; span: ChangedSpan } | undefined;
+
+/**
+ * The common prefix and suffix of two texts. The last answer is kept: the editor asks for the
+ * same pair twice (whether to parse in slices, then the build).
+ */
+export function changedSpan(prev: string, text: string): ChangedSpan {
+  if (lastSpan && lastSpan.prev === prev && lastSpan.text === text) return lastSpan.span;
+  const p = commonPrefix(prev, text);
+  const span = { p, q: commonSuffix(prev, text, p) };
+  lastSpan = { prev, text, span };
+  return span;
+}
+
 /**
  * Line starts of `text` given those of `prev`, which differs from it only in
  * `prev[p, oldEnd)` → `text[p, newEnd)`: unchanged starts are reused, shifted past the edit.
  */
 function updateStarts(prev: BuildState, text: string, p: number, oldEnd: number, newEnd: number): number[] {
   const delta = newEnd - oldEnd;
-  const keep = lowerBound(prev.starts, p + 1); // starts <= p are unchanged
-  const starts = prev.starts.slice(0, keep);
-  for (let i = text.indexOf('\n', starts[starts.length - 1]); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) {
-    if (i + 1 > starts[starts.length - 1]) starts.push(i + 1);
+  const old = prev.starts;
+  const keep = lowerBound(old, p + 1); // starts <= p are unchanged
+  const tail = lowerBound(old, oldEnd + 1); // starts > oldEnd move by delta
+  const added: number[] = [];
+  let last = old[keep - 1];
+  for (let i = text.indexOf('\n', last); i !== -1 && i < newEnd; i = text.indexOf('\n', i + 1)) {
+    if (i + 1 > last) added.push((last = i + 1));
   }
-  for (let k = lowerBound(prev.starts, oldEnd + 1); k < prev.starts.length; k++) starts.push(prev.starts[k] + delta);
+  // Typing within lines keeps their number: copy the array (one block move) and shift in place.
+  const starts = added.length === tail - keep ? old.slice() : [...old.slice(0, keep), ...added, ...old.slice(tail)];
+  for (let j = 0; j < added.length; j++) starts[keep + j] = added[j];
+  if (delta !== 0) for (let j = keep + added.length; j < starts.length; j++) starts[j] += delta;
   return starts;
+}
+
+/** Index of the entry whose chunk starts at `start`, searching from index `from`; -1 when none does. */
+function entryStartingAt(entries: BuildState['entries'], start: number, from: number): number {
+  let lo = from;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid].chunk.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < entries.length && entries[lo].chunk.start === start ? lo : -1;
+}
+
+/** The chunks of an incremental build: the old ones kept as they are, those split again, those moved. */
+interface Reuse {
+  entries: BuildState['entries'];
+  /** `entries[0, kept)` are the previous build's, unchanged. */
+  kept: number;
+  /** `entries[movedAt..]` are the previous build's from `movedFrom` on, moved by the edit. */
+  movedAt: number;
+  movedFrom: number;
 }
 
 /**
  * Chunks of `text` with their facts, reusing `prev`'s where the text did not change: only the
  * chunks around the edited span are split again and looked up in (or added to) the cache.
  */
-function incrementalEntries(prev: BuildState, text: string, starts: number[], options: FactOptions, cache: FactCache, p: number, oldEnd: number): BuildState['entries'] | undefined {
+function incrementalEntries(prev: BuildState, text: string, starts: number[], options: FactOptions, cache: FactCache, p: number, oldEnd: number): Reuse | undefined {
   const delta = text.length - prev.text.length;
   const old = prev.entries;
+  // The first chunk that does not end before the edit (chunks are in order).
   let a = 0;
-  while (a < old.length && old[a].chunk.end < p) a++;
+  let hi = old.length;
+  while (a < hi) {
+    const mid = (a + hi) >>> 1;
+    if (old[mid].chunk.end < p) a = mid + 1;
+    else hi = mid;
+  }
   if (a >= old.length) return undefined;
   // The boundary before chunk `a` may exist only because of its first line (a column-1 fence,
   // a line after a blank one), which the edit may have changed: split again from the chunk
   // before, whose start depends on nothing the edit touched. Its facts come from the cache.
   if (a > 0) a--;
-  const oldStartIndex = new Map<number, number>();
-  for (let k = a + 1; k < old.length; k++) if (old[k].chunk.start > oldEnd) oldStartIndex.set(old[k].chunk.start, k);
   // Stop at a boundary the old split had too, once the line before it is past the edit.
   const stop = (offset: number) => {
-    const k = oldStartIndex.get(offset - delta);
-    if (k === undefined) return false;
+    const k = offset - delta > oldEnd ? entryStartingAt(old, offset - delta, a + 1) : -1;
+    if (k === -1) return false;
     const prevLineStart = prev.starts[lowerBound(prev.starts, offset - delta) - 1] ?? 0;
     return prevLineStart >= oldEnd;
   };
   const { chunks, stoppedAt } = splitChunksUntil(text, old[a].chunk.start, starts, stop);
   const entries = old.slice(0, a);
   for (const chunk of chunks) entries.push({ chunk, facts: cache.get(chunk, options) });
+  const movedAt = entries.length;
+  let movedFrom = old.length;
   if (stoppedAt !== undefined) {
-    const k = oldStartIndex.get(stoppedAt - delta) as number;
-    const lineDelta = lowerBound(starts, stoppedAt) - old[k].chunk.line;
-    for (let j = k; j < old.length; j++) {
+    movedFrom = entryStartingAt(old, stoppedAt - delta, a + 1);
+    const lineDelta = lowerBound(starts, stoppedAt) - old[movedFrom].chunk.line;
+    for (let j = movedFrom; j < old.length; j++) {
       const c = old[j].chunk;
       entries.push({ chunk: { ...c, start: c.start + delta, end: c.end + delta, line: c.line + lineDelta }, facts: old[j].facts });
     }
   }
-  return entries;
+  return { entries, kept: a, movedAt, movedFrom };
+}
+
+/**
+ * The frontmatter of `text` as `prev` read it, when the edit left it alone: a closed block that
+ * ends with its line break, edited after it (what it is depends on nothing past its end).
+ * A document whose first line opens no frontmatter keeps none while that line stays as it was.
+ */
+function keptFrontmatter(prev: BuildState, p: number): { frontmatter: Frontmatter | undefined } | undefined {
+  const fm = prev.model.frontmatter;
+  if (!fm) {
+    const firstBreak = prev.text.indexOf('\n');
+    return firstBreak !== -1 && p > firstBreak && !opensFrontmatter(prev.text) ? { frontmatter: undefined } : undefined;
+  }
+  return !fm.unterminated && p >= fm.block.end && prev.text.charCodeAt(fm.block.end - 1) === 10 ? { frontmatter: fm } : undefined;
 }
 
 /**
  * Builds the model of `text`, reusing what `prev` (the previous build of the same document)
  * already knows: an edit costs a scan for the changed span, the parse of the chunks it
- * touched, and a linear pass over the facts.
+ * touched, and a pass over the facts after it.
  */
 export function buildIncremental(
   text: string,
@@ -206,31 +276,36 @@ export function buildIncremental(
   split?: Split,
 ): { model: DocModel; state: BuildState } {
   if (split?.text !== text) split = undefined;
-  const frontmatter = split ? split.frontmatter : readFrontmatter(text, options.patterns);
+  if (split?.built) {
+    cache.sweep();
+    const { entries, model } = split.built;
+    return { model, state: { text, starts: split.starts, bodyStart: split.bodyStart, entries, model } };
+  }
+  const span = prev && !split && !options.mdx ? changedSpan(prev.text, text) : undefined;
+  if (prev && span && span.p === prev.text.length && span.p === text.length) return { model: prev.model, state: prev };
+  const kept = prev && span ? keptFrontmatter(prev, span.p) : undefined;
+  const frontmatter = split ? split.frontmatter : kept ? kept.frontmatter : readFrontmatter(text, options.patterns);
   const bodyStart = bodyStartOf(text, frontmatter);
-  let starts: number[] | undefined;
-  let entries: BuildState['entries'] | undefined;
-  if (prev && prev.bodyStart === bodyStart && prev.entries.length > 0) {
-    const p = commonPrefix(prev.text, text);
-    if (p === prev.text.length && p === text.length) {
-      starts = prev.starts;
-      entries = prev.entries;
-    } else if (p >= bodyStart && !options.mdx) {
-      const q = commonSuffix(prev.text, text, p);
-      starts = updateStarts(prev, text, p, prev.text.length - q, text.length - q);
-      entries = incrementalEntries(prev, text, starts, options, cache, p, prev.text.length - q);
+  if (prev && span && prev.bodyStart === bodyStart && prev.entries.length > 0 && span.p >= bodyStart) {
+    const oldEnd = prev.text.length - span.q;
+    const starts = updateStarts(prev, text, span.p, oldEnd, text.length - span.q);
+    const reuse = incrementalEntries(prev, text, starts, options, cache, span.p, oldEnd);
+    if (reuse) {
+      cache.sweep();
+      const model = reassemble(text, starts, frontmatter, prev, reuse);
+      return { model, state: { text, starts, bodyStart, entries: reuse.entries, model } };
     }
   }
-  if (!starts || !entries) {
-    starts = split ? split.starts : lineStarts(text);
-    entries = (split ? split.chunks : bodyChunks(text, bodyStart, starts, options)).map((chunk) => ({ chunk, facts: cache.get(chunk, options) }));
-  }
+  const starts = split ? split.starts : lineStarts(text);
+  const entries = (split ? split.chunks : bodyChunks(text, bodyStart, starts, options)).map((chunk) => ({ chunk, facts: cache.get(chunk, options) }));
   cache.sweep();
-  return { model: assemble(text, starts, frontmatter, entries), state: { text, starts, bodyStart, entries } };
+  const model = emptyModel(text, starts, frontmatter);
+  addEntries(model, entries, 0, entries.length);
+  return { model, state: { text, starts, bodyStart, entries, model } };
 }
 
-function assemble(text: string, starts: number[], frontmatter: Frontmatter | undefined, entries: BuildState['entries']): DocModel {
-  const model: DocModel = {
+function emptyModel(text: string, starts: number[], frontmatter: Frontmatter | undefined): DocModel {
+  return {
     text,
     lineStarts: starts,
     frontmatter,
@@ -243,17 +318,78 @@ function assemble(text: string, starts: number[], frontmatter: Frontmatter | und
     comments: [],
     degraded: [],
   };
-  for (const { chunk, facts } of entries) {
+}
+
+/** Adds the facts of `entries[from, to)`, moved to document offsets, to `model`. */
+function addEntries(model: DocModel, entries: BuildState['entries'], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const { chunk, facts } = entries[i];
     if (facts.fields.length) shift(facts.fields, chunk.start, model.fields);
     if (facts.tags.length) shift(facts.tags, chunk.start, model.tags);
     if (facts.headings.length) shift(facts.headings, chunk.start, model.headings);
     if (facts.comments.length) shift(facts.comments, chunk.start, model.comments);
-    for (const t of facts.tasks) {
-      model.tasks.push({ ...t, start: t.start + chunk.start, end: t.end + chunk.start, markerStart: t.markerStart + chunk.start, markerEnd: t.markerEnd + chunk.start });
-    }
+    if (facts.tasks.length) shiftTasks(facts.tasks, 0, chunk.start, model.tasks);
     for (const d of facts.definitions) model.definitions.add(d);
     if (facts.degraded) model.degraded.push({ start: chunk.start, end: chunk.end, reason: facts.degraded });
   }
+}
+
+function shiftTasks(tasks: readonly TaskFact[], from: number, by: number, into: TaskFact[]): void {
+  for (let i = from; i < tasks.length; i++) {
+    const t = tasks[i];
+    into.push({ ...t, start: t.start + by, end: t.end + by, markerStart: t.markerStart + by, markerEnd: t.markerEnd + by });
+  }
+}
+
+/** `items[from..]` moved by `by` (the same objects when `by` is 0: models never change their facts). */
+function moved<T extends { start: number; end: number }>(items: readonly T[], from: number, by: number, into: T[]): void {
+  if (by === 0) for (let i = from; i < items.length; i++) into.push(items[i]);
+  else for (let i = from; i < items.length; i++) into.push({ ...items[i], start: items[i].start + by, end: items[i].end + by });
+}
+
+/** How many facts of each kind `entries[0, to)` put into a model. */
+function countFacts(entries: BuildState['entries'], to: number): { fields: number; tags: number; headings: number; comments: number; tasks: number; degraded: number } {
+  const n = { fields: 0, tags: 0, headings: 0, comments: 0, tasks: 0, degraded: 0 };
+  for (let i = 0; i < to; i++) {
+    const f = entries[i].facts;
+    n.fields += f.fields.length;
+    n.tags += f.tags.length;
+    n.headings += f.headings.length;
+    n.comments += f.comments.length;
+    n.tasks += f.tasks.length;
+    if (f.degraded) n.degraded++;
+  }
+  return n;
+}
+
+/**
+ * The model after an edit, from the previous one: the facts of the chunks before the edit are
+ * its own objects, those of the chunks split again are moved from the cache, and those after
+ * are its own moved by the edit's length.
+ */
+function reassemble(text: string, starts: number[], frontmatter: Frontmatter | undefined, prev: BuildState, reuse: Reuse): DocModel {
+  const model = emptyModel(text, starts, frontmatter);
+  const old = prev.model;
+  const head = countFacts(prev.entries, reuse.kept);
+  model.fields = old.fields.slice(0, head.fields);
+  model.tags = old.tags.slice(0, head.tags);
+  model.headings = old.headings.slice(0, head.headings);
+  model.comments = old.comments.slice(0, head.comments);
+  model.tasks = old.tasks.slice(0, head.tasks);
+  model.degraded = old.degraded.slice(0, head.degraded);
+  addEntries(model, reuse.entries, reuse.kept, reuse.movedAt);
+  if (reuse.movedFrom < prev.entries.length) {
+    const by = text.length - prev.text.length;
+    const tail = countFacts(prev.entries, reuse.movedFrom);
+    moved(old.fields, tail.fields, by, model.fields);
+    moved(old.tags, tail.tags, by, model.tags);
+    moved(old.headings, tail.headings, by, model.headings);
+    moved(old.comments, tail.comments, by, model.comments);
+    moved(old.degraded, tail.degraded, by, model.degraded);
+    if (by === 0) for (let i = tail.tasks; i < old.tasks.length; i++) model.tasks.push(old.tasks[i]);
+    else shiftTasks(old.tasks, tail.tasks, by, model.tasks);
+  }
+  for (const { facts } of reuse.entries) for (const d of facts.definitions) model.definitions.add(d);
   return model;
 }
 
@@ -264,18 +400,21 @@ export interface Split {
   bodyStart: number;
   starts: number[];
   chunks: Chunk[];
+  /** The chunks with their facts and the model they make, once all are assembled. */
+  built?: { entries: BuildState['entries']; model: DocModel };
 }
 
 /**
  * The first parse of one text spread over several calls, so that a large document never blocks
  * its caller for long: the text is split once (resuming at block boundaries when time runs
- * out), its uncached chunks are parsed a budget at a time, and the build that follows reuses
- * the split instead of splitting again.
+ * out), its uncached chunks are parsed a budget at a time, then their facts are assembled into
+ * the model a budget at a time; the build that follows takes that model as it is.
  */
 export class FirstParse {
   private split: Split | undefined;
   private splitFrom: number | undefined;
   private next = 0;
+  private assembling: { entries: BuildState['entries']; model: DocModel } | undefined;
 
   constructor(
     readonly text: string,
@@ -283,7 +422,7 @@ export class FirstParse {
     private readonly cache: FactCache,
   ) {}
 
-  /** Works until `budgetMs` has passed; true when every chunk is cached (then `done()` has the split). */
+  /** Works until `budgetMs` has passed; true when the model is built (then `done()` has the split with it). */
   step(budgetMs: number): boolean {
     const deadline = Date.now() + budgetMs;
     const overdue = () => Date.now() > deadline;
@@ -306,14 +445,29 @@ export class FirstParse {
       const chunk = split.chunks[this.next++];
       if (this.cache.has(chunk)) continue;
       this.cache.get(chunk, this.options);
-      if (overdue()) return this.next >= split.chunks.length;
+      if (overdue()) return false;
     }
+    return this.assemble(split, overdue);
+  }
+
+  /** Adds the facts of the parsed chunks to the model until time runs out; true when all are in. */
+  private assemble(split: Split, overdue: () => boolean): boolean {
+    if (split.built) return true;
+    this.assembling ??= { entries: [], model: emptyModel(this.text, split.starts, split.frontmatter) };
+    const { entries, model } = this.assembling;
+    while (entries.length < split.chunks.length) {
+      const chunk = split.chunks[entries.length];
+      entries.push({ chunk, facts: this.cache.get(chunk, this.options) });
+      addEntries(model, entries, entries.length - 1, entries.length);
+      if (overdue() && entries.length < split.chunks.length) return false;
+    }
+    split.built = this.assembling;
     return true;
   }
 
-  /** The complete split once `step` returned true, else undefined. */
+  /** The complete split (with its model) once `step` returned true, else undefined. */
   done(): Split | undefined {
-    return this.splitFrom === undefined && this.split && this.next >= this.split.chunks.length ? this.split : undefined;
+    return this.split?.built ? this.split : undefined;
   }
 }
 

@@ -2,7 +2,8 @@
  * YAML frontmatter: where it is, what it says (with source spans for every value), and the
  * field candidates in its values. Parsed with the `yaml` library, which reports error spans.
  */
-import { parseDocument, Parser, isMap, isSeq, isScalar, isPair, visit, type Node as YamlNode, type Document } from 'yaml';
+import type { Node as YamlNode, Document } from 'yaml';
+import { parseDocument, cstParser, isMap, isSeq, isScalar, isPair, visit } from './yaml';
 import type { Span } from './types';
 import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
@@ -44,6 +45,11 @@ export interface Frontmatter {
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+/** Whether `text` opens with a frontmatter fence line (what it then holds decides whether it is frontmatter). */
+export function opensFrontmatter(text: string): boolean {
+  return OPEN.test(text);
+}
 
 /** Finds and parses the frontmatter at the start of `text`, if any. */
 export function readFrontmatter(text: string, patterns: readonly RegExp[]): Frontmatter | undefined {
@@ -181,7 +187,7 @@ function directiveComments(source: string, base: number): (Span & { body: string
     }
   };
   try {
-    for (const token of new Parser().parse(source)) walk(token);
+    for (const token of cstParser().parse(source)) walk(token);
   } catch {
     return [];
   }

@@ -1,5 +1,5 @@
 /** The public surface of the engine. */
-export { lint, lintModel, Linter, BatchLinter, compilePatterns } from './lint';
+export { lint, lintModel, Linter, BatchLinter, compilePatterns, PREPARE_SLICE_MS } from './lint';
 export { buildModel, positionAt, FactCache, type DocModel } from './document';
 export { RULES, ruleById, isRuleId, docsAnchor, DOCS_URL } from './rules/index';
 export { fieldName } from './rules/placeholder';

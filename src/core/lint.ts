@@ -2,7 +2,7 @@
  * The engine's entry points: `lint(text, options)` for one-off runs, and `Linter` for a
  * document that is linted again and again as it is edited (it keeps a per-chunk cache).
  */
-import { buildModel, buildIncremental, positionAt, FirstParse, FactCache, commonPrefix, commonSuffix, type DocModel, type BuildState } from './document';
+import { buildModel, buildIncremental, positionAt, FirstParse, FactCache, changedSpan, type DocModel, type BuildState } from './document';
 import { RULES, type RuleContext } from './rules/index';
 import { dodTitles } from './sections';
 import { resolveSeverity } from './severity';
@@ -65,8 +65,8 @@ export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDe
         endColumn: end.column,
         startOffset: r.start,
         endOffset: r.end,
-        ...(r.data ? { data: r.data } : {}),
       };
+      if (r.data) finding.data = r.data;
       (isSuppressed(rule.id, r.start, r.end, start.line) ? suppressed : findings).push(finding);
     });
   }
@@ -115,13 +115,20 @@ export class BatchLinter {
   }
 }
 
+/**
+ * The budget an editor gives each `Linter.prepare` slice, in milliseconds. A slice ends after the
+ * block that passes it, and the first parses of a process run cold (several times slower), so the
+ * longest slice stays well under the 50 ms an editor may be blocked at a time.
+ */
+export const PREPARE_SLICE_MS = 10;
+
 /** An edit that writes less than this many characters is built at once: only the blocks around it are parsed. */
 const SMALL_EDIT = 20_000;
 
 /** How many characters of `text` differ from `prev` (the length of the changed span in `text`). */
 function changedLength(prev: string, text: string): number {
-  const p = commonPrefix(prev, text);
-  return text.length - p - commonSuffix(prev, text, p);
+  const { p, q } = changedSpan(prev, text);
+  return text.length - p - q;
 }
 
 /**

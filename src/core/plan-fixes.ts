@@ -4,7 +4,8 @@
  * or remove it from `sources`. Edits are computed from the spans the `yaml` library reports;
  * every fix states the frontmatter value it intends, and `verifyFix` holds it to that.
  */
-import { isMap, isSeq, isScalar, type Node as YamlNode, type Pair } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import { isMap, isSeq, isScalar } from './yaml';
 import { readPlan, titleOfId, titleWords, type PathRef } from './outline-plan';
 import { buildOutline } from './outline';
 import { keySpan, spanOf, nodeAt, type Frontmatter } from './frontmatter';

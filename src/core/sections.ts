@@ -38,17 +38,31 @@ export interface SectionSpan {
 /** Spans `[headingStart, sectionEnd)` of the sections whose normalized title is in `titles`. */
 export function sectionsTitled(headings: readonly HeadingFact[], titles: ReadonlySet<string>, textLength: number): SectionSpan[] {
   const out: SectionSpan[] = [];
-  headings.forEach((h, i) => {
-    if (!titles.has(normalizeHeading(h.text))) return;
-    const next = headings.slice(i + 1).find((n) => n.depth <= h.depth);
-    out.push({ heading: h, end: next ? next.start : textLength });
-  });
+  for (let i = 0; i < headings.length; i++) {
+    const h = headings[i];
+    if (!titles.has(normalizeHeading(h.text))) continue;
+    let next = i + 1;
+    while (next < headings.length && headings[next].depth > h.depth) next++;
+    out.push({ heading: h, end: next < headings.length ? headings[next].start : textLength });
+  }
   return out;
 }
 
-/** The task items of a section: after its heading line, before its end (subsections included). */
+/**
+ * The task items of a section: after its heading line, before its end (subsections included).
+ * `tasks` is in document order (a model's are), so the section's are one run of it.
+ */
 export function tasksIn(tasks: readonly TaskFact[], section: SectionSpan): TaskFact[] {
-  return tasks.filter((t) => t.start >= section.heading.end && t.start < section.end);
+  let lo = 0;
+  let hi = tasks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tasks[mid].start < section.heading.end) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < tasks.length && tasks[end].start < section.end) end++;
+  return tasks.slice(lo, end);
 }
 
 /** Progress of each Definition-of-Done section: its heading and how many items are checked. */

@@ -27,58 +27,69 @@ function builtin(info: Omit<TemplateInfo, 'source'>): TemplateInfo {
 /** Problems of the built-in templates' `fields:` schemas, by template id (a unit test keeps it empty). */
 export function builtinSchemaErrors(): Record<string, SchemaError[]> {
   const out: Record<string, SchemaError[]> = {};
-  for (const t of BUILTIN_TEMPLATES) {
+  for (const t of builtinTemplates()) {
     const { errors } = withSchema({ ...t, body: RAW[t.id] });
     if (errors.length) out[t.id] = errors;
   }
   return out;
 }
 
-/** Built-in templates. */
-export const BUILTIN_TEMPLATES: readonly TemplateInfo[] = Object.freeze([
-  builtin({
+/** What the pickers show of each built-in template; the body is the file as written. */
+const BUILTIN_INFO: readonly Omit<TemplateInfo, 'source'>[] = [
+  {
     id: 'implementation-guide',
     title: 'Implementation Guide',
     description: 'Step-by-step guide to implementing an integration for one customer',
     detail: 'Metadata, prerequisites, six verified steps, troubleshooting, rollback, escalation and a Definition of Done',
     version: '1.0.0',
     body: implementationGuide,
-  }),
-  builtin({
+  },
+  {
     id: 'implementation-plan',
     title: 'Implementation Plan',
     description: 'Phased plan for connecting System A ↔ System B for a client',
     detail: 'Five phases with owners and exit criteria, team, dependencies, risks, deployment, monitoring and a Success Checklist; optional accounting, marketing, fulfillment and data-migration blocks',
     version: '1.0.0',
     body: implementationPlan,
-  }),
-  builtin({
+  },
+  {
     id: 'integration-page',
     title: 'Integration Page',
     description: 'Public page explaining how to integrate your product with a partner platform',
     detail: 'Kurt-style frontmatter with sources and outline; overview, prerequisites, setup guide, code, use cases, configuration, troubleshooting, security and limits',
     version: '1.0.0',
     body: integrationPage,
-  }),
-  builtin({
+  },
+  {
     id: 'integration-playbook',
     title: 'Customer Integration Playbook',
     description: "A Solutions Engineer's playbook for customer-facing integration work (a filled example)",
     detail: 'Purpose, customer scenario, constraints, architecture, API flow, customer and engineer explanations, what scales and what breaks',
     version: '1.0.0',
     body: integrationPlaybook,
-  }),
-  builtin({
+  },
+  {
     id: 'discovery-document',
     title: 'Deep Discovery Document',
     description: 'Thorough discovery before building an integration: value, journeys, requirements, risks',
     detail: 'Business value, user journeys, technical requirements, architecture, security, performance, phases, tests, costs, risks, open questions and sign-off',
     version: '1.0.0',
     body: discoveryDocument,
-  }),
-]);
+  },
+];
+
+let builtins: readonly TemplateInfo[] | undefined;
+
+/**
+ * The built-in templates, their schemas read on the first call: reading them parses five YAML
+ * blocks, which is no work for loading the extension (activation) or the CLI.
+ */
+export function builtinTemplates(): readonly TemplateInfo[] {
+  builtins ??= Object.freeze(BUILTIN_INFO.map(builtin));
+  return builtins;
+}
 
 /** The built-in template with this id. */
 export function builtinTemplate(id: string): TemplateInfo | undefined {
-  return BUILTIN_TEMPLATES.find((t) => t.id === id);
+  return builtinTemplates().find((t) => t.id === id);
 }

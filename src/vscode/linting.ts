@@ -5,7 +5,7 @@
  * the diagnostics, status bar, code lenses and tree view through `onDidLint`.
  */
 import * as vscode from 'vscode';
-import { Linter } from '../core/lint';
+import { Linter, PREPARE_SLICE_MS } from '../core/lint';
 import type { DocModel, FactCache } from '../core/document';
 import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
@@ -183,7 +183,7 @@ export class LintService extends Disposable {
     }
     state.linter.setOptions(options);
     // A large first parse is spread over event-loop turns so typing never waits on it.
-    while (!state.linter.prepare(text, 15)) {
+    while (!state.linter.prepare(text, PREPARE_SLICE_MS)) {
       await yieldToEventLoop();
       if (state.generation !== generation || doc.isClosed) return undefined;
     }

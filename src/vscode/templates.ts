@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import { readFrontmatter } from '../core/frontmatter';
 import { mergeTemplates, parseTeamTemplate, templateSnippet, type TemplateInfo } from '../core/templates/index';
-import { BUILTIN_TEMPLATES } from '../templates/index';
+import { builtinTemplates } from '../templates/index';
 import { Disposable } from './dispose';
 import { SECTION } from './settings';
 import { isDocLanguage } from './languages';
@@ -95,7 +95,7 @@ export class TemplateCatalog extends Disposable {
    */
   latest(): readonly TemplateInfo[] {
     if (!this.known) void this.list().catch(() => undefined);
-    return this.known ?? BUILTIN_TEMPLATES;
+    return this.known ?? builtinTemplates();
   }
 
   private async fingerprint(): Promise<string> {
@@ -183,7 +183,7 @@ export class TemplateCatalog extends Disposable {
         } else problems.push(parsed.error);
       }
     }
-    const merged = mergeTemplates(BUILTIN_TEMPLATES, team);
+    const merged = mergeTemplates(builtinTemplates(), team);
     this.uris.clear();
     for (const [t, u] of uris) this.uris.set(t, u);
     return { templates: merged.templates, problems: [...problems, ...merged.warnings] };

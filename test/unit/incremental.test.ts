@@ -85,3 +85,26 @@ test('incremental re-lints equal fresh lints on small documents where every edit
     }
   }
 });
+
+test('edits at the end of the frontmatter re-read it exactly when a fresh lint reads it otherwise', () => {
+  const heads = ['---\ntitle: [Partner]\nstatus: draft\n---\n', '---\ntitle: x\n...\n', '---\r\ntitle: [X]\r\n---\r\n', '---\ntitle: [X]\n---', '---\ntitle: [X]\n', '--- \nstatus: final\n---\n\n'];
+  const body = '# Guide\n\n[Customer name] and YYYY-MM-DD.\n\n## Definition of Done\n\n- [ ] done\n';
+  const inserts = ['x', '\n', '\r', '---', '...', '-', ' ', '\n---\n', 'status: final\n', '# '];
+  const random = rng(21);
+  for (const head of heads) {
+    for (let round = 0; round < 12; round++) {
+      let text = head + body;
+      const linter = new Linter();
+      linter.lint(text);
+      for (let step = 0; step < 12; step++) {
+        const end = text.indexOf('\n---', 3) === -1 ? head.length : text.indexOf('\n---', 3) + 4;
+        const at = Math.max(0, Math.min(text.length, end - 3 + Math.floor(random() * 8)));
+        if (random() < 0.3) text = text.slice(0, at) + text.slice(at + 1);
+        else text = text.slice(0, at) + inserts[Math.floor(random() * inserts.length)] + text.slice(at);
+        const { model, findings } = linter.lint(text);
+        assert.deepEqual(findings, lint(text), `${JSON.stringify(head)} round ${round} step ${step}`);
+        assert.equal(model.status, new Linter().lint(text).model.status, 'the status is read again when the frontmatter changed');
+      }
+    }
+  }
+});

@@ -19,7 +19,7 @@ import {
   type TemplateInfo,
 } from '../../src/core/templates/index';
 import { fieldGroups, specsFor } from '../../src/core/templates/identity';
-import { BUILTIN_TEMPLATES, builtinSchemaErrors, builtinTemplate } from '../../src/templates/index';
+import { builtinTemplates, builtinSchemaErrors, builtinTemplate } from '../../src/templates/index';
 import { joinLines, testTemplate } from './helpers';
 
 const TODAY = '2025-03-01';
@@ -79,7 +79,7 @@ test('schema errors are clear and carry the line of the template file', () => {
 });
 
 test('a created document carries template and template_version, never the schema', () => {
-  for (const t of BUILTIN_TEMPLATES) {
+  for (const t of builtinTemplates()) {
     const out = renderTemplate(t, { today: TODAY });
     assert.ok(!/^fields:/m.test(out.slice(0, out.indexOf('\n---', 4))), `${t.id}: no fields: key`);
     assert.match(out, new RegExp(`^template: ${t.id}\\ntemplate_version: ${t.version.replace(/\./g, '\\.')}$`, 'm'));
@@ -158,7 +158,7 @@ test('documentFields: the remaining fields of a document, with its template sche
   const bare = documentFields(doc);
   assert.equal(bare.filter((f) => f.name === 'X').length, 5);
   assert.equal(bare.find((f) => f.name === 'Your Product')?.shared, false, 'no schema: a descriptive name is per occurrence');
-  const withSchema = documentFields(doc, BUILTIN_TEMPLATES);
+  const withSchema = documentFields(doc, builtinTemplates());
   const product = withSchema.find((f) => f.name === 'Your Product')!;
   assert.deepEqual([product.key, product.shared, product.label], ['[Your Product]', true, 'Your product']);
   assert.equal(withSchema.filter((f) => f.name === 'X').length, 5, 'occurrence numbers of the template do not apply to a document');
@@ -178,7 +178,7 @@ test('answerEdits: only the answered fields, only where their text still stands,
 
 test('drift: every field of each shipped template is covered by its schema, which has no errors', () => {
   assert.deepEqual(builtinSchemaErrors(), {});
-  for (const t of BUILTIN_TEMPLATES) {
+  for (const t of builtinTemplates()) {
     const groups = fieldGroups(t.body);
     if (groups.length === 0) continue;
     assert.ok(t.schema, `${t.id} declares fields:`);

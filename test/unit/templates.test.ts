@@ -22,7 +22,7 @@ import {
   slugify,
   type TemplateInfo,
 } from '../../src/core/templates/index';
-import { BUILTIN_TEMPLATES, builtinTemplate } from '../../src/templates/index';
+import { builtinTemplates, builtinTemplate } from '../../src/templates/index';
 import { snippetsJson, SNIPPETS_PATH } from '../../src/templates/snippets';
 import { ROOT, joinLines, read, testTemplate } from './helpers';
 
@@ -73,10 +73,10 @@ function blankRuns(text: string): number {
 
 test('five built-in templates with ids, titles, one-line descriptions and versions', () => {
   assert.deepEqual(
-    BUILTIN_TEMPLATES.map((t) => t.id),
+    builtinTemplates().map((t) => t.id),
     ['implementation-guide', 'implementation-plan', 'integration-page', 'integration-playbook', 'discovery-document'],
   );
-  for (const t of BUILTIN_TEMPLATES) {
+  for (const t of builtinTemplates()) {
     assert.equal(t.source, 'builtin');
     assert.match(t.version, /^\d+\.\d+\.\d+$/);
     assert.ok(t.title && t.description && !t.description.includes('\n'), t.id);
@@ -87,7 +87,7 @@ test('five built-in templates with ids, titles, one-line descriptions and versio
 });
 
 test('template fields are exactly the linter placeholder findings, grouped by identical text', () => {
-  for (const t of BUILTIN_TEMPLATES) {
+  for (const t of builtinTemplates()) {
     const fields = templateFields(t);
     const occurrences = fields.flatMap((f) => f.occurrences.map(() => textOf(f))).sort();
     assert.deepEqual(occurrences, placeholders(t.body), t.id);
@@ -114,7 +114,7 @@ test('template conditionals are the {{#if}} / {{#unless}} names', () => {
   assert.deepEqual(templateConditionals(tpl('{{#unless a}}x{{/unless}} {{#if b}}y{{/if}} {{#if a}}z{{/if}} {{#each c}}w{{/each}}')), ['a', 'b']);
 });
 
-for (const t of BUILTIN_TEMPLATES) {
+for (const t of builtinTemplates()) {
   for (const mode of ['all on', 'all off'] as const) {
     test(`${t.id} renders with conditionals ${mode} and lints with exactly the unset fields`, () => {
       const keep = mode === 'all on' ? templateConditionals(t) : [];
@@ -308,7 +308,7 @@ test('broken team templates give a clear message naming the file', () => {
 
 test('mergeTemplates: team templates after built-ins, replacing a built-in id, duplicates reported', () => {
   const team = (file: string, id: string): TemplateInfo => ({ ...tpl('# x\n', id), source: 'workspace', file });
-  const { templates, warnings } = mergeTemplates(BUILTIN_TEMPLATES, [team('b.md', 'mine'), team('c.md', 'integration-page'), team('a.md', 'mine')]);
+  const { templates, warnings } = mergeTemplates(builtinTemplates(), [team('b.md', 'mine'), team('c.md', 'integration-page'), team('a.md', 'mine')]);
   assert.deepEqual(templates.map((t) => `${t.id}:${t.source}`), [
     'implementation-guide:builtin',
     'implementation-plan:builtin',
@@ -383,9 +383,9 @@ function expandSnippet(body: string, today: string): { text: string; stops: Map<
 }
 
 test('snippets: one tab stop per field, shared ones repeated, choices that answer nothing by default, escaping', () => {
-  const file = snippetsFile(BUILTIN_TEMPLATES);
-  assert.equal(Object.keys(file).length, BUILTIN_TEMPLATES.length);
-  for (const t of BUILTIN_TEMPLATES) {
+  const file = snippetsFile(builtinTemplates());
+  assert.equal(Object.keys(file).length, builtinTemplates().length);
+  for (const t of builtinTemplates()) {
     const s = file[t.title];
     assert.equal(s.prefix, `idoc-${t.id}`);
     assert.equal(s.description, t.description);
@@ -424,7 +424,7 @@ test(`the committed ${SNIPPETS_PATH} is what the generator produces now`, () => 
   const committed = read(join(ROOT, SNIPPETS_PATH));
   assert.equal(committed, snippetsJson(), 'run npm run build to regenerate it');
   const parsed = JSON.parse(committed) as Record<string, { prefix: string; body: string[]; description: string }>;
-  assert.deepEqual(Object.values(parsed).map((s) => s.prefix), BUILTIN_TEMPLATES.map((t) => `idoc-${t.id}`));
+  assert.deepEqual(Object.values(parsed).map((s) => s.prefix), builtinTemplates().map((t) => `idoc-${t.id}`));
   const pkg = JSON.parse(read(join(ROOT, 'package.json'))) as { contributes?: { snippets?: Array<{ language: string; path: string }> } };
   assert.deepEqual(pkg.contributes?.snippets, [
     { language: 'markdown', path: `./${SNIPPETS_PATH}` },

@@ -1,4 +1,5 @@
-import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isSeq, isScalar } from '../yaml';
 import { isIntegrationFrontmatter, nodeAt, spanOf, STATUSES, type Frontmatter } from '../frontmatter';
 import type { Rule, Report } from './rule';
 import { said, type MessageArg, type MessageId } from '../messages';

@@ -20,16 +20,33 @@ function shown(text: string): string {
   return flat.length > 70 ? `${flat.slice(0, 60)}…${flat.slice(-8)}` : flat;
 }
 
-/** Message and data of a field depend only on its text, dialect and where it is: computed once each. */
-const described = new Map<string, Omit<Report, 'start' | 'end'>>();
+/**
+ * Message and data of a field depend only on its text, dialect and where it is: computed once
+ * each, kept by where and dialect, then by text (no key is built per field).
+ */
+type Described = Map<string, Omit<Report, 'start' | 'end'>>;
+const described = new Map<string, Map<string, Described>>();
+let describedCount = 0;
+
+function describedOf(where: string, dialect: string): Described {
+  let byDialect = described.get(where);
+  if (!byDialect) described.set(where, (byDialect = new Map()));
+  let byText = byDialect.get(dialect);
+  if (!byText) byDialect.set(dialect, (byText = new Map()));
+  return byText;
+}
 
 function describe(hit: FieldHit, where: string): Report {
-  const key = `${where}\u0000${hit.dialect}\u0000${hit.text}`;
-  let d = described.get(key);
+  let byText = describedOf(where, hit.dialect);
+  let d = byText.get(hit.text);
   if (!d) {
-    if (described.size > 20_000) described.clear();
+    if (++describedCount > 20_000) {
+      described.clear();
+      describedCount = 0;
+      byText = describedOf(where, hit.dialect);
+    }
     d = describeFresh(hit, where);
-    described.set(key, d);
+    byText.set(hit.text, d);
   }
   return { start: hit.start, end: hit.end, message: d.message, l10n: d.l10n, data: d.data && { ...d.data } };
 }
@@ -51,8 +68,14 @@ const RELEASE_HEADING = /^(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[
 /** A document with release headings (two or more) is, or holds, a changelog: its entries open with tags. */
 function isChangelog(model: DocModel): boolean {
   let n = 0;
-  for (const h of model.headings) if (RELEASE_HEADING.test(h.text) && ++n >= 2) return true;
+  for (const h of model.headings) if (mayNameRelease(h.text) && RELEASE_HEADING.test(h.text) && ++n >= 2) return true;
   return false;
+}
+
+/** Whether a heading starts as `RELEASE_HEADING` needs (`[`, `v`, a digit, `u`): most do not, and skip the expression. */
+function mayNameRelease(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20; // lower case for letters; `[` (0x5b) becomes `{` (0x7b)
+  return c === 0x7b || c === 0x76 || c === 0x75 || (c >= 0x30 && c <= 0x39);
 }
 
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
@@ -61,11 +84,14 @@ export const placeholder: Rule<'placeholder'> = {
   title: 'unfilled fields',
   description: 'Unfilled template fields: `[Customer name]`, `{{PLAN_LEVEL}}`, `YYYY-MM-DD`.',
   check(model, _context, report) {
-    const seen = new Set<string>();
+    // Each span once: the end of the first field at each start, then any other ends at that start (rare).
+    const seen = new Map<number, number>();
+    const more = new Set<string>();
     const emit = (hit: FieldHit, where: string) => {
-      const key = `${hit.start}:${hit.end}`;
-      if (seen.has(key)) return;
-      seen.add(key);
+      const end = seen.get(hit.start);
+      if (end === undefined) seen.set(hit.start, hit.end);
+      else if (end === hit.end || more.has(`${hit.start}:${hit.end}`)) return;
+      else more.add(`${hit.start}:${hit.end}`);
       report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');

@@ -2,7 +2,8 @@
  * Answers applied to an existing document: the text edits that write each answered field at
  * its occurrences, and nowhere else. Used by "Fill all" and by the form's "Fill Fields…".
  */
-import { visit, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { visit } from '../yaml';
 import { readFrontmatter, type Frontmatter } from '../frontmatter';
 import type { Span } from '../types';
 import { flat } from './identity';

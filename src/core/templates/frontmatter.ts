@@ -2,7 +2,8 @@
  * Frontmatter edits with the `yaml` Document API, so the template's comments, key order,
  * quoting and blank lines survive.
  */
-import { parseDocument, isMap, isScalar, visit, type Document, type Scalar } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+import { parseDocument, isMap, isScalar, visit } from '../yaml';
 import { STATUSES as STATUS_LIST } from '../frontmatter';
 
 /** How rendered frontmatter is written: no folding, flow lists as the templates write them. */

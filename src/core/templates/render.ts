@@ -3,7 +3,7 @@
  * blocks kept or dropped, and the frontmatter stamped with the template, its version, the
  * creation date and a status. Pure text in, text out; nothing in the template is executed.
  */
-import { visit } from 'yaml';
+import { visit } from '../yaml';
 import { readFrontmatter, type Frontmatter } from '../frontmatter';
 import type { Span } from '../types';
 import { answerFor, templateFields } from './fields';

@@ -21,7 +21,8 @@
  * The schema stays in the template: it is cut out of the template's body, so a document made
  * from the template carries only `template` and `template_version`.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from '../yaml';
 import { readFrontmatter, type Frontmatter } from '../frontmatter';
 import { checkSchema } from './identity';
 import { FIELD_TYPES, type FieldSpec, type FieldType, type SchemaError, type TemplateInfo } from './types';

@@ -1,0 +1,32 @@
+/**
+ * The `yaml` library, loaded on first use: only frontmatter and template schemas need it, it is
+ * a quarter of the extension's bundle, and a document without frontmatter never loads it. The
+ * core imports what it needs of `yaml` from here (types straight from `yaml`).
+ */
+import type * as Yaml from 'yaml';
+
+let lib: typeof Yaml | undefined;
+
+function yaml(): typeof Yaml {
+  // A require, not an import: the bundler then evaluates the library on this call, not at load.
+  lib ??= require('yaml') as typeof Yaml;
+  return lib;
+}
+
+export const parseDocument = ((source: string, options?: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions) => yaml().parseDocument(source, options)) as typeof Yaml.parseDocument;
+export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
+export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;
+export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;
+export const isPair = ((node: unknown) => yaml().isPair(node)) as typeof Yaml.isPair;
+
+/** A CST parser (`new Parser()` of `yaml`). */
+export function cstParser(): Yaml.Parser {
+  return new (yaml().Parser)();
+}
+
+/** `visit` of `yaml`, with its `BREAK`, `SKIP` and `REMOVE` (read from the library when asked for). */
+export const visit = Object.defineProperties(((node: Yaml.Node | Yaml.Document, visitor: Yaml.visitor) => yaml().visit(node, visitor)) as typeof Yaml.visit, {
+  BREAK: { get: () => yaml().visit.BREAK },
+  SKIP: { get: () => yaml().visit.SKIP },
+  REMOVE: { get: () => yaml().visit.REMOVE },
+});
