@@ -17,6 +17,7 @@ import { SEVERITY_SETTINGS } from './severity';
 import { RULE_IDS, isRuleId } from './rules/index';
 import { patternProblem } from './patterns';
 import { globProblem } from './globs';
+import { english, msg, type Message } from './messages';
 
 export { RULE_IDS };
 
@@ -34,7 +35,14 @@ export interface Config {
 /** A configuration problem, naming the key (`rules.placeholder`, `placeholderPatterns[1]`). */
 export interface ConfigError {
   key: string;
+  /** In English; `l10n`: the same as a catalogue message (`messages.ts`). */
   message: string;
+  l10n?: Message;
+}
+
+/** A configuration error from a catalogue message. */
+function problem(key: string, m: Message): ConfigError {
+  return { key, message: english(m), l10n: m };
 }
 
 export const EMPTY_CONFIG: Config = Object.freeze({
@@ -48,13 +56,13 @@ const KNOWN_KEYS = ['$schema', 'rules', 'placeholderPatterns', 'dodHeadings', 'i
 
 function stringList(value: unknown, key: string, errors: ConfigError[]): string[] | undefined {
   if (!Array.isArray(value)) {
-    errors.push({ key, message: 'expected a list of strings' });
+    errors.push(problem(key, msg('configStringList')));
     return undefined;
   }
   const out: string[] = [];
   value.forEach((v, i) => {
     if (typeof v === 'string' && v.trim() !== '') out.push(v);
-    else errors.push({ key: `${key}[${i}]`, message: 'expected a non-empty string' });
+    else errors.push(problem(`${key}[${i}]`, msg('configNonEmptyString')));
   });
   return out;
 }
@@ -62,14 +70,14 @@ function stringList(value: unknown, key: string, errors: ConfigError[]): string[
 function readRules(value: unknown, errors: ConfigError[]): Config['rules'] {
   const rules: Config['rules'] = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    errors.push({ key: 'rules', message: 'expected an object mapping rule ids to severities' });
+    errors.push(problem('rules', msg('configRulesObject')));
     return rules;
   }
   for (const [id, sev] of Object.entries(value)) {
     if (!isRuleId(id)) {
-      errors.push({ key: `rules.${id}`, message: `unknown rule; expected one of ${RULE_IDS.join(', ')}` });
+      errors.push(problem(`rules.${id}`, msg('configUnknownRule', RULE_IDS.join(', '))));
     } else if (!SEVERITY_SETTINGS.includes(sev as SeveritySetting)) {
-      errors.push({ key: `rules.${id}`, message: `expected one of ${SEVERITY_SETTINGS.join(', ')}, got ${JSON.stringify(sev)}` });
+      errors.push(problem(`rules.${id}`, msg('configSeverity', SEVERITY_SETTINGS.join(', '), JSON.stringify(sev))));
     } else {
       rules[id as RuleId] = sev as SeveritySetting;
     }
@@ -87,25 +95,25 @@ export const MAX_GLOBS = 200;
 /** `list` cut to `max` entries, with an error naming the key when it was longer. */
 function capped(list: string[], max: number, key: string, errors: ConfigError[]): string[] {
   if (list.length <= max) return list;
-  errors.push({ key, message: `${list.length} entries; at most ${max} are used` });
+  errors.push(problem(key, msg('configTooMany', list.length, max)));
   return list.slice(0, max);
 }
 
 function readPatterns(value: unknown, errors: ConfigError[]): string[] {
   const list = capped(stringList(value, 'placeholderPatterns', errors) ?? [], MAX_PATTERNS, 'placeholderPatterns', errors);
   return list.filter((source, i) => {
-    const problem = patternProblem(source);
-    if (problem) errors.push({ key: `placeholderPatterns[${i}]`, message: problem });
-    return problem === undefined;
+    const wrong = patternProblem(source);
+    if (wrong) errors.push(problem(`placeholderPatterns[${i}]`, wrong));
+    return wrong === undefined;
   });
 }
 
 function readGlobs(value: unknown, errors: ConfigError[]): string[] {
   const list = capped(stringList(value, 'ignore', errors) ?? [], MAX_GLOBS, 'ignore', errors);
   return list.filter((glob, i) => {
-    const problem = globProblem(glob);
-    if (problem) errors.push({ key: `ignore[${i}]`, message: problem });
-    return problem === undefined;
+    const wrong = globProblem(glob);
+    if (wrong) errors.push(problem(`ignore[${i}]`, wrong));
+    return wrong === undefined;
   });
 }
 
@@ -114,11 +122,11 @@ export function validateConfig(value: unknown): { config: Config; errors: Config
   const errors: ConfigError[] = [];
   const config: Config = { rules: {}, placeholderPatterns: [], dodHeadings: [...DEFAULT_DOD_HEADINGS], ignore: [] };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { config, errors: [{ key: '(root)', message: 'expected a JSON object' }] };
+    return { config, errors: [problem('(root)', msg('configNotObject'))] };
   }
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!KNOWN_KEYS.includes(key)) errors.push({ key, message: `unknown key; expected one of ${KNOWN_KEYS.slice(1).join(', ')}` });
+    if (!KNOWN_KEYS.includes(key)) errors.push(problem(key, msg('configUnknownKey', KNOWN_KEYS.slice(1).join(', '))));
   }
   if ('rules' in obj) config.rules = readRules(obj.rules, errors);
   if ('placeholderPatterns' in obj) config.placeholderPatterns = readPatterns(obj.placeholderPatterns, errors);
@@ -133,7 +141,7 @@ export function parseConfig(text: string): { config: Config; errors: ConfigError
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { config: { ...EMPTY_CONFIG }, errors: [{ key: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { config: { ...EMPTY_CONFIG }, errors: [problem('(file)', msg('configInvalidJson', (e as Error).message))] };
   }
   return validateConfig(value);
 }

@@ -9,6 +9,7 @@
  */
 import type { ChunkFacts, FactOptions, FieldFact } from './facts';
 import type { Span } from './types';
+import type { Message } from './messages';
 import { scanDates, scanPatterns, scanProse, type FieldHit } from './grammar';
 
 /** A code span on one line, an inline link or image with a plain or `<angle>` destination, an autolink. */
@@ -70,7 +71,7 @@ function lines(text: string, facts: ChunkFacts, masks: Span[]): void {
 }
 
 /** Facts of `text` without parsing it; `reason` says why (shown once to the user). */
-export function degradedFacts(text: string, options: FactOptions, reason: string): ChunkFacts {
+export function degradedFacts(text: string, options: FactOptions, reason: Message): ChunkFacts {
   const facts: ChunkFacts = { fields: [], tags: [], tasks: [], headings: [], definitions: [], comments: [], degraded: reason };
   const spans: Span[] = [];
   comments(text, facts, spans);

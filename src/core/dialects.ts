@@ -10,6 +10,7 @@
  */
 import { angleField, blockTag, braceField, bracketField, choicesOf, mustacheField, UPPER_SNAKE, type AtMatcher, type ScanWhere } from './matchers';
 import { DATE_STUB_SOURCE } from './dates';
+import { msg, type Message } from './messages';
 
 /** What kind of field: free text, a choice list, a date, a named variable, or a block to keep or remove. */
 export type FieldKind = 'text' | 'choice' | 'date' | 'variable' | 'block';
@@ -38,8 +39,8 @@ export interface Dialect {
   match?: AtMatcher;
   /** Reads the name, kind and choices from the field's text. */
   read(text: string): FieldReading;
-  /** The finding's message for a field with this reading (`shown` is the text as shown). */
-  message(shown: string, reading: FieldReading): string;
+  /** The finding's message for a field with this reading (`shown` is the text as shown): a catalogue entry of `messages.ts`. */
+  message(shown: string, reading: FieldReading): Message;
   /** What a fill writes in place of the field: the value, or for a block, its kept content. */
   fill: 'replace' | 'keep-or-remove';
   /** A snippet default for the field (VS Code snippet syntax), when better than its own text. */
@@ -54,7 +55,7 @@ function between(text: string, open: number, close: number): string {
   return text.slice(open, text.length - close).replace(/\s+/g, ' ').trim();
 }
 
-const replaceMessage = (shown: string) => `Unfilled placeholder \`${shown}\`: replace it with the value`;
+const replaceMessage = (shown: string) => msg('placeholder', shown);
 
 /** `[Customer name]`, `[X]`, `[A / B / C]`, `[PARTNER_API_KEY]`, `[text][ref]` with no definition. */
 const bracket: Dialect = {
@@ -81,11 +82,11 @@ const bracket: Dialect = {
     if (pair) {
       // "[the manual][manual]" with no `[manual]: url`: a reference to define, or a field to fill.
       const label = (pair[2].trim() === '' ? pair[1] : pair[2]).replace(/\s+/g, ' ').trim();
-      return `Unfilled placeholder or undefined reference \`${shown}\`: define \`[${label}]: <url>\` or replace it with the value`;
+      return msg('placeholderOrReference', shown, label);
     }
     if (reading.choices) {
       const c = reading.choices;
-      return `Unfilled choice \`${shown}\`: pick ${c.slice(0, -1).join(', ')} or ${c[c.length - 1]}`;
+      return msg('placeholderChoice', shown, c.slice(0, -1).join(', '), c[c.length - 1]);
     }
     return replaceMessage(shown);
   },
@@ -111,7 +112,7 @@ const block: Dialect = {
     const t = between(text, 2, 2).replace(/^~|~$/g, '').trim();
     return { name: t.replace(/^[#/]\s*\w+\s*/, '').replace(/^else\s*/, ''), kind: 'block' };
   },
-  message: (shown, reading) => `Unresolved template block "${reading.name || shown}": keep or remove it`,
+  message: (shown, reading) => msg('blockUnresolved', reading.name || shown),
   fill: 'keep-or-remove',
   highlight: {
     match: '(?<!\\$)\\{\\{~?\\s*(?:[#/]\\s*(?:if|unless)\\b[^{}\\n]*|else(?:\\s+if\\b[^{}\\n]*)?)\\s*~?\\}\\}',
@@ -190,7 +191,7 @@ const date: Dialect = {
   contexts: ['prose', 'frontmatter', 'code'],
   examples: { field: ['created: YYYY-MM-DD', '**Last updated:** YYYY-MM-DD', 'Due: MM/DD/YYYY'], notField: ['dates use the YYYY-MM-DD format', "format('YYYY-MM-DD')"] },
   read: (text) => ({ name: text, kind: 'date' }),
-  message: (shown) => `Unfilled date \`${shown}\`: replace it with the date`,
+  message: (shown) => msg('placeholderDate', shown),
   fill: 'replace',
   snippetDefault: (text) => SNIPPET_DATE[text],
   highlight: { match: DATE_STUB_SOURCE.replace('|YYYY-MM)', ')'), scope: 'variable.other.placeholder.date.integration-docs' },
@@ -214,7 +215,7 @@ export function patternDialect(source: string): Dialect {
     contexts: ['prose', 'frontmatter'],
     examples: { field: [], notField: [] },
     read: (text) => ({ name: text, kind: 'text' }),
-    message: (shown) => `Unfilled placeholder \`${shown}\` (a configured pattern): replace it with the value`,
+    message: (shown) => msg('placeholderPattern', shown),
     fill: 'replace',
     probe: source,
   };

@@ -8,6 +8,7 @@ import { type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type 
 import { chunkFacts } from './chunk-facts';
 import { readFrontmatter, opensFrontmatter, type Frontmatter } from './frontmatter';
 import type { TagHit } from './grammar';
+import type { Message } from './messages';
 
 /** A parsed document, in document offsets. */
 export interface DocModel {
@@ -30,7 +31,8 @@ export interface DocModel {
 export interface DegradedBlock {
   start: number;
   end: number;
-  reason: string;
+  /** Why, as a catalogue message (`limits.ts`). */
+  reason: Message;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Nodes, Root, ListItem, Heading, Code, Html, Table } from 'mdast';
 import type { Span } from './types';
+import type { Message } from './messages';
 import { parseMarkdown, parseMdx } from './parse';
 import { lowerBound } from './chunks';
 import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, type FieldHit, type TagHit } from './grammar';
@@ -45,7 +46,7 @@ export interface ChunkFacts {
   definitions: string[];
   comments: CommentFact[];
   /** Set when the chunk was read without the Markdown parser, saying why (`degraded.ts`). */
-  degraded?: string;
+  degraded?: Message;
 }
 
 /** Options that change what a chunk yields (part of the cache key). */

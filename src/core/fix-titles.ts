@@ -1,4 +1,5 @@
 /** The titles of the quick fixes, as templates a host can translate (see `fixes.ts`). */
+import { format } from './messages';
 
 /**
  * The English title templates of the fixes (`{0}`, `{1}`: arguments). A fix carries its key and
@@ -41,5 +42,5 @@ export interface FixLabel {
 /** The English title and the label of a fix. */
 export function titled(key: FixTitleKey, ...args: (string | number)[]): { title: string; label: FixLabel } {
   const strings = args.map(String);
-  return { title: FIX_TITLES[key].replace(/\{(\d)\}/g, (_, i: string) => strings[Number(i)] ?? ''), label: { key, args: strings } };
+  return { title: format(FIX_TITLES[key], strings), label: { key, args: strings } };
 }

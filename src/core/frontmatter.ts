@@ -8,10 +8,13 @@ import type { Span } from './types';
 import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './limits';
+import { said, type Message } from './messages';
 
 /** A YAML problem, with its span in the document. */
 export interface YamlProblem extends Span {
+  /** In English; `l10n`: the same as a catalogue message (`messages.ts`). */
   message: string;
+  l10n: Message;
 }
 
 /** The frontmatter block of a document. */
@@ -105,7 +108,7 @@ function unclosedBlock(text: string, contentStart: number, openEnd: number, patt
     unterminated: true,
     data: undefined,
     doc: undefined,
-    errors: [{ start: 0, end: openEnd, message: 'Frontmatter is not closed: add a line `---` after it' }],
+    errors: [{ start: 0, end: openEnd, ...said('frontmatterNotClosed') }],
   };
 }
 
@@ -114,7 +117,7 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
   const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [], directives: [] };
   const tooDeep = yamlTooDeep(source);
   if (tooDeep !== -1) {
-    fm.errors.push({ start: content.start + tooDeep, end: content.start + tooDeep + 1, message: `Frontmatter nests deeper than ${MAX_YAML_DEPTH} levels: it is not read` });
+    fm.errors.push({ start: content.start + tooDeep, end: content.start + tooDeep + 1, ...said('frontmatterTooDeep', MAX_YAML_DEPTH) });
     return fm;
   }
   fm.directives = directiveComments(source, content.start);
@@ -124,13 +127,13 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
     // (`[a key]: x` would otherwise print one from toJS).
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (e) {
-    fm.errors.push({ start: content.start, end: content.start, message: `Frontmatter could not be read: ${String(e)}` });
+    fm.errors.push({ start: content.start, end: content.start, ...said('frontmatterUnreadable', String(e)) });
     return fm;
   }
   fm.doc = doc;
   for (const err of doc.errors) {
     const [s, e] = err.pos;
-    fm.errors.push({ start: content.start + s, end: content.start + Math.max(e, s), message: yamlMessage(err.message) });
+    fm.errors.push({ start: content.start + s, end: content.start + Math.max(e, s), ...yamlMessage(err.message) });
   }
   if (fm.errors.length === 0) {
     let value: unknown;
@@ -138,13 +141,13 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
       value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     } catch (e) {
       // An alias with no anchor (`path: */sources/a.md`) or too many aliases: parsed, but no value.
-      fm.errors.push({ ...aliasSpan(doc, content), message: yamlMessage(e instanceof Error ? e.message : String(e)) });
+      fm.errors.push({ ...aliasSpan(doc, content), ...yamlMessage(e instanceof Error ? e.message : String(e)) });
       fm.fields = valueFields(text, doc, content.start, patterns);
       return fm;
     }
     fm.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     if (value !== null && value !== undefined && fm.data === undefined) {
-      fm.errors.push({ start: content.start, end: content.end, message: 'Frontmatter must be a mapping of keys to values' });
+      fm.errors.push({ start: content.start, end: content.end, ...said('frontmatterNotMapping') });
     }
   }
   fm.fields = valueFields(text, doc, content.start, patterns);
@@ -206,9 +209,9 @@ function aliasSpan(doc: Document, content: Span): Span {
   return span;
 }
 
-function yamlMessage(raw: string): string {
+function yamlMessage(raw: string): ReturnType<typeof said> {
   const first = raw.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return `Frontmatter is not valid YAML: ${first}`;
+  return said('frontmatterInvalidYaml', first);
 }
 
 /**

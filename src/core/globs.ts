@@ -17,13 +17,19 @@
  * Negation (`!drafts/**`) and extended globs (`@(a|b)`, `!(x)`) are refused with a message.
  */
 import { re2 } from './re2';
+import { english, msg, type Message } from './messages';
 
 /** Longest glob accepted (a glob names a few folders, it is not a program). */
 export const MAX_GLOB_LENGTH = 500;
 /** Deepest `{…}` nesting accepted. */
 const MAX_BRACE_DEPTH = 8;
 
-class GlobError extends Error {}
+/** A glob this module refuses, with the catalogue message saying why. */
+class GlobError extends Error {
+  constructor(readonly problem: Message) {
+    super(english(problem));
+  }
+}
 
 /** RE2 source for the characters of `s`, all literal. */
 function literal(s: string): string {
@@ -74,7 +80,7 @@ function braceParts(glob: string, open: number): { end: number; commas: number[]
     const c = glob[i];
     if (c === '\\') i++;
     else if (c === '{') {
-      if (++depth > MAX_BRACE_DEPTH) throw new GlobError(`braces nested deeper than ${MAX_BRACE_DEPTH} levels`);
+      if (++depth > MAX_BRACE_DEPTH) throw new GlobError(msg('globBraceDepth', MAX_BRACE_DEPTH));
     } else if (c === '}' && --depth === 0) return { end: i, commas };
     else if (c === ',' && depth === 1) commas.push(i);
   }
@@ -125,9 +131,9 @@ function translate(glob: string, from: number, to: number): string {
 
 /** RE2 source matching the paths `glob` matches (anchored by the caller). Throws GlobError. */
 function globSource(glob: string): string {
-  if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(`glob longer than ${MAX_GLOB_LENGTH} characters`);
-  if (glob.startsWith('!')) throw new GlobError('negated globs ("!…") are not supported: list only what to ignore');
-  if (/(?:^|[^\\])[@!+*?]\(/.test(glob)) throw new GlobError('extended globs ("@(a|b)", "!(x)", "+(x)") are not supported; use {a,b}');
+  if (glob.length > MAX_GLOB_LENGTH) throw new GlobError(msg('globTooLong', MAX_GLOB_LENGTH));
+  if (glob.startsWith('!')) throw new GlobError(msg('globNegated'));
+  if (/(?:^|[^\\])[@!+*?]\(/.test(glob)) throw new GlobError(msg('globExtended'));
   const body = glob.replace(/^(?:\.\/)+/, '');
   // A glob ending in a star also matches a folder written with its trailing `/` (`drafts*`).
   const trailingStar = /(?:^|[^\\*])\*$/.test(body);
@@ -135,13 +141,13 @@ function globSource(glob: string): string {
 }
 
 /** Why `glob` cannot be an `ignore` glob, or undefined when it can. */
-export function globProblem(glob: string): string | undefined {
+export function globProblem(glob: string): Message | undefined {
   try {
     re2().compile(`^(?:${globSource(glob)})$`);
     return undefined;
   } catch (e) {
-    const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
-    return e instanceof GlobError ? detail : `invalid glob: ${detail}`;
+    if (e instanceof GlobError) return e.problem;
+    return msg('globInvalid', (e as Error).message.replace(/^error parsing regexp: /, ''));
   }
 }
 

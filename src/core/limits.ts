@@ -4,6 +4,7 @@
  * The YAML and Markdown parsers recurse on nesting; the limits here stop input before it
  * reaches them, and the caller reads such input in a degraded way and says so once.
  */
+import { msg, type Message } from './messages';
 
 /**
  * Deepest YAML nesting the frontmatter parser is given. `yaml` recurses once per level (and
@@ -176,13 +177,13 @@ function containerPrefix(text: string, start: number, end: number): { depth: num
   }
 }
 
-function runProblem(run: RunCount): string | undefined {
+function runProblem(run: RunCount): Message | undefined {
   const L = PARSE_LIMITS;
-  if (run.chars > L.runChars) return `a paragraph of ${Math.round(run.chars / 1024)} KB`;
-  if (run.lines > L.runLines) return `a paragraph of ${run.lines} lines`;
-  if (run.labelEnds > L.runLabelEnds) return `${run.labelEnds} closing brackets in one paragraph`;
-  if (run.labelOpens > L.runLabelOpens) return `${run.labelOpens} opening brackets in one paragraph`;
-  if (run.labelWork > L.runLabelWork) return 'a long stretch inside an open bracket';
+  if (run.chars > L.runChars) return msg('hazardParagraphSize', Math.round(run.chars / 1024));
+  if (run.lines > L.runLines) return msg('hazardParagraphLines', run.lines);
+  if (run.labelEnds > L.runLabelEnds) return msg('hazardLabelEnds', run.labelEnds);
+  if (run.labelOpens > L.runLabelOpens) return msg('hazardLabelOpens', run.labelOpens);
+  if (run.labelWork > L.runLabelWork) return msg('hazardLabelWork');
   return undefined;
 }
 
@@ -191,7 +192,7 @@ function runProblem(run: RunCount): string | undefined {
  * One pass over the lines: container nesting per line and in all, and the size, lines and
  * label ends of each paragraph-like run (lines up to a blank line or a new container line).
  */
-export function parseHazard(text: string): string | undefined {
+export function parseHazard(text: string): Message | undefined {
   const L = PARSE_LIMITS;
   let work = 0;
   let run = newRun();
@@ -200,9 +201,9 @@ export function parseHazard(text: string): string | undefined {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const { depth, weight, item, content } = containerPrefix(text, start, end);
-    if (depth > L.containerDepth) return `nesting ${depth} levels deep`;
+    if (depth > L.containerDepth) return msg('hazardNesting', depth);
     work += weight;
-    if (work > L.containerWork) return 'too many nested block quote and list lines';
+    if (work > L.containerWork) return msg('hazardContainers');
     const blank = content >= end || text[content] === '\r';
     // A list item starts a paragraph of its own; `>` lines continue the quote's paragraph.
     if (blank || item || text[content] === '#' || text[content] === '|') {

@@ -65,6 +65,7 @@ export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDe
         startOffset: r.start,
         endOffset: r.end,
       };
+      if (r.l10n) finding.l10n = r.l10n;
       if (r.data) finding.data = r.data;
       (isSuppressed(rule.id, r.start, r.end, start.line) ? suppressed : findings).push(finding);
     });

@@ -12,6 +12,7 @@
  */
 import type { RE2JS } from 're2js';
 import { re2 } from './re2';
+import { msg, type Message } from './messages';
 
 /** Longest pattern accepted (a pattern is a short phrase like `\bTBD\b`, not a program). */
 export const MAX_PATTERN_LENGTH = 500;
@@ -57,17 +58,16 @@ export class LinearPattern extends RegExp {
 }
 
 /** Why `source` cannot be a placeholder pattern, or undefined when it can. */
-export function patternProblem(source: string): string | undefined {
-  if (source.length > MAX_PATTERN_LENGTH) return `pattern longer than ${MAX_PATTERN_LENGTH} characters`;
+export function patternProblem(source: string): Message | undefined {
+  if (source.length > MAX_PATTERN_LENGTH) return msg('patternTooLong', MAX_PATTERN_LENGTH);
   let re: LinearPattern;
   try {
     re = new LinearPattern(source);
   } catch (e) {
     const detail = (e as Error).message.replace(/^error parsing regexp: /, '');
-    const hint = /Perl syntax|escape/.test(detail) ? ' (patterns run in linear time: no lookaround or backreferences; write \\uXXXX as \\x{XXXX})' : '';
-    return `invalid regular expression: ${detail}${hint}`;
+    return msg(/Perl syntax|escape/.test(detail) ? 'patternInvalidLinear' : 'patternInvalid', detail);
   }
-  if (re.test('')) return `pattern ${JSON.stringify(source)} matches empty text`;
+  if (re.test('')) return msg('patternMatchesEmpty', JSON.stringify(source));
   return undefined;
 }
 

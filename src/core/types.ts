@@ -1,6 +1,7 @@
 // Rule ids come from the rule registry (a type-only import: no module cycle at run time).
 import type { RuleId } from './rules/index';
 import type { DocumentSyntax } from './syntax';
+import type { Message } from './messages';
 
 export type { RuleId };
 
@@ -40,7 +41,10 @@ export type FindingData =
 export interface Finding {
   rule: RuleId;
   severity: Severity;
+  /** The message in English (what the CLI prints). */
   message: string;
+  /** The same message as a catalogue id and arguments (`messages.ts`), for a host to translate. */
+  l10n?: Message;
   line: number;
   column: number;
   endLine: number;

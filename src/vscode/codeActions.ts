@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import type { TextEdit } from '../core/edits';
-import { fixSession, fixesFor, headingFixAt, type Fix, type FixLabel, type FixSession } from '../core/fixes';
+import { fixSession, fixesFor, headingFixAt, type Fix, type FixSession } from '../core/fixes';
 import { answerEdits, type TemplateField } from '../core/templates/index';
 import { rangeOf, ruleOf } from './convert';
+import { localTitle } from './coreText';
 import { DocumentFieldCache, fieldAt, fieldTitle, typeProblem } from './fieldInfo';
 import type { LintService, LintResult } from './linting';
 import type { SourceIndex } from './sources';
@@ -137,67 +138,6 @@ function toAction(doc: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnos
     a.edit = workspaceEdit(doc, fix.edits);
   }
   return a;
-}
-
-/** A fix's title in the user's language (the English templates are `FIX_TITLES` of the core). */
-export function localTitle(label: FixLabel): string {
-  const a = label.args;
-  switch (label.key) {
-    case 'markDone':
-      return vscode.l10n.t('Mark item done');
-    case 'keepContentTrue':
-      return vscode.l10n.t('Keep the content of {0} (as if {1} is true), remove its markers', a[0], a[1]);
-    case 'keepContentFalse':
-      return vscode.l10n.t('Keep the content of {0} (as if {1} is false), remove its markers', a[0], a[1]);
-    case 'removeBlockTrue':
-      return vscode.l10n.t('Remove {0} with its content (as if {1} is true)', a[0], a[1]);
-    case 'removeBlockFalse':
-      return vscode.l10n.t('Remove {0} with its content (as if {1} is false)', a[0], a[1]);
-    case 'keepBranchTrue':
-      return vscode.l10n.t('Keep the {0} branch (as if {1} is true), remove the {2} branch', a[0], a[1], a[2]);
-    case 'keepBranchFalse':
-      return vscode.l10n.t('Keep the {0} branch (as if {1} is false), remove the {2} branch', a[0], a[1], a[2]);
-    case 'keepBranch':
-      return vscode.l10n.t('Keep the {0} branch, remove the {1} branch', a[0], a[1]);
-    default:
-      return suppressOrPlanTitle(label);
-  }
-}
-
-function suppressOrPlanTitle(label: FixLabel): string {
-  const a = label.args;
-  switch (label.key) {
-    case 'suppressFinding':
-      return vscode.l10n.t('Suppress only this {0} finding', a[0]);
-    case 'suppressLine':
-      return vscode.l10n.t('Suppress {0} on line {1}', a[0], a[1]);
-    case 'suppressLineMany':
-      return vscode.l10n.t('Suppress {0} on line {1} ({2} findings)', a[0], a[1], a[2]);
-    case 'suppressTableOne':
-      return vscode.l10n.t('Suppress {0} in this whole table (1 finding)', a[0]);
-    case 'suppressTableMany':
-      return vscode.l10n.t('Suppress {0} in this whole table ({1} findings)', a[0], a[1]);
-    case 'suppressCodeOne':
-      return vscode.l10n.t('Suppress {0} in this whole code block (1 finding)', a[0]);
-    case 'suppressCodeMany':
-      return vscode.l10n.t('Suppress {0} in this whole code block ({1} findings)', a[0], a[1]);
-    case 'suppressFileOne':
-      return vscode.l10n.t('Suppress {0} in this whole file (1 finding)', a[0]);
-    case 'suppressFileMany':
-      return vscode.l10n.t('Suppress {0} in this whole file ({1} findings)', a[0], a[1]);
-    case 'insertHeading':
-      return vscode.l10n.t('Insert heading "{0}"', a[0]);
-    case 'removeOutlineEntry':
-      return vscode.l10n.t('Remove `{0}` from the outline', a[0]);
-    case 'addToOutline':
-      return vscode.l10n.t('Add "{0}" to the outline as `{1}`', a[0], a[1]);
-    case 'createFile':
-      return vscode.l10n.t('Create file {0}', a[0]);
-    case 'removeSource':
-      return vscode.l10n.t('Remove {0} from sources', a[0]);
-    default:
-      return label.key;
-  }
 }
 
 /**

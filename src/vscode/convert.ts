@@ -1,6 +1,7 @@
 /** The one place that turns engine spans and findings into `vscode` types. */
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core/types';
+import { findingMessage } from './coreText';
 
 /** Short name shown as the diagnostic `source`. */
 export const SOURCE = 'integration-docs';
@@ -27,9 +28,9 @@ export interface RuleDocs {
   forRule(rule: string): vscode.Uri;
 }
 
-/** A diagnostic for a finding; its rule id links to the rule's section of the README. */
+/** A diagnostic for a finding, in the user's language; its rule id links to the rule's section of the README. */
 export function toDiagnostic(f: Finding, docs: RuleDocs): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(rangeOf(f), f.message, SEVERITY[f.severity]);
+  const d = new vscode.Diagnostic(rangeOf(f), findingMessage(f), SEVERITY[f.severity]);
   d.source = SOURCE;
   d.code = { value: f.rule, target: docs.forRule(f.rule) };
   return d;

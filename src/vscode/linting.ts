@@ -12,6 +12,7 @@ import { formatConfigError } from '../core/config';
 import { oneLineError } from '../core/display';
 import { Disposable } from './dispose';
 import { ConfigFiles, editorSettings, lintOptions, type ConfigProblem } from './settings';
+import { findingMessage } from './coreText';
 import type { SourceIndex } from './sources';
 import { ignoredReason } from './ignore';
 import { isDocLanguage } from './languages';
@@ -146,7 +147,7 @@ export class LintService extends Disposable {
 
   private async options(doc: vscode.TextDocument): Promise<{ options: LintOptions; ignored?: string }> {
     const { config, file, errors } = await this.configs.forDocument(doc.uri);
-    const problems: ConfigProblem[] = errors.map((e) => ({ file, key: e.key, message: e.message }));
+    const problems: ConfigProblem[] = errors.map((e) => ({ file, key: e.key, message: findingMessage(e) }));
     const options = lintOptions(doc.uri, config, problems, doc.languageId);
     if (problems.length) this.problems.fire(problems);
     const ignored = ignoredReason(doc.uri, config, file);

@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE, EMPTY_CONFIG, MAX_PATTERNS, parseConfig, RULE_IDS, type Config, type ConfigError } from '../core/config';
 import { SEVERITY_SETTINGS } from '../core/severity';
 import { patternProblem } from '../core/patterns';
+import { msg } from '../core/messages';
+import { localMessage } from './coreText';
 import { DEFAULT_DOD_HEADINGS, type LintOptions, type RuleId, type SeveritySetting } from '../core/types';
 import { Disposable } from './dispose';
 import { appliedValue, RESTRICTED_SETTINGS, type RestrictedSetting } from './restricted';
@@ -28,6 +30,7 @@ export interface EditorSettings {
 export interface ConfigProblem {
   file: vscode.Uri | undefined;
   key: string;
+  /** In the user's language. */
   message: string;
 }
 
@@ -129,10 +132,10 @@ export function lintOptions(scope: vscode.Uri, config: Config, problems: ConfigP
   const patterns = [...config.placeholderPatterns];
   // Validated like the config file's (the same linear-time engine runs both).
   const fromSettings = stringArray(c.get('placeholderPatterns', []));
-  if (fromSettings.length > MAX_PATTERNS) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns`, message: `${fromSettings.length} entries; at most ${MAX_PATTERNS} are used` });
+  if (fromSettings.length > MAX_PATTERNS) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns`, message: localMessage(msg('configTooMany', fromSettings.length, MAX_PATTERNS)) });
   fromSettings.slice(0, MAX_PATTERNS).forEach((source, i) => {
     const problem = patternProblem(source);
-    if (problem) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: problem });
+    if (problem) problems.push({ file: undefined, key: `${SECTION}.placeholderPatterns[${i}]`, message: localMessage(problem) });
     else patterns.push(source);
   });
   const settingHeadings = stringArray(c.get('dodHeadings', [...DEFAULT_DOD_HEADINGS]));

@@ -3,8 +3,9 @@
 // (test/host/l10n-pack: it translates nothing of VS Code itself, so the workbench stays English).
 // Checked: the workbench runs with German as its NLS language, and our German strings show:
 // the status bar's field count (l10n/bundle.l10n.de.json), the outline view's name and a
-// command's title in the palette (package.nls.de.json), and the message of that command.
-// Screenshot: test-artifacts/l10n-de.png.
+// command's title in the palette (package.nls.de.json), the message of that command, and the
+// diagnostics in the Problems panel (the core's message catalogue, translated in the same bundle).
+// Screenshot: test-artifacts/l10n-de.png (the palette open over the German Problems panel).
 //
 // Why the server installs the pack (and not `entry.js --install-extension`, as vsix-check does):
 // VS Code accepts a locale only when `languagepacks.json` in the user-data dir lists a language
@@ -50,7 +51,7 @@ function germanPackListed(dir, timeoutMs = 120_000) {
   });
 }
 
-/** What a German user sees: status bar, outline view, a command from the palette and its message. */
+/** What a German user sees: status bar, outline view, Problems panel, a command from the palette and its message. */
 async function german(wb) {
   const language = await wb.page.evaluate(() => globalThis._VSCODE_NLS_LANGUAGE);
   assert.equal(language, 'de', 'the workbench runs with German as its NLS language');
@@ -58,6 +59,11 @@ async function german(wb) {
   const status = wb.page.locator('.statusbar-item', { hasText: /\d+ Felder · DoD \d+\/\d+/ });
   await status.waitFor();
   await wb.page.locator('.pane-header', { hasText: 'Gliederung des Integrationsdokuments' }).waitFor();
+  await wb.openProblems();
+  // The field's own text stays as written; the message around it is German.
+  const german = 'Offener Platzhalter `[Detailed instructions for initial environment configuration.]`: ersetzen Sie ihn durch den Wert';
+  const rows = await wb.waitForProblemRows((r) => r.some((t) => t.includes(german)));
+  assert.ok(!rows.some((t) => /Unfilled placeholder|Unchecked "/.test(t)), `no English diagnostic is left: ${JSON.stringify(rows)}`);
   const title = 'Integration Docs: Alle Integrationsdokumente prüfen';
   const input = wb.page.locator('.quick-input-widget input.input');
   await wb.page.keyboard.press('F1');
@@ -69,6 +75,7 @@ async function german(wb) {
   const linted = wb.page.locator('.statusbar-item', { hasText: /Integration Docs: \d+ Datei\(en\) geprüft/ });
   await linted.waitFor();
   wb.log(`German: ${(await status.innerText()).trim()} · palette: ${title} · ${(await linted.innerText()).trim()}`);
+  for (const row of rows.slice(0, 4)) wb.log(`  Problems: ${row.replace(/\s+/g, ' ')}`);
 }
 
 /**

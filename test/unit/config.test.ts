@@ -9,9 +9,17 @@ import {
   SEVERITY_SETTINGS,
   formatConfigError,
   lintOptionsOf,
-  parseConfig,
-  validateConfig,
+  parseConfig as parse,
+  validateConfig as validate,
+  type ConfigError,
 } from '../../src/core/index';
+
+/** A result with its errors as key and English message (their catalogue messages: messages.test.ts). */
+function plain<T extends { errors: ConfigError[] }>(r: T): T {
+  return { ...r, errors: r.errors.map(({ key, message }) => ({ key, message })) };
+}
+const validateConfig = (value: unknown) => plain(validate(value));
+const parseConfig = (text: string) => plain(parse(text));
 
 function keys(value: unknown): string[] {
   return validateConfig(value).errors.map((e) => e.key);

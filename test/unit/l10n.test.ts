@@ -34,7 +34,7 @@ function assertComplete(en: Strings, other: Strings, name: string): void {
   }
 }
 
-test('l10n/bundle.l10n.json is what the l10n.t calls of src/vscode generate now', () => {
+test('l10n/bundle.l10n.json is what the l10n.t calls of src/vscode and the core catalogues generate now', () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'src/build/l10n.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });
@@ -86,4 +86,27 @@ test('the bundle generator reads l10n.t calls and refuses a message that is not 
   const out = JSON.parse(r.stdout) as { ok: string[]; refused: string };
   assert.deepEqual(out.ok, ['One {0}', 'Two']);
   assert.match(out.refused, /^b\.ts:1: l10n\.t needs a string literal/);
+});
+
+test('the generator reads the core catalogues: a lookup l10n.t(MESSAGES[id]) passes, a catalogue entry must be a literal', () => {
+  const script = [
+    `import { messagesOf, templatesOf } from ${JSON.stringify(join(ROOT, 'src/build/l10n.mjs'))};`,
+    `const calls = messagesOf('a.ts', "vscode.l10n.t(MESSAGES[m.id], ...args); vscode.l10n.t(FIX_TITLES[k]);");`,
+    `const templates = templatesOf('m.ts', "export const MESSAGES = { a: 'One {0}', b: \`Two\` } as const;", 'MESSAGES');`,
+    `const refused = [];`,
+    `for (const src of ["export const MESSAGES = { a: x };", "export const OTHER = {};"]) {`,
+    `  try { templatesOf('m.ts', src, 'MESSAGES'); } catch (e) { refused.push(e.message); }`,
+    `}`,
+    `try { messagesOf('b.ts', 'vscode.l10n.t(OTHER[id])'); } catch (e) { refused.push(e.message); }`,
+    `console.log(JSON.stringify({ calls, templates, refused }));`,
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { calls: string[]; templates: string[]; refused: string[] };
+  assert.deepEqual(out.calls, [], 'a catalogue lookup adds nothing itself: the catalogue is read');
+  assert.deepEqual(out.templates, ['One {0}', 'Two']);
+  assert.equal(out.refused.length, 3);
+  assert.match(out.refused[0], /^m\.ts:1: every entry of MESSAGES must be a string literal/);
+  assert.match(out.refused[1], /^m\.ts: no object literal MESSAGES/);
+  assert.match(out.refused[2], /^b\.ts:1: l10n\.t needs a string literal/);
 });

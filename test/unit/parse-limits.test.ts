@@ -9,9 +9,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, Linter, buildModel, compilePatterns } from '../../src/core/index';
-import { parseHazard, PARSE_LIMITS } from '../../src/core/limits';
+import { PARSE_LIMITS, parseHazard as hazard } from '../../src/core/limits';
+import { english } from '../../src/core/messages';
 import { FIXTURES, joinLines, markdownFiles, rng } from './helpers';
 import { HOSTILE_SHAPES } from '../bench/hostile-shapes';
+
+/** The English reason `text` is not given to the parser, or undefined. */
+const parseHazard = (text: string) => {
+  const m = hazard(text);
+  return m && english(m);
+};
 
 const NOTICE = /(?:is|are) checked without the Markdown parser/;
 

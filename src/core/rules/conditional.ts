@@ -1,5 +1,6 @@
 import type { TagHit } from '../grammar';
 import type { Rule, Report } from './rule';
+import { said } from '../messages';
 
 interface Open {
   tag: TagHit;
@@ -9,11 +10,10 @@ interface Open {
 function blockReport(open: Open, close: TagHit | undefined): Report {
   const { tag } = open;
   const what = tag.helper === 'if' ? tag.name : `${tag.helper} ${tag.name}`;
-  const tail = close ? '' : ` (it has no closing {{/${tag.helper}}})`;
   return {
     start: tag.start,
     end: tag.end,
-    message: `Unresolved template block "${what}": keep or remove it${tail}`,
+    ...(close ? said('blockUnresolved', what) : said('blockUnclosed', what, `{{/${tag.helper}}}`)),
     data: {
       kind: 'conditional',
       name: tag.name,
@@ -27,7 +27,7 @@ function blockReport(open: Open, close: TagHit | undefined): Report {
 
 function stray(tag: TagHit): Report {
   const text = tag.kind === 'else' ? '{{else}}' : `{{/${tag.helper}}}`;
-  return { start: tag.start, end: tag.end, message: `Stray ${text} without an opening block: remove it` };
+  return { start: tag.start, end: tag.end, ...said('blockStray', text) };
 }
 
 /** `conditional`: Handlebars block helpers ({{#if}}, {{else}}, {{/if}}, {{#unless}}) left in the text. */

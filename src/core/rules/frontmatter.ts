@@ -2,10 +2,11 @@ import type { Node as YamlNode } from 'yaml';
 import { isMap, isSeq, isScalar } from '../yaml';
 import { isIntegrationFrontmatter, nodeAt, spanOf, STATUSES, type Frontmatter } from '../frontmatter';
 import type { Rule, Report } from './rule';
+import { said, type MessageArg, type MessageId } from '../messages';
 
 
-function at(fm: Frontmatter, node: YamlNode | undefined, message: string): Report {
-  return { ...spanOf(fm, node), message, data: { kind: 'frontmatter' } };
+function at(fm: Frontmatter, node: YamlNode | undefined, id: MessageId, ...args: MessageArg[]): Report {
+  return { ...spanOf(fm, node), ...said(id, ...args), data: { kind: 'frontmatter' } };
 }
 
 function checkStatus(fm: Frontmatter, report: (r: Report) => void): void {
@@ -16,7 +17,7 @@ function checkStatus(fm: Frontmatter, report: (r: Report) => void): void {
   if (fm.fields.some((f) => f.start < span.end && f.end > span.start)) return;
   const value = isScalar(node) ? node.value : undefined;
   if (typeof value !== 'string' || !(STATUSES as readonly string[]).includes(value)) {
-    report(at(fm, node, `Unknown status ${JSON.stringify(value ?? null)}: expected outline, draft or final`));
+    report(at(fm, node, 'statusUnknown', JSON.stringify(value ?? null)));
   }
 }
 
@@ -26,7 +27,7 @@ function checkSources(fm: Frontmatter, report: (r: Report) => void): Set<string>
   if (!node) return undefined;
   const declared = new Set<string>();
   if (!isSeq(node)) {
-    report(at(fm, node, '`sources` must be a list of entries with `path` and `purpose`'));
+    report(at(fm, node, 'sourcesNotList'));
     return undefined;
   }
   for (const item of node.items as YamlNode[]) {
@@ -34,9 +35,9 @@ function checkSources(fm: Frontmatter, report: (r: Report) => void): Set<string>
     const purpose = isMap(item) ? item.get('purpose') : undefined;
     if (typeof path === 'string' && path.trim() !== '') declared.add(path.trim());
     if (!isMap(item) || typeof path !== 'string') {
-      report(at(fm, item, 'A `sources` entry must be a mapping with a `path` (and a `purpose`)'));
+      report(at(fm, item, 'sourceEntryNotMapping'));
     } else if (typeof purpose !== 'string' || purpose.trim() === '') {
-      report(at(fm, item, `Source \`${path}\` has no \`purpose\`: say what it is used for`));
+      report(at(fm, item, 'sourceNoPurpose', path));
     }
   }
   return declared;
@@ -46,7 +47,7 @@ function checkOutline(fm: Frontmatter, declared: Set<string> | undefined, report
   const node = nodeAt(fm, 'outline');
   if (!node) return;
   if (!isMap(node)) {
-    report(at(fm, node, '`outline` must be a mapping of section ids to `{sources, purpose}`'));
+    report(at(fm, node, 'outlineNotMapping'));
     return;
   }
   for (const pair of node.items) {
@@ -54,23 +55,23 @@ function checkOutline(fm: Frontmatter, declared: Set<string> | undefined, report
     const value = pair.value as YamlNode | null;
     if (value === null || isScalar(value)) continue;
     if (!isMap(value)) {
-      report(at(fm, value, `Outline entry \`${id}\` must be a mapping with \`sources\` and \`purpose\``));
+      report(at(fm, value, 'outlineEntryNotMapping', id));
       continue;
     }
     const sources = value.get('sources', true) as YamlNode | undefined;
     if (sources === undefined || sources === null) continue;
     if (!isSeq(sources)) {
-      report(at(fm, sources, `\`sources\` of outline entry \`${id}\` must be a list of paths`));
+      report(at(fm, sources, 'outlineSourcesNotList', id));
       continue;
     }
     for (const s of sources.items as YamlNode[]) {
       const path = isScalar(s) ? s.value : undefined;
       if (typeof path !== 'string') {
-        report(at(fm, s, `\`sources\` of outline entry \`${id}\` must list paths`));
+        report(at(fm, s, 'outlineSourcesNotPaths', id));
       } else if (declared && !declared.has(path.trim())) {
-        report(at(fm, s, `Outline entry \`${id}\` uses \`${path}\`, which is not declared under \`sources\``));
+        report(at(fm, s, 'outlineSourceUndeclared', id, path));
       } else if (!declared) {
-        report(at(fm, s, `Outline entry \`${id}\` uses \`${path}\`, but the frontmatter declares no \`sources\``));
+        report(at(fm, s, 'outlineSourcesNone', id, path));
       }
     }
   }
@@ -86,7 +87,7 @@ export const frontmatter: Rule<'frontmatter'> = {
     if (!fm) return;
     if (fm.errors.length > 0) {
       const e = fm.errors[0];
-      report({ start: e.start, end: Math.max(e.end, e.start), message: e.message, data: { kind: 'frontmatter' } });
+      report({ start: e.start, end: Math.max(e.end, e.start), message: e.message, l10n: e.l10n, data: { kind: 'frontmatter' } });
       return;
     }
     // Another tool's frontmatter (`sources:` of an agent skill, `status: accepted` of an ADR) is its own.

@@ -1,5 +1,6 @@
 import { readPlan, titleOfId } from '../outline-plan';
 import type { Rule } from './rule';
+import { said } from '../messages';
 
 /**
  * `outline`: a section planned in the frontmatter `outline` that no heading writes. Reported on
@@ -16,7 +17,7 @@ export const outline: Rule<'outline'> = {
       if (plan.matches[i] !== undefined) return;
       report({
         ...entry.key,
-        message: `Planned section \`${entry.id}\` is not written: add a heading "${titleOfId(entry.id)}" or remove it from the outline`,
+        ...said('outlineNotWritten', entry.id, titleOfId(entry.id)),
       });
     });
   },

@@ -3,6 +3,7 @@ import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
 import type { DocModel, DegradedBlock } from '../document';
 import { lowerBound } from '../chunks';
+import { english, msg, said } from '../messages';
 
 /** Text between the brackets or braces of a field: `[Customer name]` → `Customer name`. */
 export function fieldName(text: string): string {
@@ -47,7 +48,7 @@ function describe(hit: FieldHit, where: string): Report {
     d = describeFresh(hit, where);
     byText.set(hit.text, d);
   }
-  return { start: hit.start, end: hit.end, message: d.message, data: d.data && { ...d.data } };
+  return { start: hit.start, end: hit.end, message: d.message, l10n: d.l10n, data: d.data && { ...d.data } };
 }
 
 /** The message and quick-fix data of a field, from its dialect row (`dialects.ts`). */
@@ -57,7 +58,8 @@ function describeFresh(hit: FieldHit, where: string): Omit<Report, 'start' | 'en
   const data: Report['data'] = { kind: 'placeholder', text: hit.text, name: reading.name, dialect: row.id, fieldKind: reading.kind };
   if (reading.choices) data.choices = reading.choices;
   if (where === 'code') data.inCode = true;
-  return { message: row.message(shown(hit.text), reading), data };
+  const l10n = row.message(shown(hit.text), reading);
+  return { message: english(l10n), l10n, data };
 }
 
 /** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Unreleased". */
@@ -113,6 +115,10 @@ export const placeholder: Rule<'placeholder'> = {
   },
 };
 
+/** The notice's subject, by how many more degraded blocks there are (none, one, more). */
+const LINE = ['degradedLine', 'degradedLineAndOne', 'degradedLineAndMany'] as const;
+const LINES = ['degradedLines', 'degradedLinesAndOne', 'degradedLinesAndMany'] as const;
+
 /** Longest stretch of a degraded block's first line that its notice underlines. */
 const NOTICE_SPAN = 80;
 
@@ -142,12 +148,12 @@ function degradedNotice(model: DocModel, degraded: DegradedBlock[]): Report {
   let last = first.end; // the block's last character that is not a line end or blank
   while (last > first.start + 1 && /\s/.test(model.text[last - 1])) last--;
   const [a, b] = [line(first.start), line(last - 1)];
-  const more = rest.length ? ` (and ${rest.length} more block${rest.length > 1 ? 's' : ''})` : '';
-  const lines = a === b ? `Line ${a}${more} is` : `Lines ${a}–${b}${more} are`;
+  const more = Math.min(rest.length, 2); // none, one more block, more blocks
+  const lines = a === b ? msg(LINE[more], a, rest.length) : msg(LINES[more], a, b, rest.length);
   return {
     start: first.start,
     end: Math.max(lineEnd, Math.min(first.start + 1, first.end)),
-    message: `${lines} checked without the Markdown parser (${first.reason}), so that linting stays fast: fields are still reported, but links, code and HTML there may be read as plain text`,
+    ...said('degradedNotice', lines, first.reason),
     notice: true,
   };
 }

@@ -1,11 +1,15 @@
 import type { DocModel } from '../document';
 import type { FindingData, SourceCheck } from '../types';
+import type { Message } from '../messages';
 
 /** What a rule reports: a span of the document and a message. Severity is applied later. */
 export interface Report {
   start: number;
   end: number;
+  /** The message in English; `said(id, …args)` of `messages.ts` gives it with `l10n`. */
   message: string;
+  /** The message as a catalogue id and arguments, for translation. */
+  l10n?: Message;
   data?: FindingData;
   /** A notice about the lint itself (a block read in a degraded way): at most information. */
   notice?: boolean;

@@ -2,10 +2,11 @@ import { readPlan, type PathRef } from '../outline-plan';
 import type { DocModel } from '../document';
 import type { SourceCheck } from '../types';
 import type { Rule, Report } from './rule';
+import { said } from '../messages';
 
-function message(path: string, check: SourceCheck): string | undefined {
-  if (check.outside) return `Source \`${path}\` is outside the workspace: cite a file inside it`;
-  if (!check.exists) return `Source \`${path}\` does not exist: fix the path or add the file`;
+function message(path: string, check: SourceCheck): ReturnType<typeof said> | undefined {
+  if (check.outside) return said('sourceOutside', path);
+  if (!check.exists) return said('sourceMissing', path);
   return undefined;
 }
 
@@ -50,7 +51,7 @@ export const sources: Rule<'sources'> = {
       const text = check && message(path, check);
       if (!text) continue;
       for (const ref of refs) {
-        if (!templated(model, ref)) report({ start: ref.start, end: ref.end, message: text } satisfies Report);
+        if (!templated(model, ref)) report({ start: ref.start, end: ref.end, ...text } satisfies Report);
       }
     }
   },

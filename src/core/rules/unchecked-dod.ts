@@ -1,5 +1,6 @@
 import { sectionsTitled, tasksIn } from '../sections';
 import type { Rule } from './rule';
+import { msg, said } from '../messages';
 
 /** `unchecked-dod`: unchecked task items under a Definition of Done / Success Checklist heading. */
 export const uncheckedDod: Rule<'unchecked-dod'> = {
@@ -13,7 +14,7 @@ export const uncheckedDod: Rule<'unchecked-dod'> = {
         report({
           start: task.start,
           end: task.end,
-          message: `Unchecked "${section.heading.text}" item: ${task.label || '(empty)'} — finish it, then check it`,
+          ...said('dodUnchecked', section.heading.text, task.label || msg('dodEmptyLabel')),
           data: { kind: 'task', markerStart: task.markerStart, markerEnd: task.markerEnd, label: task.label },
         });
       }

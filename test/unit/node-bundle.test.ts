@@ -1,0 +1,37 @@
+/**
+ * The Node extension bundle (dist/extension.js) leaves the libraries the core loads on first use
+ * to files of their own (dist/lazy/, src/build/esbuild.mjs): activating the extension reads none
+ * of them, and each exports what the core takes from it. (The host suite lints frontmatter, MDX
+ * and user patterns with this bundle, which loads them.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers';
+
+const LAZY = { 'remark-mdx': 'default', re2js: 'RE2JS', yaml: 'parseDocument' };
+
+test('activating the Node bundle loads none of dist/lazy/, and each lazy file exports what the core uses', () => {
+  const bundle = join(ROOT, 'dist/extension.js');
+  const text = readFileSync(bundle, 'utf8');
+  for (const [name, member] of Object.entries(LAZY)) {
+    const file = join(ROOT, 'dist/lazy', `${name}.js`);
+    assert.ok(existsSync(file), `npm run build makes dist/lazy/${name}.js`);
+    assert.ok(text.includes(`require("./lazy/${name}.js")`), `dist/extension.js requires ${name} from dist/lazy/`);
+    assert.equal(typeof (require(file) as Record<string, unknown>)[member], 'function', `${name}.${member}`);
+  }
+  // A fresh process: load the bundle with an inert `vscode`, activate it, list what was loaded.
+  const script = `
+    const Module = require('node:module');
+    const { inert } = require(${JSON.stringify(join(ROOT, 'dist/test/unit/vscode-stub.js'))});
+    const load = Module._load;
+    Module._load = function (request, ...rest) { return request === 'vscode' ? inert() : load.call(this, request, ...rest); };
+    require(${JSON.stringify(bundle)}).activate({ subscriptions: [], extensionUri: inert(), globalState: inert(), workspaceState: inert() });
+    process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const loaded = (JSON.parse(r.stdout) as string[]).filter((f) => f.includes(`${join('dist', 'lazy')}`) || f.includes('node_modules'));
+  assert.deepEqual(loaded, [], 'activation loads nothing from dist/lazy/ or node_modules');
+});
