@@ -216,6 +216,19 @@ function rowsKeepPipes(lines: readonly Line[]): boolean {
   return true;
 }
 
+const LIST_MARKER = /^(\s*)([-*+]|\d{1,9}[.)])([ \t]+)/;
+
+/**
+ * Whether a task line indented `indent` columns nests under the line before it: a list item whose
+ * content starts at or before that column, or a continuation line indented inside an item. A
+ * sibling item's deeper content column (`  1. a` then `    + [x] b`) makes it a lazy line instead.
+ */
+function nestsUnder(prev: string, indent: number): boolean {
+  const m = LIST_MARKER.exec(prev);
+  if (m) return m[1].length + m[2].length + m[3].length <= indent;
+  return !LIST_LINE.test(prev) && prev.length - prev.trimStart().length >= 2;
+}
+
 /** Line-level checks: no indented code, no lazy task lines, no dates in table rows. */
 function plainLines(lines: readonly Line[]): boolean {
   let prevBlank = true;
@@ -229,7 +242,7 @@ function plainLines(lines: readonly Line[]): boolean {
     if (ORDERED_TASK.test(text) || BARE_TASK.test(text)) return false;
     if (MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
 
-    if (TASK.test(text) && indent >= 4 && !LIST_LINE.test(prev) && prev.length - prev.trimStart().length < 2) return false;
+    if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
     if ((text.includes('|') || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
     if (RULE_LINE.test(text) && !prevBlank) return false;
     if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;

@@ -122,6 +122,7 @@ test('shapes only the parser reads go to it (cases the fuzz and published docs f
     '1. Step\n   ```bash\n   # comment\n   ```\n', // a fence in a list item: its `#` is code
     '## **Bold** title\n',
     '## `a` \\<b\\>\n',
+    '  1. Step\n    + [x] is lazy text here\n', // a task line indented less than the item above's content (seed 76542)
   ]) {
     assert.equal(fastFacts(text, false, { patterns: [] }), undefined, JSON.stringify(text));
   }
