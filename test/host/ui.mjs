@@ -29,7 +29,21 @@ export class Workbench {
    */
   async workspaceListed(name, timeoutMs = 120_000) {
     if (!(await this.page.locator('.explorer-folders-view').isVisible())) await this.page.keyboard.press('Control+Shift+E');
-    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: timeoutMs });
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        await row.waitFor({ timeout: Math.max(1, Math.min(15_000, deadline - Date.now())) });
+        return;
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+      }
+      // The list renders only the rows in view: a workbench restored with an editor open further
+      // down has the tree scrolled past `name`. Focus the Explorer and go to its first row.
+      await this.page.keyboard.press('Control+Shift+E');
+      await this.page.locator('.explorer-folders-view .monaco-list.focused, .explorer-folders-view .monaco-list:focus-within').first().waitFor({ timeout: 5_000 }).catch(() => {});
+      await this.page.keyboard.press('Home');
+    }
   }
 
   /** Prints a line tagged as UI output. */
