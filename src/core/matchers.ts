@@ -373,7 +373,9 @@ const proseBracket: AtMatcher = (s, i) => {
   // The brackets themselves are syntax (a task box, a link) or a mask crosses them: not a field.
   if (masked(masks, i, i + 1) || masked(masks, close, close + 1) || crosses(masks, i, close + 1) || onlyMasked(masks, i + 1, close)) return i;
   const inner = src.slice(i + 1, close);
-  if (proseNonField(inner)) return close;
+  // A non-field that runs over lines is not skipped whole: what it holds is scanned too, as it is
+  // where the lines belong to blocks of their own (a `[` left open at the end of a list item).
+  if (proseNonField(inner)) return inner.includes('\n') ? i : close;
   const before = i > 0 ? src[i - 1] : '';
   if (before === '{') return close; // an index signature or literal: "{[key: number]: string}"
   if (before === '!' && src[close + 1] === '(') return close; // an image the parser did not take: "![CI](url-with-a-break"

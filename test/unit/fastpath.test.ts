@@ -143,6 +143,9 @@ test('documents with those shapes lint as a full parse does', () => {
     '<YOUR_KEY@x.com> [F]\n',
     '## `a` <b title="`">x</b> `c` [F]\n',
     'date: `YYYY-MM-DD` and [see `date: YYYY-MM-DD`](x) [F]\n',
+    // A `[` left open at the end of one item, closed in the next: the fields between still count (seeds 66098, 67757).
+    '- [ ] first {{else}} [\n- [ ] {Tip: say why} then } ] and {{ owner }}\n',
+    '* [x] a [ {{! note}} b {{a b}} c\n  1. ] d\n',
   ]) {
     assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
   }
