@@ -38,8 +38,11 @@ export class Workbench {
       } catch (e) {
         if (Date.now() >= deadline) throw e;
       }
-      // The list renders only the rows in view: a workbench restored with an editor open further
-      // down has the tree scrolled past `name`. Focus the Explorer and go to its first row.
+      // The list renders only the rows in view: a workbench restored with folders expanded or an
+      // editor open further down has `name` out of view. Collapse the folders (a root file then
+      // follows the folder rows), focus the Explorer and go to its first row.
+      await this.paletteRun('Collapse Folders in Explorer', 'Collapse Folders in Explorer');
+      await this.page.locator(`${QUICK_INPUT} input.input`).waitFor({ state: 'hidden' });
       await this.page.keyboard.press('Control+Shift+E');
       await this.page.locator('.explorer-folders-view .monaco-list.focused, .explorer-folders-view .monaco-list:focus-within').first().waitFor({ timeout: 5_000 }).catch(() => {});
       await this.page.keyboard.press('Home');
