@@ -16,7 +16,7 @@ export interface RawHit extends Span {
   /**
    * A candidate that only the document can decide: in a changelog, `entry-tag` (a bracket
    * opening an entry: `- [Docs] …`) is a tag and `changelog` (a one-word bracket: `bo
-   * [Tibetan]`) an aside; anywhere else both are fields. `brace-word` (`{decision}`) is a field
+   * [Tibetan]`, or one naming a release: `[backported from 1.8.2]`) an aside; anywhere else both are fields. `brace-word` (`{decision}`) is a field
    * only in a document that has descriptive brace fields too (a template written that way).
    * `aside` (a labelled note `[Needs: …]`, a narrated event `// [request is sent]`) is a field
    * only in a document that has other fields: alone in a finished doc it is the author's aside.
@@ -130,9 +130,19 @@ function crosses(masks: readonly Span[], start: number, end: number): boolean {
 }
 
 /** Whether `[from, to)` is one mask and blanks: `[\`code\`]`, `[[link](x)]`. */
-function onlyMasked(masks: readonly Span[], from: number, to: number): boolean {
-  const m = masks.length ? masks[firstMaskAfter(masks, from)] : undefined;
-  return m !== undefined && m.start >= from && m.end <= to && to - from - (m.end - m.start) <= 2;
+function onlyMasked(masks: readonly Span[], from: number, to: number, src?: string): boolean {
+  let k = masks.length ? firstMaskAfter(masks, from) : 0;
+  const m = masks[k];
+  if (m === undefined || m.start < from || m.end > to) return false;
+  if (to - from - (m.end - m.start) <= 2) return true;
+  if (src === undefined) return false;
+  // Links (or code) with only punctuation between them: "[ [TS](url), [JS](url) ]".
+  let at = from;
+  for (; k < masks.length && masks[k].end <= to; k++) {
+    if (HAS_LETTER_OR_DIGIT.test(src.slice(at, masks[k].start))) return false;
+    at = masks[k].end;
+  }
+  return !HAS_LETTER_OR_DIGIT.test(src.slice(at, to));
 }
 
 /** The line around `at`: its start and end offsets in `src`. */
@@ -167,6 +177,13 @@ const ASIDE =
   /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$/i;
 /** A directive written into a commit message for CI or release tools: "[skip ci]", "[ci skip]", "[no release]". */
 const COMMIT_DIRECTIVE = /^(?:(?:skip|no)[ -][a-z][\w-]*|[a-z][\w-]*[ -]skip)$/i;
+/** A release named in an aside: "[backported from 1.8.2]", "[see v2.0]". */
+const VERSION_MENTION = /(?:^|[\s(])v?\d+\.\d+(?:\.\d+)?(?:$|[\s),.;])/;
+/** What an example marks because it cannot be seen, or a key to press: "[2 spaces]", "[EOF]", "[Tab]", "[Ctrl+C]". */
+const INVISIBLE_OR_KEY =
+  /^(?:eof|eol|end of (?:file|line)|\d+ (?:spaces?|tabs?)|spaces?|tabs?|newline|line ?break|blank line|nbsp|crlf|cr|lf|enter|return|esc(?:ape)?|backspace|del(?:ete)?|(?:ctrl|cmd|alt|shift|option|meta)\s*\+\s*\w+)$/i;
+/** How JavaScript prints an object: "[object Object]", "[object Promise]". */
+const PRINTED_OBJECT = /^object \p{Lu}\w*$/u;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
 const LABELLED_NOTE = /^\p{Lu}[\p{L}\d' -]{0,24}:\s+\S/u;
 /**
@@ -236,7 +253,8 @@ function proseNonField(inner: string): boolean {
   if (/^\.{1,2}\/[\w./-]+$/.test(t)) return true; // a relative path written out: "(CHANGELOG.md)[../CHANGELOG.md]"
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
   if (COMMIT_DIRECTIVE.test(t)) return true; // "[skip ci]", "[release skip]"
-  if (/^object \p{Lu}\w*$/u.test(t)) return true; // JavaScript's printed object: "[object Object]"
+  if (INVISIBLE_OR_KEY.test(t)) return true; // "text[2 spaces]", "[EOF]", "press [Enter]"
+  if (PRINTED_OBJECT.test(t)) return true; // JavaScript's printed object: "[object Object]"
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i.test(t)) return true; // a bare URL in brackets: "[https://example.com]"
   if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
@@ -359,6 +377,17 @@ function inQuote(cx: ProseContext, quote: string): boolean {
   return before % 2 === 1 && cx.suffix.includes(quote);
 }
 
+/**
+ * The label of a reference written the old way, with a space between text and label: in
+ * `[Pay By Bank] [paybybank]` the first bracket is the link's text when the label is defined.
+ */
+function spacedReference(src: string, open: number, end: number): string | undefined {
+  const close = closingBracket(src, open, end, false);
+  if (close === -1 || src[close + 1] === '(' || src[close + 1] === '[') return undefined;
+  const label = src.slice(open + 1, close);
+  return label.trim() === '' || label.includes('\n') ? undefined : normalizeLabel(label);
+}
+
 /** Matcher of `[field]` in prose (and frontmatter values, link text). */
 const proseBracket: AtMatcher = (s, i) => {
   const { src, masks } = s;
@@ -371,7 +400,7 @@ const proseBracket: AtMatcher = (s, i) => {
   const close = closingAround(src, i, end, masks);
   if (close === -1) return i;
   // The brackets themselves are syntax (a task box, a link) or a mask crosses them: not a field.
-  if (masked(masks, i, i + 1) || masked(masks, close, close + 1) || crosses(masks, i, close + 1) || onlyMasked(masks, i + 1, close)) return i;
+  if (masked(masks, i, i + 1) || masked(masks, close, close + 1) || crosses(masks, i, close + 1) || onlyMasked(masks, i + 1, close, src)) return i;
   const inner = src.slice(i + 1, close);
   // A non-field that runs over lines is not skipped whole: what it holds is scanned too, as it is
   // where the lines belong to blocks of their own (a `[` left open at the end of a list item).
@@ -396,13 +425,13 @@ const proseBracket: AtMatcher = (s, i) => {
       if (ref.trim() !== '') refLabel = normalizeLabel(ref);
       hitEnd = close2 + 1;
     }
-  }
+  } else if (src[close + 1] === ' ' && src[close + 2] === '[') refLabel = spacedReference(src, close + 2, end) ?? refLabel;
   if (contextNonField(inner, cx)) return hitEnd - 1;
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
   if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
   else if (s.where === 'prose' && hitEnd === close + 1) {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
-    else if (!/\s/.test(inner.trim())) hit.soft = 'changelog';
+    else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner)) hit.soft = 'changelog';
   }
   s.out.push(hit);
   return hitEnd - 1;
@@ -695,7 +724,7 @@ const codeBracket: AtMatcher = (s, i) => {
   const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
   // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`, `[skip ci]`.
-  if (i === span.start && close === span.end - 1 && (TAG_CONVENTION.test(inner) || COMMIT_DIRECTIVE.test(inner))) return close;
+  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
   if (!isCodeField(inner, context)) return close;
   const hit: RawHit = { start: i, end: close + 1, text: src.slice(i, close + 1) };
   if (NARRATION.test(inner)) hit.soft = 'aside'; // "// [HTTP request is made]" among output lines
@@ -741,6 +770,7 @@ const RECEIVER = /^(?:self|super|this)\b/;
  */
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
+  if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
   // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
   if (UPPER_SNAKE.test(inner)) return true;

@@ -62,8 +62,8 @@ function describeFresh(hit: FieldHit, where: string): Omit<Report, 'start' | 'en
   return { message: english(l10n), l10n, data };
 }
 
-/** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Unreleased". */
-const RELEASE_HEADING = /^(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:]|$))|\[?unreleased\]?$)/i;
+/** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Version: 3.12.2", "Unreleased". */
+const RELEASE_HEADING = /^(?:(?:version|release)\b:?\s*)?(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:]|$))|\[?unreleased\]?$)/i;
 
 /** A document with release headings (two or more) is, or holds, a changelog: its entries open with tags. */
 function isChangelog(model: DocModel): boolean {
@@ -72,10 +72,10 @@ function isChangelog(model: DocModel): boolean {
   return false;
 }
 
-/** Whether a heading starts as `RELEASE_HEADING` needs (`[`, `v`, a digit, `u`): most do not, and skip the expression. */
+/** Whether a heading starts as `RELEASE_HEADING` needs (`[`, `v`, `r`, a digit, `u`): most do not, and skip the expression. */
 function mayNameRelease(text: string): boolean {
   const c = text.charCodeAt(0) | 0x20; // lower case for letters; `[` (0x5b) becomes `{` (0x7b)
-  return c === 0x7b || c === 0x76 || c === 0x75 || (c >= 0x30 && c <= 0x39);
+  return c === 0x7b || c === 0x76 || c === 0x75 || c === 0x72 || (c >= 0x30 && c <= 0x39);
 }
 
 /** `placeholder`: unfilled fields in prose, frontmatter values, inline code and code blocks. */
