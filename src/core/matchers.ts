@@ -220,7 +220,9 @@ const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
 const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
 /** Nothing but a block-quote marker and a list marker before the bracket on its line. */
-const ENTRY_START = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
+const ENTRY_START = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:[0-9a-f]{7,40}:?[ \t]+)?(?:[a-z]+(?:\([\w./-]*\))?!?:[ \t]+)?$/;
+/** An ATX heading's opening: "#### [update] The command was renamed". */
+const HEADING_START = /^[ \t]{0,3}#{1,6}[ \t]+$/;
 /** Kinds of change and areas a changelog or commit entry is tagged with. */
 const CHANGE_TAG =
   /^(?:bug ?fix(?:es)?|bugs?|fix(?:es|ed)?|feat(?:ure)?s?|added|changed|removed|deprecated|security|docs?|documentation|chore|refactor(?:ing)?|perf(?:ormance)?|tests?|build|ci|style|revert|breaking(?: change)?|major|minor|patch|improvements?|enhancements?|dependencies|deps|internal|misc|other|cleanup|typos?|hotfix|release|update[sd]?|upgrade|compat(?:ibility)?)$/i;
@@ -229,6 +231,8 @@ const PLACEHOLDER_WORD = /^(?:TBD|TBA|TODO|FIXME|XXX|NAME|DATE|VALUE|TITLE)$/;
 /** A check mark or state in a table cell: "[x]", "[✓]", "[done]" ("[X]" is the number field of "~[X] minutes"). */
 const CHECK_MARK = /^[x✓✔✗✘☐☑☒●○•*+-]$/;
 const CHECK_STATE = /^(?:done|todo|to do|wip|yes|no|n\/a|na|ok|pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|pending|blocked|partial|none|planned|in progress|complete[d]?)$/i;
+/** A state written after an item it reports on: "[Completed]", "[**Done**]" (a `[TODO]` is a field). */
+const STATUS_MARK = /^(?:done|completed?|finished|in progress|wip|blocked|pending|planned|shipped|merged|released|resolved|cancel(?:l)?ed|superseded)$/i;
 /** The first header cell of a parameter table. */
 const PARAM_HEADER = /param|arg|option|name|prop|key|field|attr|setting|flag|config/i;
 const IDENT_PATH = /^[a-z_$][\w$]*(?:\.[\w$]+|\[\])*$/;
@@ -299,7 +303,9 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
-  if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …"
+  if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
+  if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
+  if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
     if (IDENT_PATH.test(t) && firstCellOnly(cx) && paramTable(cx, t)) return true; // "| [options.timeout] |"
@@ -759,6 +765,8 @@ const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
 const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
 /** A camelCase key and a colon right before the bracket, as in a JavaScript object: `refetchQueries: [`. */
 const CAMEL_KEY_BEFORE = /(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u;
+/** A computed property key opening its line in an object literal (the bracket is at U+0001): `  [CONTEXT_KEY]: {`, `[KEY]: value,`. */
+const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$/;
 /** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
 const END_OF_OPTIONS = /(?:^|\s)[\w.-]+(?:\s+[\w.-]+)*\s--\s$/;
 /** A message receiver opening an Objective-C / Smalltalk send: `[super viewDidLoad]`, `[self close]`. */
@@ -773,7 +781,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
   // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
-  if (UPPER_SNAKE.test(inner)) return true;
+  if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
   if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
