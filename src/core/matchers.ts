@@ -16,12 +16,16 @@ export interface RawHit extends Span {
   /**
    * A candidate that only the document can decide: in a changelog, `entry-tag` (a bracket
    * opening an entry: `- [Docs] …`) is a tag and `changelog` (a one-word bracket: `bo
-   * [Tibetan]`, or one naming a release: `[backported from 1.8.2]`) an aside; anywhere else both are fields. `brace-word` (`{decision}`) is a field
-   * only in a document that has descriptive brace fields too (a template written that way).
-   * `aside` (a labelled note `[Needs: …]`, a narrated event `// [request is sent]`) is a field
-   * only in a document that has other fields: alone in a finished doc it is the author's aside.
+   * [Tibetan]`, or one naming a release: `[backported from 1.8.2]`) an aside; anywhere else
+   * both are fields. `brace-word` (`{decision}`) is a field only in a document that has
+   * descriptive brace fields too (a template written that way). `aside` (a labelled note
+   * `[Needs: …]`, a narrated event `// [request is sent]`, one lower-case word in link text
+   * `[see [shortcut] here](url)`) is a field only in a document that has other fields: alone in
+   * a finished doc it is the author's aside. `word` (one lower-case word in running text:
+   * `[restrictions]`, a reference the author did not define) is a field outside a changelog when
+   * the document has other fields or two different such words.
    */
-  soft?: 'entry-tag' | 'changelog' | 'brace-word' | 'aside';
+  soft?: 'entry-tag' | 'changelog' | 'brace-word' | 'aside' | 'word';
 }
 
 /** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`, `{{~#unless name~}}`. */
@@ -182,6 +186,8 @@ const VERSION_MENTION = /(?:^|[\s(])v?\d+\.\d+(?:\.\d+)?(?:$|[\s),.;])/;
 /** What an example marks because it cannot be seen, or a key to press: "[2 spaces]", "[EOF]", "[Tab]", "[Ctrl+C]". */
 const INVISIBLE_OR_KEY =
   /^(?:eof|eol|end of (?:file|line)|\d+ (?:spaces?|tabs?)|spaces?|tabs?|newline|line ?break|blank line|nbsp|crlf|cr|lf|enter|return|esc(?:ape)?|backspace|del(?:ete)?|(?:ctrl|cmd|alt|shift|option|meta)\s*\+\s*\w+)$/i;
+/** An optional argument described in a synopsis: "[optional modifiers]", "[optional flags]". */
+const OPTIONAL_SLOT = /^optional(?: [a-z][a-z-]*){1,3}$/;
 /** How JavaScript prints an object: "[object Object]", "[object Promise]". */
 const PRINTED_OBJECT = /^object \p{Lu}\w*$/u;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
@@ -214,6 +220,8 @@ const OPTION_BEFORE = /(?:^|[\s(])--?[\w-]+,?\s$/;
 const USAGE_LINE = /^[\s>*+-]*(?:usage|synopsis)\b:?/i;
 /** A command line written out: a command, then an optional flag in brackets ("marked [-o <file>] … [file]"). */
 const SYNOPSIS_LINE = /^[\s>*+-]*`?[a-z][\w.-]*`?(?: [a-z][\w.-]*)? \[`?-/;
+/** A tool and a namespaced command right before the bracket: "pm2 module:generate [name]", "artisan make:model [Name]". */
+const NAMESPACED_COMMAND = /(?:^|[\s`])[a-z][\w.-]* [a-z][\w-]*:[a-z][\w-]* $/;
 /** A camelCase key and a colon right before the bracket, as in printed output: "expiredAt: [ExpDate]". */
 const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
@@ -258,6 +266,9 @@ function proseNonField(inner: string): boolean {
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
   if (COMMIT_DIRECTIVE.test(t)) return true; // "[skip ci]", "[release skip]"
   if (INVISIBLE_OR_KEY.test(t)) return true; // "text[2 spaces]", "[EOF]", "press [Enter]"
+  if (OPTIONAL_SLOT.test(t)) return true; // a synopsis marking what may follow: "--bail [optional modifiers]"
+  if (/<%[\s\S]*%>/.test(t)) return true; // another engine's tag in link text: "[<%= authorName %>](…)"
+  if (t.includes('<a ') && onlyAnchors(t)) return true; // "[<a href=…>docs</a> - <a href=…>live editor</a>]"
   if (PRINTED_OBJECT.test(t)) return true; // JavaScript's printed object: "[object Object]"
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i.test(t)) return true; // a bare URL in brackets: "[https://example.com]"
   if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
@@ -269,6 +280,12 @@ function proseNonField(inner: string): boolean {
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
   if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
   return false;
+}
+
+/** Bracket text that is only HTML links, with punctuation or a label of two words at most between them ("experimental - <a …>"). */
+function onlyAnchors(t: string): boolean {
+  const rest = t.replace(/<a\s[^>]*>[^<]*<\/a>/gi, ' ').replace(/[\s\-–—,;:|/]+/g, ' ').trim();
+  return rest.length < t.length / 2 && rest.split(' ').length <= 2;
 }
 
 /** Where a bracket stands in prose: the text before and after it on its line. */
@@ -300,6 +317,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
   if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix) || SYNOPSIS_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
+  if (NAMESPACED_COMMAND.test(cx.prefix)) return true; // a command's argument: "pm2 module:generate [module name]"
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
@@ -435,8 +453,10 @@ const proseBracket: AtMatcher = (s, i) => {
   if (contextNonField(inner, cx)) return hitEnd - 1;
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
   if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
+  else if (s.where === 'link-text' && /^\p{Ll}[\p{Ll}\d-]*$/u.test(inner.trim())) hit.soft = 'aside'; // "[text [shortcut] text](url)" in a page about Markdown
   else if (s.where === 'prose' && hitEnd === close + 1) {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
+    else if (/^\p{Ll}+$/u.test(inner)) hit.soft = 'word';
     else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner)) hit.soft = 'changelog';
   }
   s.out.push(hit);
@@ -729,6 +749,7 @@ const codeBracket: AtMatcher = (s, i) => {
   const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
   const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
+  if (LOG_SOURCE.test(context.prefix) && LOG_EVENT.test(context.suffix)) return close; // "Offline [http for lambda] listening on …": output
   // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`, `[skip ci]`.
   if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
   if (!isCodeField(inner, context)) return close;
@@ -750,6 +771,9 @@ function isQuotedField(inner: string): boolean {
 
 /** A line of program output that opens with a bracketed timestamp or counter. */
 const LOG_LINE = /^\s*\[[^\]\n]*\d[^\]\n]*\]/;
+/** A program's log message: its name opening the line, the bracket, then what happened ("Server [http] listening on 3000"). */
+const LOG_SOURCE = /^\s*\p{Lu}[\p{L}\d-]* $/u;
+const LOG_EVENT = /^ \p{Ll}+(?:ing|ed)\b/u;
 /** A tag named in guidance: an ALL-CAPS first word of four letters or more, then more words. */
 const TAG_CONVENTION = /^[A-Z][A-Z-]{3,}:?(?: [\w…. -]+)?$/;
 /** ALL-CAPS words with spaces: a synopsis slot or a tag (`git tag [TAG NAME]`), not a field (those are `[TAG_NAME]`). */
@@ -778,7 +802,7 @@ const RECEIVER = /^(?:self|super|this)\b/;
  */
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
-  if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
+  if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
   // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
@@ -816,6 +840,8 @@ function isPathSegment(inner: string, ctx: CodeContext): boolean {
   // A route file's dynamic segment (`app/[provider]/route.ts`); a kebab name with a hyphen
   // (`/partners/[partner-slug]/status`) is a field, as routes do not name segments so.
   if (before === '/' && (after === '/' || /^\.(?:[cm]?[jt]sx?|vue|svelte|astro)\b/.test(ctx.suffix)) && !inner.includes('-')) return false;
+  // A version after another slot is a pattern's, like that slot: "@scope/[module]@[version]".
+  if (before === '@' && ctx.prefix.endsWith(']@')) return false;
   const joinsBefore = before !== '' && '/-_.@'.includes(before);
   const joinsAfter = after !== '' && /[-./_\p{L}\p{N}]/u.test(after);
   return (joinsBefore && (after === '' || joinsAfter || /[\s"'`,)\]]/.test(after))) || joinsAfter;

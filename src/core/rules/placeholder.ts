@@ -95,25 +95,38 @@ export const placeholder: Rule<'placeholder'> = {
       report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
-    let changelog: boolean | undefined;
-    let braces: boolean | undefined;
-    let others: boolean | undefined;
-    const all = () => [...model.fields, ...(model.frontmatter?.fields ?? [])];
-    for (const fact of model.fields) {
-      if (fact.refLabel !== undefined && model.definitions.has(fact.refLabel)) continue;
-      if (fact.soft === 'brace-word') {
-        braces ??= all().some((f) => f.dialect === 'brace' && !f.soft);
-        if (!braces) continue;
-      } else if (fact.soft === 'aside') {
-        others ??= all().some((f) => !f.soft && !(f.refLabel !== undefined && model.definitions.has(f.refLabel)));
-        if (!others) continue;
-      } else if (fact.soft && (changelog ??= isChangelog(model))) continue;
-      emit(fact, fact.where);
-    }
+    const decide = softDecider(model);
+    for (const fact of model.fields) if (decide(fact)) emit(fact, fact.where);
     const degraded = model.degraded.filter((d) => holdsField(model, d));
     if (degraded.length) report(degradedNotice(model, degraded));
   },
 };
+
+/**
+ * Whether a field fact is reported, given what only the whole document can decide (see
+ * `RawHit.soft`): a defined reference never is; a soft candidate by the document's kind; an
+ * `aside` only when something else in the document is reported; a `word` outside changelogs
+ * when something else is, or when two different words are.
+ */
+function softDecider(model: DocModel): (fact: FieldHit) => boolean {
+  let changelog: boolean | undefined;
+  let braces: boolean | undefined;
+  let others: boolean | undefined;
+  let words: boolean | undefined;
+  const referenced = (f: FieldHit) => f.refLabel !== undefined && model.definitions.has(f.refLabel);
+  const plain = (f: FieldHit): boolean => {
+    if (referenced(f)) return false;
+    if (f.soft === 'brace-word') return (braces ??= model.fields.some((b) => b.dialect === 'brace' && !b.soft) || !!model.frontmatter?.fields.some((b) => b.dialect === 'brace' && !b.soft));
+    return !f.soft || !(changelog ??= isChangelog(model));
+  };
+  const anyOther = () => (others ??= !!model.frontmatter?.fields.length || model.fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && plain(f)));
+  const twoWords = () => (words ??= new Set(model.fields.filter((f) => f.soft === 'word' && !referenced(f)).map((f) => f.text)).size >= 2);
+  return (fact) => {
+    if (fact.soft === 'aside') return !referenced(fact) && anyOther();
+    if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
+    return plain(fact);
+  };
+}
 
 /** The notice's subject, by how many more degraded blocks there are (none, one, more). */
 const LINE = ['degradedLine', 'degradedLineAndOne', 'degradedLineAndMany'] as const;
