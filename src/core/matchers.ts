@@ -717,6 +717,8 @@ export interface CodeContext {
   /** The rest of the line before `[` and after `]`. */
   prefix: string;
   suffix: string;
+  /** Code, or a link destination (where a path's last segment can still be a field). */
+  where?: ScanWhere;
 }
 
 /** Matcher of `[field]` in code and link destinations: descriptive text only. */
@@ -747,7 +749,7 @@ const codeBracket: AtMatcher = (s, i) => {
   const lineEnd = Math.min(s.line.end, span.end);
   const from = Math.max(lineStart, i - WINDOW);
   const prefix = (from > lineStart ? '\u0000' : '') + src.slice(from, i);
-  const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))) };
+  const context: CodeContext = { before, after, prefix, suffix: src.slice(close + 1, Math.max(close + 1, Math.min(lineEnd, close + 1 + WINDOW))), where: s.where };
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
   if (LOG_SOURCE.test(context.prefix) && LOG_EVENT.test(context.suffix)) return close; // "Offline [http for lambda] listening on …": output
   // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`, `[skip ci]`.
@@ -789,6 +791,10 @@ const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
 const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
 /** A camelCase key and a colon right before the bracket, as in a JavaScript object: `refetchQueries: [`. */
 const CAMEL_KEY_BEFORE = /(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u;
+/** A PascalCase name of two words or more (glued to an identifier, a field: `[ComponentName]Service`). */
+const GLUED_TYPE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
+/** A comment that labels what follows: "# Dev: ", "// Build: " (the bracket after it is the value to write). */
+const COMMENT_LABEL = /^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u;
 /** A computed property key opening its line in an object literal (the bracket is at U+0001): `  [CONTEXT_KEY]: {`, `[KEY]: value,`. */
 const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$/;
 /** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
@@ -811,6 +817,8 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
   if (isPathSegment(inner, ctx)) return true;
+  if (GLUED_TYPE.test(inner) && /^[\p{L}_]/u.test(ctx.after)) return true; // a name inside an identifier: `interface [ComponentName]Service`
+  if (COMMENT_LABEL.test(ctx.prefix) && /^\p{Ll}[\p{Ll}\d -]*$/u.test(inner) && !ANNOTATION.test(inner)) return true; // "# Build: [command]"
   if (/^\s*[\w-]+:\s*$/.test(ctx.prefix)) return false; // YAML flow list: tags: [Payments API, Webhooks]
   if (/^ {2,}\S/.test(ctx.suffix)) return false; // column-aligned output: "* [new tag]      v1.8.0"
   if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
@@ -840,6 +848,8 @@ function isPathSegment(inner: string, ctx: CodeContext): boolean {
   // A route file's dynamic segment (`app/[provider]/route.ts`); a kebab name with a hyphen
   // (`/partners/[partner-slug]/status`) is a field, as routes do not name segments so.
   if (before === '/' && (after === '/' || /^\.(?:[cm]?[jt]sx?|vue|svelte|astro)\b/.test(ctx.suffix)) && !inner.includes('-')) return false;
+  // The last segment of a route written out: `/blog/[slug]`, `/project:tm/[command]/[subcommand]`.
+  if (ctx.where === 'code' && before === '/' && (after === '' || /^[\s"'`)]/.test(after)) && !/[-_]/.test(inner) && /\/\S*\/$/.test(ctx.prefix)) return false;
   // A version after another slot is a pattern's, like that slot: "@scope/[module]@[version]".
   if (before === '@' && ctx.prefix.endsWith(']@')) return false;
   const joinsBefore = before !== '' && '/-_.@'.includes(before);
