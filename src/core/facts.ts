@@ -369,6 +369,11 @@ function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
 export function parsedFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
   const hazard = parseHazard(text);
   if (hazard) return degradedFacts(text, options, hazard);
+  return treeFacts(text, options, depth);
+}
+
+/** Parses a chunk that `parseHazard` let through (or a block of one) and extracts its facts. */
+export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
   // Not valid MDX: read as Markdown rather than not at all (JSX lines are then HTML blocks).
   const tree: Root = (options.mdx && parseMdx(text)) || parseMarkdown(text);
   const facts = emptyFacts();
