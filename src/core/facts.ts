@@ -239,8 +239,9 @@ function definitionUrl(w: Walk, span: Span): void {
 }
 
 function codeSpan(w: Walk, span: Span): void {
-  const raw = w.src.slice(span.start, span.end);
-  const ticks = /^`+/.exec(raw)?.[0].length ?? 1;
+  let ticks = 0;
+  while (span.start + ticks < span.end && w.src.charCodeAt(span.start + ticks) === 96) ticks++;
+  if (ticks === 0) ticks = 1;
   const hits: FieldHit[] = [];
   scanCode(w.src, { start: span.start + ticks, end: span.end - ticks }, hits);
   for (const h of hits) w.fields.push({ ...h, where: 'code' });
