@@ -53,20 +53,27 @@ const webRealpath = {
 };
 
 /**
- * Loading the Node extension host's bundle costs in proportion to its size, and it is loaded at
- * activation. The libraries the core requires on first use (src/core/parse.ts: remark-mdx with
- * acorn, on the first MDX document; src/core/re2.ts: RE2JS, on the first user pattern or ignore
- * glob; src/core/yaml.ts: yaml, on the first frontmatter or template schema) are 60% of it: in
- * that bundle they are files of their own (dist/lazy/), read when required. The web bundle
- * cannot load files at run time and the CLI's bundles load what a run needs anyway: they keep
- * them inline (evaluated on first use all the same).
+ * Loading a bundle costs in proportion to its size (V8 reads and pre-parses all of it), and the
+ * Node extension host loads its bundle at activation, the CLI at every run and in every worker.
+ * The libraries the core requires on first use are most of them: in these bundles they are
+ * files of their own (dist/lazy/), read when required —
+ * - src/core/remark.ts: the Markdown parser (unified, remark, micromark), on the first parse
+ *   (the extension loads it in a slice of its own before the first lint);
+ * - src/core/parse.ts: remark-mdx with acorn, on the first MDX document;
+ * - src/core/re2.ts: RE2JS, on the first user pattern or ignore glob;
+ * - src/core/yaml.ts: yaml, on the first frontmatter or template schema.
+ * The web bundle cannot load files at run time: it keeps them inline (evaluated on first use
+ * all the same).
  */
-const LAZY = ['remark-mdx', 're2js', 'yaml'];
+const LAZY = { remark: fileURLToPath(new URL('../core/remark.ts', import.meta.url)) };
+for (const name of ['remark-mdx', 're2js', 'yaml']) LAZY[name] = fileURLToPath(import.meta.resolve(name));
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^(?:${LAZY.join('|')})$`) }, (args) =>
-      args.kind === 'require-call' && /[\\/]src[\\/]core[\\/]/.test(args.importer) ? { path: `./lazy/${args.path}.js`, external: true } : undefined,
+    build.onResolve({ filter: new RegExp(`^(?:${['./remark', 'remark-mdx', 're2js', 'yaml'].join('|')})$`) }, (args) =>
+      args.kind === 'require-call' && /[\\/]src[\\/]core[\\/]/.test(args.importer)
+        ? { path: `./lazy/${args.path.replace('./', '')}.js`, external: true }
+        : undefined,
     );
   },
 };
@@ -87,12 +94,13 @@ const common = {
 
 const builds = [
   { ...common, plugins: [combineOnce, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
-  // What dist/extension.js requires on first use: dist/lazy/remark-mdx.js, re2js.js, yaml.js.
-  { ...common, entryPoints: Object.fromEntries(LAZY.map((name) => [`lazy/${name}`, fileURLToPath(import.meta.resolve(name))])), outdir },
+  // What dist/extension.js, cli.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js.
+  { ...common, entryPoints: Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [`lazy/${name}`, path])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
   { ...common, plugins: [combineOnce, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
+    plugins: [combineOnce, lazyLibraries],
     entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     outdir,
     banner: { js: '#!/usr/bin/env node' },

@@ -28,6 +28,7 @@ export const MAX_VSIX_BYTES = 680 * 1024;
 const REQUIRED = [
   'extension/package.json',
   'extension/dist/extension.js',
+  'extension/dist/lazy/remark.js',
   'extension/dist/lazy/remark-mdx.js',
   'extension/dist/lazy/re2js.js',
   'extension/dist/lazy/yaml.js',

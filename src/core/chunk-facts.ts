@@ -1,17 +1,19 @@
 /**
  * Facts of one chunk, choosing the cheapest path that gives the same answer: chunks that are
  * one fenced block, that hold nothing to report, or that use only plain block syntax skip the
- * parser (`fastpath.ts`); the others are parsed (`facts.ts`). The unit tests check on every
+ * parser (`fastpath.ts`); a bullet list is read item by item, each item on those paths or
+ * parsed (`list-items.ts`); the others are parsed (`facts.ts`). The unit tests check on every
  * fixture, and on mutated ones, that the answer equals the parser's.
  */
 import { parsedFacts, type ChunkFacts, type FactOptions } from './facts';
 import { fastFacts } from './fastpath';
+import { listItemFacts } from './list-items';
 
 /** Facts of one chunk (`isFence`: the chunk is exactly one fenced code block). */
 export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
   // MDX never takes the fast paths: they know no JSX.
   if (!options.alwaysParse && !options.mdx) {
-    const fast = fastFacts(text, isFence, options);
+    const fast = fastFacts(text, isFence, options) ?? (isFence ? undefined : listItemFacts(text, options));
     if (fast) return fast;
   }
   return parsedFacts(text, options);

@@ -239,8 +239,9 @@ function definitionUrl(w: Walk, span: Span): void {
 }
 
 function codeSpan(w: Walk, span: Span): void {
-  const raw = w.src.slice(span.start, span.end);
-  const ticks = /^`+/.exec(raw)?.[0].length ?? 1;
+  let ticks = 0;
+  while (span.start + ticks < span.end && w.src.charCodeAt(span.start + ticks) === 96) ticks++;
+  if (ticks === 0) ticks = 1;
   const hits: FieldHit[] = [];
   scanCode(w.src, { start: span.start + ticks, end: span.end - ticks }, hits);
   for (const h of hits) w.fields.push({ ...h, where: 'code' });
@@ -369,6 +370,11 @@ function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
 export function parsedFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
   const hazard = parseHazard(text);
   if (hazard) return degradedFacts(text, options, hazard);
+  return treeFacts(text, options, depth);
+}
+
+/** Parses a chunk that `parseHazard` let through (or a block of one) and extracts its facts. */
+export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
   // Not valid MDX: read as Markdown rather than not at all (JSX lines are then HTML blocks).
   const tree: Root = (options.mdx && parseMdx(text)) || parseMarkdown(text);
   const facts = emptyFacts();

@@ -322,11 +322,13 @@ function simpleFacts(text: string): ChunkFacts | undefined {
  */
 function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: FieldHit[], table: boolean): boolean {
   for (const line of lines) {
-    const runs = [...line.text.matchAll(/`+/g)].map((m) => ({ at: line.start + (m.index ?? 0), size: m[0].length }));
+    if (!line.text.includes('`')) continue;
+    const runs = backtickRuns(line);
     for (let i = 0; i < runs.length; i++) {
       const open = runs[i];
-      const j = runs.findIndex((r, k) => k > i && r.size === open.size);
-      if (j === -1) {
+      let j = i + 1;
+      while (j < runs.length && runs[j].size !== open.size) j++;
+      if (j === runs.length) {
         if (text.indexOf('`'.repeat(open.size), line.start + line.text.length) !== -1) return false;
         continue;
       }
@@ -339,6 +341,19 @@ function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: Fi
     }
   }
   return true;
+}
+
+/** The runs of backticks on a line: where each starts (in the chunk) and how long it is. */
+function backtickRuns(line: Line): { at: number; size: number }[] {
+  const runs: { at: number; size: number }[] = [];
+  const t = line.text;
+  for (let i = t.indexOf('`'); i !== -1; i = t.indexOf('`', i)) {
+    let e = i + 1;
+    while (t.charCodeAt(e) === 96) e++;
+    runs.push({ at: line.start + i, size: e - i });
+    i = e;
+  }
+  return runs;
 }
 
 function overlaps(masks: readonly Span[], start: number, end: number): boolean {

@@ -46,6 +46,19 @@ export interface Frontmatter {
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
+/**
+ * Whether the closing `---` that CLOSE found at `at` in `rest` (the text after the opening fence
+ * line) starts a line as micromark reads lines (after `\n` or `\r`). Then remark-frontmatter
+ * reads the block as frontmatter: its opening fence is OPEN's, and its content runs to the first
+ * line that is `---` and blanks, which is CLOSE's first match. JavaScript's `^` also matches
+ * after U+2028 and U+2029, which micromark reads as text: those cases are left to the parser.
+ */
+function closesAtLineStart(rest: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = rest.charCodeAt(at - 1);
+  return before === 10 || before === 13;
+}
+
 /** Whether `text` opens with a frontmatter fence line (what it then holds decides whether it is frontmatter). */
 export function opensFrontmatter(text: string): boolean {
   return OPEN.test(text);
@@ -66,7 +79,7 @@ export function readFrontmatter(text: string, patterns: readonly RegExp[]): Fron
   const contentEnd = contentStart + close.index;
   let blockEnd = contentEnd + close[0].length;
   // remark-frontmatter decides whether `---` … `---` is frontmatter (YAML's `...` end marker too).
-  if (close[0].startsWith('---') && !frontmatterBlock(text.slice(0, blockEnd))) return undefined;
+  if (close[0].startsWith('---') && !closesAtLineStart(rest, close.index) && !frontmatterBlock(text.slice(0, blockEnd))) return undefined;
   if (text[blockEnd] === '\r') blockEnd++;
   if (text[blockEnd] === '\n') blockEnd++;
   return parseBlock(text, { start: 0, end: blockEnd }, { start: contentStart, end: contentEnd }, patterns);

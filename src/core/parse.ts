@@ -7,10 +7,7 @@
  * - an MDX body is parsed with remark-mdx as well, so JSX, `{expressions}` and ESM are nodes of
  *   their own (never prose).
  */
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import type { Processor } from 'unified';
 import type { Root } from 'mdast';
 import type { Extension } from 'mdast-util-from-markdown';
 
@@ -29,21 +26,54 @@ function withoutAutolinkTransform(this: Processor): void {
   data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).flat().map((ext) => (ext.enter && 'literalAutolink' in ext.enter ? { ...ext, transforms: [] } : ext));
 }
 
-const body = unified().use(remarkParse).use(remarkGfm).freeze();
-const bodyNoAutolinkWalk = unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).freeze();
+type Stack = typeof import('./remark');
+interface Parsers {
+  stack: Stack;
+  body: Processor;
+  bodyNoAutolinkWalk: Processor;
+  head: Processor;
+}
+let parsers: Parsers | undefined;
+
+/** The parsers, built on first use. */
+function built(): Parsers {
+  if (parsers) return parsers;
+  // A require, not an import: the bundler then evaluates the parser's libraries on this call, not at load.
+  const stack = require('./remark') as Stack;
+  const { unified, remarkParse, remarkGfm, remarkFrontmatter } = stack;
+  parsers = {
+    stack,
+    body: unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor,
+    bodyNoAutolinkWalk: unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).freeze() as unknown as Processor,
+    head: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor,
+  };
+  return parsers;
+}
+
+/** Whether the parser's libraries are loaded (a host that slices its work loads them in a slice of their own). */
+export function parserLoaded(): boolean {
+  return parsers !== undefined;
+}
+
+/** Loads the parser's libraries and builds the parsers now (the first parse would). */
+export function loadParser(): void {
+  built();
+}
+
 let mdxBody: Processor | undefined;
 
 /** The MDX body parser, built on the first MDX document: remark-mdx brings a JavaScript parser (acorn) that Markdown never needs. */
 function mdxParser(): Processor {
+  const { unified, remarkParse, remarkGfm } = built().stack;
   // A require, not an import: the bundler then evaluates remark-mdx and acorn on this call, not at load.
   mdxBody ??= unified().use(remarkParse).use((require('remark-mdx') as typeof import('remark-mdx')).default).use(remarkGfm).freeze() as unknown as Processor;
   return mdxBody;
 }
-const head = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 /** Parses Markdown (a document body or a block of it) into an mdast tree with positions. Never throws. */
 export function parseMarkdown(text: string): Root {
-  return (LITERAL_AUTOLINK_POSSIBLE.test(text) ? body : bodyNoAutolinkWalk).parse(text) as Root;
+  const p = parsers ?? built();
+  return (LITERAL_AUTOLINK_POSSIBLE.test(text) ? p.body : p.bodyNoAutolinkWalk).parse(text) as Root;
 }
 
 /**
@@ -63,7 +93,7 @@ export function parseMdx(text: string): Root | undefined {
  * the start of `head`, or undefined. Pass only the head of a document (up to its closing fence).
  */
 export function frontmatterBlock(head_: string): { start: number; end: number } | undefined {
-  const first = (head.parse(head_) as Root).children[0];
+  const first = (built().head.parse(head_) as Root).children[0];
   if (first?.type !== 'yaml' || first.position?.start.offset === undefined || first.position.end.offset === undefined) return undefined;
   return { start: first.position.start.offset, end: first.position.end.offset };
 }

@@ -13,7 +13,23 @@ function yaml(): typeof Yaml {
   return lib;
 }
 
-export const parseDocument = ((source: string, options?: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions) => yaml().parseDocument(source, options)) as typeof Yaml.parseDocument;
+/**
+ * Runs `parse` with no stack traces captured: `yaml` reports each problem it finds as an Error,
+ * and capturing the stack of each was a tenth of linting a folder of templates (whose
+ * frontmatter is often not YAML yet). The core reads their messages and positions only.
+ */
+function withoutStacks<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+export const parseDocument = ((source: string, options?: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions) =>
+  withoutStacks(() => yaml().parseDocument(source, options))) as typeof Yaml.parseDocument;
 export const isMap = ((node: unknown) => yaml().isMap(node)) as typeof Yaml.isMap;
 export const isSeq = ((node: unknown) => yaml().isSeq(node)) as typeof Yaml.isSeq;
 export const isScalar = ((node: unknown) => yaml().isScalar(node)) as typeof Yaml.isScalar;

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Linter, PREPARE_SLICE_MS } from '../core/lint';
+import { loadParser, parserLoaded } from '../core/parse';
 import type { DocModel, FactCache } from '../core/document';
 import type { Finding, LintOptions } from '../core/types';
 import { formatConfigError } from '../core/config';
@@ -182,6 +183,12 @@ export class LintService extends Disposable {
       return this.skip(doc, state, options, vscode.l10n.t('Not linted: {0} KB is over integrationDocs.maxFileSizeKB ({1} KB)', Math.round(text.length / 1024), settings.maxFileSizeKB));
     }
     state.linter.setOptions(options);
+    // Activation does not load the Markdown parser: the first lint does, in a slice of its own.
+    if (!parserLoaded()) {
+      loadParser();
+      await yieldToEventLoop();
+      if (state.generation !== generation || doc.isClosed) return undefined;
+    }
     // A large first parse is spread over event-loop turns so typing never waits on it.
     while (!state.linter.prepare(text, PREPARE_SLICE_MS)) {
       await yieldToEventLoop();

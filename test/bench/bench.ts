@@ -178,6 +178,7 @@ function editor(): Record<string, number | boolean> {
     activation_activate_ms: activation.activateMs,
     activation_total_ms: activation.totalMs,
     activation_cpu_ms: activation.cpuMs,
+    first_lint_parser_load_ms: activation.parserLoadMs,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * The Node extension bundle (dist/extension.js) leaves the libraries the core loads on first use
  * to files of their own (dist/lazy/, src/build/esbuild.mjs): activating the extension reads none
- * of them, and each exports what the core takes from it. (The host suite lints frontmatter, MDX
- * and user patterns with this bundle, which loads them.)
+ * of them (not even the Markdown parser, dist/lazy/remark.js, which the first lint loads), and
+ * each exports what the core takes from it. (The host suite lints Markdown, frontmatter, MDX and
+ * user patterns with this bundle, which loads them.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
 
-const LAZY = { 'remark-mdx': 'default', re2js: 'RE2JS', yaml: 'parseDocument' };
+const LAZY = { remark: 'unified', 'remark-mdx': 'default', re2js: 'RE2JS', yaml: 'parseDocument' };
 
 test('activating the Node bundle loads none of dist/lazy/, and each lazy file exports what the core uses', () => {
   const bundle = join(ROOT, 'dist/extension.js');

@@ -1,6 +1,6 @@
 /**
- * The CLI as an npm package: `npm pack` gives a tarball with the self-contained bundles and no
- * dependencies, which installs offline into an empty folder and runs from its `bin`.
+ * The CLI as an npm package: `npm pack` gives a tarball with the self-contained bundles (and the
+ * libraries they load on first use, dist/lazy/) and no dependencies, which installs offline into an empty folder and runs from its `bin`.
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,9 +31,10 @@ before(() => {
   pack = (JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT).stdout) as Pack[])[0];
 });
 
-test('npm pack: the CLI bundles, docs and the config schema; no sources, tests, maps or extension', () => {
+test('npm pack: the CLI bundles and their lazy files, docs and the config schema; no sources, tests, maps or extension', () => {
   const files = pack.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-worker.js', 'dist/cli.js', 'media/integration-docs.schema.json', 'package.json']);
+  const lazy = ['re2js', 'remark-mdx', 'remark', 'yaml'].map((name) => `dist/lazy/${name}.js`);
+  assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli-worker.js', 'dist/cli.js', ...lazy, 'media/integration-docs.schema.json', 'package.json']);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   assert.equal(pkg.private, undefined, 'publishable');
   assert.equal(pkg.dependencies, undefined, 'everything the CLI needs is in its bundle');
