@@ -227,8 +227,19 @@ const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
 const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
-/** Nothing but a block-quote marker and a list marker before the bracket on its line. */
-const ENTRY_START = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:[0-9a-f]{7,40}:?[ \t]+)?(?:[a-z]+(?:\([\w./-]*\))?!?:[ \t]+)?$/;
+/**
+ * An entry's start before the bracket on its line: quote and list markers, then optionally a
+ * lead-in link or bold label, a commit and its type, and other tags: "* [#980](url) [codegen] …",
+ * "- **Breaking:** [Fix] …", "- e83fa9b: [ED-22282] [Breaking change] …".
+ */
+const ENTRY_START = new RegExp(
+  [
+    /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.source, // list marker
+    /(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:[-–—:][ \t]+)?|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?/.source, // a lead-in link or bold label: "[`68ef7e6`](url) - ", "**Breaking:** "
+    /(?:[0-9a-f]{7,40}:?[ \t]+)?(?:[a-z]+(?:\([\w./-]*\))?!?:[ \t]+)?/.source, // a commit and its type: "5aa656f: feat(api): "
+    /(?:\[[^\]\n]{1,40}\][ \t]*)*$/.source, // tags before this one: "[ED-22282] "
+  ].join(''),
+);
 /** An ATX heading's opening: "#### [update] The command was renamed". */
 const HEADING_START = /^[ \t]{0,3}#{1,6}[ \t]+$/;
 /** Kinds of change and areas a changelog or commit entry is tagged with. */
@@ -258,6 +269,7 @@ function proseNonField(inner: string): boolean {
   if (!HAS_LETTER_OR_DIGIT.test(t)) return true; // "[...]", "[—]"
   if (/^[\d\s,.\-–]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval
   if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
+  if (/^[A-Z][A-Z\d]*-\d+(?:\s*(?:[-–,]|and|to)\s*[A-Z][A-Z\d]*-\d+)+$/.test(t)) return true; // issue keys "[ED-5259 - ED-6200]"
   if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/i.test(t)) return true; // a version "[v1.2.3]", "[2.0.0-beta.1]"
   if (/^(?:#\d+|@[\w-]+(?:\/[\w.-]+)?|[0-9a-f]{7,40})$/.test(t)) return true; // an issue, a mention, a commit
   if (/[\u0250-\u02AF\u02C8\u02CC]/u.test(t)) return true; // a phonetic transcription: "[e.ti.kɛt]"
@@ -339,12 +351,14 @@ function isEntryTag(t: string): boolean {
   return /^[A-Z][A-Z0-9]{1,2}$/.test(t) || /^@[\w.-]+\/[\w.-]+$/.test(t);
 }
 
-/** A list entry's start, after an optional lead-in link or bold label: "* [#980](url) [codegen] …", "- **Breaking:** [Fix] …". */
-const ENTRY_LEAD = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?$/;
-
 /** A bracket of one to twelve words opening a list entry (and text after it): a tag if the document is a changelog. */
 function entryTagCandidate(t: string, cx: ProseContext): boolean {
-  return ENTRY_LEAD.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 12;
+  return ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 12;
+}
+
+/** The bracket ends a list entry's line: "- Add analytics events [NEW BIG FEATURE]" (a tag, in a changelog). */
+function endsEntry(cx: ProseContext): boolean {
+  return /^[\s.,;]*$/.test(cx.suffix) && /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+\S/.test(cx.prefix);
 }
 
 /** Whether the bracket's line is a table row (it has a cell separator before and after it). */
@@ -457,7 +471,7 @@ const proseBracket: AtMatcher = (s, i) => {
   else if (s.where === 'prose' && hitEnd === close + 1) {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
     else if (/^\p{Ll}+$/u.test(inner)) hit.soft = 'word';
-    else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner)) hit.soft = 'changelog';
+    else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner) || endsEntry(cx)) hit.soft = 'changelog';
   }
   s.out.push(hit);
   return hitEnd - 1;
