@@ -175,10 +175,10 @@ const ANNOTATION =
   /^(?:optional|required|deprecated|experimental|beta|alpha|new|internal|legacy|preview|breaking|wip|sic!?|async|static|readonly|read-only|abstract|final|unstable|stable|obsolete|removed|added|changed|fixed|security|default|nullable|inherited|override|private|protected|public|unreleased|toc|yanked|getter|setter|write-only|early access|coming soon|(?:public |private )?preview|not (?:yet )?(?:supported|implemented)|work in progress)$/i;
 /**
  * Asides about where or since when something applies: "[Node.js only]", "[only for Node.js]",
- * "[ONLY AVAILABLE IN NODE.JS RUNTIME]", "[since v2.1]", "[reverted in 0.0.14]", "[default: 10]".
+ * "[ONLY AVAILABLE IN NODE.JS RUNTIME]", "[since v2.1]", "[reverted in 0.0.14]", "[default: 10]", "[Updated 2023-01]".
  */
 const ASIDE =
-  /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$/i;
+  /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$|^(?:updated?|edit(?:ed)?|revised|added|changed|fixed|removed)(?: on| in)?\s+\d{4}(?:-\d{1,2}){0,2}$/i;
 /** A directive written into a commit message for CI or release tools: "[skip ci]", "[ci skip]", "[no release]". */
 const COMMIT_DIRECTIVE = /^(?:(?:skip|no)[ -][a-z][\w-]*|[a-z][\w-]*[ -]skip)$/i;
 /** A release named in an aside: "[backported from 1.8.2]", "[see v2.0]". */
@@ -468,7 +468,9 @@ const proseBracket: AtMatcher = (s, i) => {
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
   if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
   else if (s.where === 'link-text' && /^\p{Ll}[\p{Ll}\d-]*$/u.test(inner.trim())) hit.soft = 'aside'; // "[text [shortcut] text](url)" in a page about Markdown
-  else if (s.where === 'prose' && hitEnd === close + 1) {
+  else if (s.where === 'prose' && hitEnd !== close + 1) {
+    if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag'; // "- [lexical][lexical-website] Chore: …": two area tags
+  } else if (s.where === 'prose') {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
     else if (/^\p{Ll}+$/u.test(inner)) hit.soft = 'word';
     else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner) || endsEntry(cx)) hit.soft = 'changelog';
