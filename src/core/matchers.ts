@@ -188,8 +188,8 @@ const INVISIBLE_OR_KEY =
   /^(?:eof|eol|end of (?:file|line)|\d+ (?:spaces?|tabs?)|spaces?|tabs?|newline|line ?break|blank line|nbsp|crlf|cr|lf|enter|return|esc(?:ape)?|backspace|del(?:ete)?|(?:ctrl|cmd|alt|shift|option|meta)\s*\+\s*\w+)$/i;
 /** An optional argument described in a synopsis: "[optional modifiers]", "[optional flags]". */
 const OPTIONAL_SLOT = /^optional(?: [a-z][a-z-]*){1,3}$/;
-/** How JavaScript prints an object: "[object Object]", "[object Promise]". */
-const PRINTED_OBJECT = /^object \p{Lu}\w*$/u;
+/** How JavaScript prints an object: "[object Object]", "[object Promise]" (or a message misspelling it, "[Object object]"). */
+const PRINTED_OBJECT = /^object [a-z]\w*$/i;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
 const LABELLED_NOTE = /^\p{Lu}[\p{L}\d' -]{0,24}:\s+\S/u;
 /**
@@ -208,6 +208,8 @@ const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
 /** A type in generated API docs: "[number]", "[string|string[]]", "[Object]", "[Promise<void>]". */
 const TYPE_NAME = '(?:string|number|boolean|bool|object|function|array|any|unknown|void|null|undefined|integer|int|float|double|bigint|symbol|buffer|promise|regexp|stream|callback|error)';
 const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\s*${TYPE_NAME}(?:\\[\\])?)*$`, 'i');
+/** A JSDoc generic type, as jsdoc-to-markdown writes it: "Promise.<Object>", "Array.<string>". */
+const JSDOC_TYPE = /^[\w$]+\.<[\w$.,\s|*]+>(?:\[\])?$/;
 /** An argument list after a name and a space, names and commas only before the bracket: "input (name, [type]". */
 const ARG_LIST = /[\w$.] \((?:\s*[\w$.]+\s*,)+\s*$/;
 /** Text before a bracket that opens a call's argument list: "readFile(path, [options])". */
@@ -237,14 +239,14 @@ const ENTRY_START = new RegExp(
     /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.source, // list marker
     /(?:\[[^\]\n]*\]\([^)\n]*\)[ \t]*(?:[-–—:][ \t]+)?|(?:\*\*|__)[^*_\n]+(?:\*\*|__)[ \t]*)?/.source, // a lead-in link or bold label: "[`68ef7e6`](url) - ", "**Breaking:** "
     /(?:[0-9a-f]{7,40}:?[ \t]+)?(?:[a-z]+(?:\([\w./-]*\))?!?:[ \t]+)?/.source, // a commit and its type: "5aa656f: feat(api): "
-    /(?:\[[^\]\n]{1,40}\][ \t]*)*$/.source, // tags before this one: "[ED-22282] "
+    /(?:\[[^\]\n]{1,40}\][ \t]*)*(?:\*\*|__)?$/.source, // tags before this one: "[ED-22282] "; bold around this one: "**[BREAKING]**"
   ].join(''),
 );
 /** An ATX heading's opening: "#### [update] The command was renamed". */
 const HEADING_START = /^[ \t]{0,3}#{1,6}[ \t]+$/;
 /** Kinds of change and areas a changelog or commit entry is tagged with. */
 const CHANGE_TAG =
-  /^(?:bug ?fix(?:es)?|bugs?|fix(?:es|ed)?|feat(?:ure)?s?|added|changed|removed|deprecated|security|docs?|documentation|chore|refactor(?:ing)?|perf(?:ormance)?|tests?|build|ci|style|revert|breaking(?: change)?|major|minor|patch|improvements?|enhancements?|dependencies|deps|internal|misc|other|cleanup|typos?|hotfix|release|update[sd]?|upgrade|compat(?:ibility)?)$/i;
+  /^(?:bug ?fix(?:es)?|bugs?|fix(?:es|ed)?|(?:new )?feat(?:ure)?s?|polish|experimental|deprecations?|added|changed|removed|deprecated|security|docs?|documentation|chore|refactor(?:ing)?|perf(?:ormance)?|tests?|build|ci|style|revert|breaking(?: change)?|major|minor|patch|improvements?|enhancements?|dependencies|deps|internal|misc|other|cleanup|typos?|hotfix|release|update[sd]?|upgrade|compat(?:ibility)?)$/i;
 /** Words that are themselves placeholders: never a tag. */
 const PLACEHOLDER_WORD = /^(?:TBD|TBA|TODO|FIXME|XXX|NAME|DATE|VALUE|TITLE)$/;
 /** A check mark or state in a table cell: "[x]", "[✓]", "[done]" ("[X]" is the number field of "~[X] minutes"). */
@@ -287,6 +289,7 @@ function proseNonField(inner: string): boolean {
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
+  if (JSDOC_TYPE.test(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))) return true; // "[Promise.<Object>]", "[Array.&lt;string&gt;]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
@@ -353,7 +356,8 @@ function isEntryTag(t: string): boolean {
 
 /** A bracket of one to twelve words opening a list entry (and text after it): a tag if the document is a changelog. */
 function entryTagCandidate(t: string, cx: ProseContext): boolean {
-  return ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && t.split(/\s+/).length <= 12;
+  // An item that is only a kind of change is a tag too, in a changelog's legend: "- [New Feature]".
+  return ENTRY_START.test(cx.prefix) && (/\S/.test(cx.suffix) || CHANGE_TAG.test(t)) && t.split(/\s+/).length <= 12;
 }
 
 /** The bracket ends a list entry's line: "- Add analytics events [NEW BIG FEATURE]" (a tag, in a changelog). */
