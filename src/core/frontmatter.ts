@@ -27,7 +27,7 @@ export interface Frontmatter {
   unterminated: boolean;
   /** The parsed value (a plain object when it is a mapping); undefined when YAML is broken. */
   data: Record<string, unknown> | undefined;
-  /** YAML syntax errors; only the first is reported. */
+  /** The YAML problem, if any: the first syntax error (only it is reported), or why there is no value. */
   errors: YamlProblem[];
   /** The parsed document, for spans of individual values. */
   doc: Document | undefined;
@@ -163,10 +163,9 @@ function readYaml(source: string): YamlRead {
     return { doc: undefined, data: undefined, errors: [{ start: 0, end: 0, ...said('frontmatterUnreadable', String(e)) }] };
   }
   const read: YamlRead = { doc, data: undefined, errors: [] };
-  for (const err of doc.errors) {
-    const [s, e] = err.pos;
-    read.errors.push({ start: s, end: Math.max(e, s), ...yamlMessage(err.message) });
-  }
+  // Only the first is reported: a template's head that is not YAML yet can hold hundreds.
+  const first = doc.errors[0];
+  if (first) read.errors.push({ start: first.pos[0], end: Math.max(first.pos[1], first.pos[0]), ...yamlMessage(first.message) });
   if (read.errors.length > 0) return read;
   let value: unknown;
   try {
