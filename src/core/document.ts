@@ -284,7 +284,7 @@ export function buildIncremental(
   const span = prev && !split && !options.mdx ? changedSpan(prev.text, text) : undefined;
   if (prev && span && span.p === prev.text.length && span.p === text.length) return { model: prev.model, state: prev };
   const kept = prev && span ? keptFrontmatter(prev, span.p) : undefined;
-  const frontmatter = split ? split.frontmatter : kept ? kept.frontmatter : readFrontmatter(text, options.patterns);
+  const frontmatter = split ? split.frontmatter : kept ? kept.frontmatter : readFrontmatter(text, options.patterns, true);
   const bodyStart = bodyStartOf(text, frontmatter);
   if (prev && span && prev.bodyStart === bodyStart && prev.entries.length > 0 && span.p >= bodyStart) {
     const oldEnd = prev.text.length - span.q;
@@ -427,7 +427,7 @@ export class FirstParse {
     const deadline = Date.now() + budgetMs;
     const overdue = () => Date.now() > deadline;
     if (!this.split) {
-      const frontmatter = readFrontmatter(this.text, this.options.patterns);
+      const frontmatter = readFrontmatter(this.text, this.options.patterns, true);
       const bodyStart = bodyStartOf(this.text, frontmatter);
       const starts = lineStarts(this.text);
       // An MDX body is one chunk (bodyChunks); Markdown is split a budget at a time.

@@ -27,7 +27,7 @@ export interface Frontmatter {
   unterminated: boolean;
   /** The parsed value (a plain object when it is a mapping); undefined when YAML is broken. */
   data: Record<string, unknown> | undefined;
-  /** YAML syntax errors; only the first is reported. */
+  /** The YAML problem, if any: the first syntax error (only it is reported), or why there is no value. */
   errors: YamlProblem[];
   /** The parsed document, for spans of individual values. */
   doc: Document | undefined;
@@ -64,8 +64,11 @@ export function opensFrontmatter(text: string): boolean {
   return OPEN.test(text);
 }
 
-/** Finds and parses the frontmatter at the start of `text`, if any. */
-export function readFrontmatter(text: string, patterns: readonly RegExp[]): Frontmatter | undefined {
+/**
+ * Finds and parses the frontmatter at the start of `text`, if any. With `shared`, the parsed
+ * `doc` and `data` may be shared with other calls on the same YAML: the caller must not change them.
+ */
+export function readFrontmatter(text: string, patterns: readonly RegExp[], shared = false): Frontmatter | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const contentStart = open[0].length;
@@ -82,7 +85,7 @@ export function readFrontmatter(text: string, patterns: readonly RegExp[]): Fron
   if (close[0].startsWith('---') && !closesAtLineStart(rest, close.index) && !frontmatterBlock(text.slice(0, blockEnd))) return undefined;
   if (text[blockEnd] === '\r') blockEnd++;
   if (text[blockEnd] === '\n') blockEnd++;
-  return parseBlock(text, { start: 0, end: blockEnd }, { start: contentStart, end: contentEnd }, patterns);
+  return parseBlock(text, { start: 0, end: blockEnd }, { start: contentStart, end: contentEnd }, patterns, shared);
 }
 
 /**
@@ -125,7 +128,7 @@ function unclosedBlock(text: string, contentStart: number, openEnd: number, patt
   };
 }
 
-function parseBlock(text: string, block: Span, content: Span, patterns: readonly RegExp[]): Frontmatter {
+function parseBlock(text: string, block: Span, content: Span, patterns: readonly RegExp[], shared = false): Frontmatter {
   const source = text.slice(content.start, content.end);
   const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [], directives: [] };
   const tooDeep = yamlTooDeep(source);
@@ -134,37 +137,67 @@ function parseBlock(text: string, block: Span, content: Span, patterns: readonly
     return fm;
   }
   fm.directives = directiveComments(source, content.start);
+  const read = shared ? sharedYaml(source) : readYaml(source);
+  fm.doc = read.doc;
+  fm.data = read.data;
+  for (const e of read.errors) fm.errors.push({ ...e, start: content.start + e.start, end: content.start + e.end });
+  if (read.doc) fm.fields = valueFields(text, read.doc, content.start, patterns);
+  return fm;
+}
+
+/** What the `yaml` library reads in a frontmatter's source; spans are offsets in the source. */
+interface YamlRead {
+  doc: Document | undefined;
+  data: Record<string, unknown> | undefined;
+  errors: YamlProblem[];
+}
+
+function readYaml(source: string): YamlRead {
+  const whole: Span = { start: 0, end: source.length };
   let doc: Document;
   try {
     // logLevel 'error': errors still land in doc.errors, but no warning goes to the process
     // (`[a key]: x` would otherwise print one from toJS).
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (e) {
-    fm.errors.push({ start: content.start, end: content.start, ...said('frontmatterUnreadable', String(e)) });
-    return fm;
+    return { doc: undefined, data: undefined, errors: [{ start: 0, end: 0, ...said('frontmatterUnreadable', String(e)) }] };
   }
-  fm.doc = doc;
-  for (const err of doc.errors) {
-    const [s, e] = err.pos;
-    fm.errors.push({ start: content.start + s, end: content.start + Math.max(e, s), ...yamlMessage(err.message) });
+  const read: YamlRead = { doc, data: undefined, errors: [] };
+  // Only the first is reported: a template's head that is not YAML yet can hold hundreds.
+  const first = doc.errors[0];
+  if (first) read.errors.push({ start: first.pos[0], end: Math.max(first.pos[1], first.pos[0]), ...yamlMessage(first.message) });
+  if (read.errors.length > 0) return read;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    // An alias with no anchor (`path: */sources/a.md`) or too many aliases: parsed, but no value.
+    read.errors.push({ ...aliasSpan(doc, whole), ...yamlMessage(e instanceof Error ? e.message : String(e)) });
+    return read;
   }
-  if (fm.errors.length === 0) {
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-    } catch (e) {
-      // An alias with no anchor (`path: */sources/a.md`) or too many aliases: parsed, but no value.
-      fm.errors.push({ ...aliasSpan(doc, content), ...yamlMessage(e instanceof Error ? e.message : String(e)) });
-      fm.fields = valueFields(text, doc, content.start, patterns);
-      return fm;
-    }
-    fm.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    if (value !== null && value !== undefined && fm.data === undefined) {
-      fm.errors.push({ start: content.start, end: content.end, ...said('frontmatterNotMapping') });
-    }
+  read.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  if (value !== null && value !== undefined && read.data === undefined) read.errors.push({ ...whole, ...said('frontmatterNotMapping') });
+  return read;
+}
+
+/**
+ * Recent YAML reads by source, for the linter: documents made from one template share their
+ * frontmatter, and reading it (often not YAML yet: `[Customer name]` fields) was a third of
+ * linting a folder of them. Callers that take a shared read never change its `doc` or `data`.
+ */
+const recentYaml = new Map<string, YamlRead>();
+const RECENT_YAML = 32;
+
+function sharedYaml(source: string): YamlRead {
+  let read = recentYaml.get(source);
+  if (read) {
+    recentYaml.delete(source);
+  } else {
+    read = readYaml(source);
+    if (recentYaml.size >= RECENT_YAML) recentYaml.delete(recentYaml.keys().next().value as string);
   }
-  fm.fields = valueFields(text, doc, content.start, patterns);
-  return fm;
+  recentYaml.set(source, read);
+  return read;
 }
 
 /** A CST token of the `yaml` parser that is a comment. */
