@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/types';
 import type { TextEdit } from '../core/edits';
 import { fixSession, fixesFor, headingFixAt, type Fix, type FixSession } from '../core/fixes';
-import { answerEdits, type TemplateField } from '../core/templates/index';
+import { answerEdits, templateKindOf, type TemplateField } from '../core/templates/index';
 import { rangeOf, ruleOf } from './convert';
 import { localTitle } from './coreText';
 import { DocumentFieldCache, fieldAt, fieldTitle, typeProblem } from './fieldInfo';
@@ -29,6 +29,10 @@ export interface FillArgs {
   key?: string;
   choices?: string[];
   value?: string;
+  /** The field's name and dialect as the linter read them (the finding's data), for a field the field list no longer knows. */
+  name?: string;
+  dialect?: string;
+  fieldKind?: string;
 }
 
 /** Arguments of the create-source command: the document and the source path as written in it. */
@@ -113,7 +117,7 @@ function fillActions(doc: vscode.TextDocument, f: Finding, fields: () => readonl
     out.push(a);
   };
   const field = fieldAt(fields(), f.startOffset);
-  const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: field?.choices ?? data.choices };
+  const args: FillArgs = { uri: doc.uri.toString(), start: f.startOffset, end: f.endOffset, text: data.text, all: false, choices: field?.choices ?? data.choices, name: data.name, dialect: data.dialect, fieldKind: data.fieldKind };
   action(args.choices ? vscode.l10n.t('Choose {0}…', data.text) : vscode.l10n.t('Fill {0}…', data.text), true, args);
   const same = field?.shared ? field.occurrences.length : 0;
   if (same > 1 && field) {
@@ -193,7 +197,7 @@ async function askValue(args: FillArgs, field: TemplateField | undefined): Promi
   return vscode.window.showInputBox({
     title: args.all ? vscode.l10n.t('Integration Docs: fill {0} at its {1} places', name, places) : vscode.l10n.t('Integration Docs: fill {0}', name),
     prompt: field?.help ?? vscode.l10n.t('The text that replaces the field'),
-    placeHolder: args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, ''),
+    placeHolder: args.name ?? args.text,
     validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a value, or press Escape to leave the field as it is') : field ? typeProblem(field, v) : undefined),
   });
 }
@@ -223,6 +227,6 @@ export async function fillPlaceholder(cache: DocumentFieldCache, args: FillArgs)
 
 /** A stand-in field for a place the field list does not know (the document changed meanwhile). */
 function fallbackField(args: FillArgs): TemplateField {
-  const name = args.text.replace(/^\[|\]$|^\{\{|\}\}$/g, '');
-  return { key: args.text, text: args.text, name, kind: 'bracket', occurrences: [], label: name, type: 'text', shared: false, context: { line: 0 } };
+  const name = args.name ?? args.text;
+  return { key: args.text, text: args.text, name, kind: templateKindOf(args), occurrences: [], label: name, type: 'text', shared: false, context: { line: 0 } };
 }

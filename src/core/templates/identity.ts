@@ -33,6 +33,12 @@ export interface FieldGroup {
   spans: Span[];
 }
 
+/** A template field's kind, read from its finding's dialect row (`dialects.ts`): never from its text. */
+export function templateKindOf(data: { dialect?: string; fieldKind?: string } | undefined): FieldKind {
+  if (data?.fieldKind === 'date') return 'date';
+  return data?.dialect === 'mustache' ? 'mustache' : 'bracket';
+}
+
 /** The scan's fields grouped by text, in order of first occurrence. */
 export function fieldGroups(text: string, scan: TemplateScan = scanTemplate(text)): FieldGroup[] {
   const byKey = new Map<string, FieldGroup>();
@@ -46,7 +52,7 @@ export function fieldGroups(text: string, scan: TemplateScan = scanTemplate(text
       continue;
     }
     const data = f.data?.kind === 'placeholder' ? f.data : undefined;
-    const kind: FieldKind = data?.fieldKind === 'date' ? 'date' : data?.dialect === 'mustache' ? 'mustache' : 'bracket';
+    const kind = templateKindOf(data);
     const group: FieldGroup = { key, text: raw, name: flat(data?.name ?? raw), kind, variable: data?.fieldKind === 'variable', spans: [span] };
     if (data?.choices) group.choices = data.choices;
     byKey.set(key, group);

@@ -20,7 +20,7 @@ export {
   dateFor,
   localDate,
 } from './fields';
-export { isIdentifier } from './identity';
+export { isIdentifier, templateKindOf } from './identity';
 export { answerEdits, type AnswerEdit } from './answers';
 export { readSchema, withSchema, formatSchemaErrors, SCHEMA_KEY } from './schema';
 export { renderTemplate } from './render';
