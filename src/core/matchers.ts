@@ -872,6 +872,8 @@ function isPathSegment(inner: string, ctx: CodeContext): boolean {
   if (ctx.where === 'code' && before === '/' && (after === '' || /^[\s"'`)]/.test(after)) && !/[-_]/.test(inner) && /\/\S*\/$/.test(ctx.prefix)) return false;
   // A version after another slot is a pattern's, like that slot: "@scope/[module]@[version]".
   if (before === '@' && ctx.prefix.endsWith(']@')) return false;
+  // A code span that is only a format's tail, its name told in the prose around: `@[version]`, `:[port]`.
+  if ((before === '@' || before === ':') && ctx.prefix === before && after === '') return false;
   const joinsBefore = before !== '' && '/-_.@'.includes(before);
   const joinsAfter = after !== '' && /[-./_\p{L}\p{N}]/u.test(after);
   return (joinsBefore && (after === '' || joinsAfter || /[\s"'`,)\]]/.test(after))) || joinsAfter;

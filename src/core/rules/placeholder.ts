@@ -121,11 +121,37 @@ function softDecider(model: DocModel): (fact: FieldHit) => boolean {
   };
   const anyOther = () => (others ??= !!model.frontmatter?.fields.length || model.fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && plain(f)));
   const twoWords = () => (words ??= new Set(model.fields.filter((f) => f.soft === 'word' && !referenced(f)).map((f) => f.text)).size >= 2);
+  let substituted: Set<string> | undefined;
   return (fact) => {
+    if ((substituted ??= substitutedMarkers(model)).has(fact.text)) return false;
     if (fact.soft === 'aside') return !referenced(fact) && anyOther();
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
     return plain(fact);
   };
+}
+
+/**
+ * What follows a marker the document says something else substitutes ("`[token]` will be
+ * replaced by the actual token", "`{x} {y} {z}` are replaced at runtime", "`[id]` is a
+ * placeholder for"): the document describes a substitution syntax, and the marker is no field
+ * of its own. The imperative "Replace [X] with …" is a field's instruction, and stays one.
+ */
+const SUBSTITUTED_AFTER = /[`'"*_]*\s*(?:(?:will|would|shall|is|are|gets?|must|should|can)\s+(?:(?:then|be|later|automatically|dynamically)\s+)*(?:replaced|substituted|swapped|populated|interpolated|expanded|filled\s+in)\b|(?:is|are)\s+(?:a\s+|the\s+)?placeholders?\b)/iy;
+
+/** A gap between two markers that lists them ("`{x} {y} {z}`", "`[a]`, `[b]` and `[c]`"). */
+const LISTED = /^[`\s,]*(?:(?:and|or)\s*`?)?$/;
+
+/** The texts of fields (and the fields listed just before them) that the document says are substituted. */
+function substitutedMarkers(model: DocModel): Set<string> {
+  const out = new Set<string>();
+  const fields = model.fields;
+  for (let i = 0; i < fields.length; i++) {
+    SUBSTITUTED_AFTER.lastIndex = fields[i].end;
+    if (!SUBSTITUTED_AFTER.test(model.text)) continue;
+    out.add(fields[i].text);
+    for (let j = i; j > 0 && fields[j].start - fields[j - 1].end < 40 && LISTED.test(model.text.slice(fields[j - 1].end, fields[j].start)); j--) out.add(fields[j - 1].text);
+  }
+  return out;
 }
 
 /** The notice's subject, by how many more degraded blocks there are (none, one, more). */
