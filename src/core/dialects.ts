@@ -8,7 +8,7 @@
  * (`matchers.ts`) decides one candidate from the text around it; the scanners run the rows
  * whose trigger is at hand, in table order, in the contexts the row allows.
  */
-import { angleField, blockTag, braceField, bracketField, choicesOf, mustacheField, UPPER_SNAKE, type AtMatcher, type ScanWhere } from './matchers';
+import { ANGLE_SOURCE, angleField, blockTag, braceField, bracketField, choicesOf, mustacheField, UPPER_SNAKE, type AtMatcher, type ScanWhere } from './matchers';
 import { DATE_STUB_SOURCE } from './dates';
 import { msg, type Message } from './messages';
 
@@ -171,8 +171,8 @@ const angle: Dialect = {
   read: (text) => ({ name: between(text, 1, 1), kind: 'text' }),
   message: replaceMessage,
   fill: 'replace',
-  highlight: { match: "<\\p{L}[\\p{L}'’-]*(?: \\p{L}[\\p{L}'’,.-]*)+>", scope: 'variable.other.placeholder.integration-docs' },
-  probe: "<\\p{L}[\\p{L}'’-]*(?: \\p{L}[\\p{L}'’,.-]*)+>",
+  highlight: { match: ANGLE_SOURCE, scope: 'variable.other.placeholder.integration-docs' },
+  probe: ANGLE_SOURCE,
 };
 
 const SNIPPET_DATE: Record<string, string> = {

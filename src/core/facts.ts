@@ -170,7 +170,27 @@ function htmlBlock(w: Walk, node: Html, span: Span): void {
   const end = span.start + first.trimEnd().length;
   const hits: FieldHit[] = [];
   if (end > start) scanWhole('angle', w.src, { start, end }, hits);
+  if (lineEnd < span.end) bracketLines(w.src, lineEnd + 1, span.end, hits);
   for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+}
+
+/**
+ * Lines of an HTML block that are a bracket field alone: a template section wrapped in its own
+ * tags (`<blockers>`, a line `[Anything waiting on others]`, `</blockers>`), where CommonMark
+ * reads the whole section as HTML. Anything else on the line leaves it to the HTML.
+ */
+function bracketLines(src: string, from: number, to: number, out: FieldHit[]): void {
+  for (let at = from; at < to; ) {
+    const nl = src.indexOf('\n', at);
+    const end = nl === -1 || nl > to ? to : nl;
+    const line = src.slice(at, end);
+    const trimmed = line.trim();
+    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+      const start = at + line.length - line.trimStart().length;
+      scanWhole('bracket', src, { start, end: start + trimmed.length }, out);
+    }
+    at = end + 1;
+  }
 }
 
 /** Index of the `]` that closes the bracket opened just before `from` (nesting and escapes counted), or -1. */
@@ -236,6 +256,20 @@ function definitionUrl(w: Walk, span: Span): void {
   const hits: FieldHit[] = [];
   scanDestination(w.src, dest, hits);
   for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  // `- [Metric 1]: [Target]` opening a list item reads as a definition, yet links nowhere: a
+  // template's label and value, and the label is a field like the value when it is one by the
+  // prose rules. (A definition of its own line may be used by a reference: `[changes]: [URL]`.)
+  if (hits.length === 1 && hits[0].start === dest.start && hits[0].end === dest.end && opensListItem(w.src, span.start)) {
+    const labelHits: FieldHit[] = [];
+    scanWhole('bracket', w.src, { start: span.start, end: colon + 1 }, labelHits);
+    for (const { refLabel: _self, ...h } of labelHits) w.fields.push({ ...h, where: 'prose' }); // the label is the definition, not a reference to it
+  }
+}
+
+/** Whether `at` is the first text of a list item: only markers (and quote marks) before it on its line. */
+function opensListItem(src: string, at: number): boolean {
+  const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+  return at - lineStart < 40 && /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+$/.test(src.slice(lineStart, at));
 }
 
 function codeSpan(w: Walk, span: Span): void {

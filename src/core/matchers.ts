@@ -592,7 +592,9 @@ export const braceField: AtMatcher = (s, i) => {
   const { src } = s;
   if (src[i + 1] === '{') return -1;
   const before = i > 0 ? src[i - 1] : '';
-  if (before !== '' && /[\p{L}\p{N}_\])}{$\\%#`=/:]/u.test(before)) return -1;
+  // A version prefix alone is not part of a name: "v{version}", "Release v{X}".
+  const versionPrefix = before === 'v' && !/[\p{L}\p{N}_$]/u.test(src[i - 2] ?? '');
+  if (before !== '' && !versionPrefix && /[\p{L}\p{N}_\])}{$\\%#`=/:]/u.test(before)) return -1;
   const close = closingBrace(src, i, s.span.end);
   if (close === -1 || src[close + 1] === '}') return -1;
   if (ESM_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // MDX: import { Callout } from '…'
@@ -607,9 +609,10 @@ export const braceField: AtMatcher = (s, i) => {
     if (/^\s/.test(body) && /\s$/.test(body)) return -1;
     if (leadingLabel(s, i, close)) return -1;
     if (oneWordField(t, s.where)) return push(s, i, close + 1);
-    // One lower-case or capitalized word (`{version}`, `{Headline}`, a gloss `{Sunday}`) is a field
-    // only in a document that has other brace fields (the `placeholder` rule decides).
-    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$|^\p{Lu}\p{Ll}+$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
+    // One lower-case or capitalized word (`{version}`, `{Headline}`, a gloss `{Sunday}`) or one
+    // capital letter (`Phase {N}`, `{X}% of runs`) is a field only in a document that has other
+    // brace fields (the `placeholder` rule decides).
+    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$|^\p{Lu}\p{Ll}*$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
     s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1), soft: 'brace-word' });
     return close;
   }
@@ -702,7 +705,16 @@ function closedLater(src: string, name: string): boolean {
   return known;
 }
 
-const ANGLE = /^<(\p{L}[\p{L}'’-]*)((?: [\p{L}][\p{L}'’,.-]*)+)>/u;
+/**
+ * `<descriptive words>`: a first word (or a number range, `<1–2 sentences …>`), then words
+ * after single spaces — any text but tag and code syntax (`=`, braces, backticks, pipes), so
+ * sentences and questions read whole, and never ending in `/` (a self-closing tag). The
+ * dialect row's probe and highlighting use this same source.
+ */
+export const ANGLE_SOURCE = "<(\\p{L}[\\p{L}'’-]*|\\p{N}+(?:[–-]\\p{N}+)?)((?: [^\\s<>={}`|\\\\/]+(?:/[^\\s<>={}`|\\\\/]+)*)+)>";
+const ANGLE = new RegExp(`^${ANGLE_SOURCE}`, 'u');
+/** A word that HTML and JSX read as an attribute name: `<Tabs items>`, not `<Alternative 1>`. */
+const ATTRIBUTE_NAME = /^[A-Za-z_:][\w.:-]*$/;
 
 /**
  * Matcher of `<descriptive words>` in prose: `<name of the partner team>`. A tag (`<details open>`,
@@ -710,14 +722,14 @@ const ANGLE = /^<(\p{L}[\p{L}'’-]*)((?: [\p{L}][\p{L}'’,.-]*)+)>/u;
  */
 export const angleField: AtMatcher = (s, i) => {
   const { src } = s;
-  const m = ANGLE.exec(src.slice(i, Math.min(s.span.end, i + 200)));
+  const m = ANGLE.exec(src.slice(i, Math.min(s.span.end, i + 400)));
   if (!m) return -1;
   const end = i + m[0].length;
   if (masked(s.masks, i, end)) return -1;
   const words = m[2].trim().split(' ');
   const name = m[1];
   if (HTML_ELEMENTS.has(name.toLowerCase()) && words.every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()))) return -1;
-  if (words.length === 1 && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
+  if (words.length === 1 && ATTRIBUTE_NAME.test(words[0]) && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
   if (closedLater(src, name)) return -1; // an element (or component) closed later
   if (/(?:^|[\s[(])`?--?[\w-]+`?[ \t]$/.test(src.slice(Math.max(0, i - 40), i))) return -1; // a flag's value: "-s <markdown string>"
   const after = src[end] ?? '';
