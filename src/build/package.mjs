@@ -7,7 +7,7 @@
 // vsce then packs the staging copy, with .vscodeignore choosing the files (dist/extension.js,
 // snippets/, syntaxes/, media/, package.json, README, CHANGELOG, LICENSE), offline
 // (--no-dependencies: everything is bundled). The result is checked: the files the
-// extension needs are there, no source maps or tests, under 640 KB.
+// extension needs are there, no source maps or tests, under 690 KB.
 //
 // Usage: node src/build/package.mjs [--out <file.vsix>]
 // Import: packageVsix({ out }) → { file, bytes, entries }
@@ -22,8 +22,10 @@ const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 // 500 KB until MDX (remark-mdx with acorn, ~170 KB in each of the two bundles) and the
 // linear-time regex engine for user patterns (re2js) joined both bundles: 584 KB. 680 KB since
 // the field schemas of the five templates, the walkthrough and the form (its webview script and
-// stylesheet, its model in both bundles) joined: 645 KB.
-export const MAX_VSIX_BYTES = 680 * 1024;
+// stylesheet, its model in both bundles) joined: 645 KB. 690 KB since the field rules learned
+// from eleven rounds of published docs and real templates (both bundles) and the README's
+// record of them brought it to 682 KB.
+export const MAX_VSIX_BYTES = 690 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',
