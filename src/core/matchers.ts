@@ -191,7 +191,7 @@ const OPTIONAL_SLOT = /^optional(?: [a-z][a-z-]*){1,3}$/;
 /** How JavaScript prints an object: "[object Object]", "[object Promise]" (or a message misspelling it, "[Object object]"). */
 const PRINTED_OBJECT = /^object [a-z]\w*$/i;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
-const LABELLED_NOTE = /^\p{Lu}[\p{L}\d' -]{0,24}:\s+\S/u;
+const LABELLED_NOTE = /^(?:\*\*|__)?\p{Lu}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u; // "[Note: …]", "[**LEGACY PROPERTY:** …]"
 /**
  * A narrated event: "[HTTP request is made]", "[the token was refreshed]" — a subject, then a
  * passive or perfect verb and nothing after it; no question or relative word, as in the
@@ -294,8 +294,22 @@ function proseNonField(inner: string): boolean {
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
   if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
+  if (FORMAT_SPEC.test(t) || IPV6.test(t)) return true; // a message's format slot "[%s]", an address "([::1]:9092)"
+  if ((FILE_NAME.test(t) && !LIBRARY_NAME.test(t)) || ISSUE_REFS.test(t)) return true; // "see [tests/README.md]", "[pull #304, issue #245]"
   return false;
 }
+
+/** A printf or .NET format slot: `%s`, `%1$d`, `%.2f`, `{0}`. */
+const FORMAT_SPEC = /^(?:%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGcpjOu@]|\{\d+\})$/;
+/** An IPv6 address (two colons at least): `::1`, `fe80::1%eth0`, `2001:db8::8a2e:370:7334`. */
+const IPV6 = /^(?=[^:]*:[^:]*:)[0-9a-fA-F:.]+(?:%\w+)?$/;
+/** A file named by its path or name with a known extension, the link its author left out: `tests/README.md`, `STATISTICS.md`. */
+const FILE_NAME = /^(?:[\w.-]+\/)*[\w-]+(?:\.[\w-]+)*\.(?:mdx?|markdown|txt|rst|adoc|c|h|cc|cpp|hpp|[cm]?[jt]sx?|json|ya?ml|toml|ini|cfg|conf|py|go|rs|java|kt|swift|rb|php|sh|ps1|html?|css|scss|xml|proto|sql|lock)$/i;
+/** A library named after its file, not a file: `Moment.js`, `Chart.js`. */
+const LIBRARY_NAME = /^\p{Lu}[\p{L}\d]*\.js$/u;
+/** Issue and pull-request references, one or a list: `[#12]`, `[pull #304, issue #245]`, `[fixes acme/app#7]`. */
+const ISSUE_REF = String.raw`(?:(?:pull|pr|issues?|gh|fix(?:es|ed)?|close[sd]?|see|refs?)\s+)?(?:[\w.-]+\/[\w.-]+)?#\d+`;
+const ISSUE_REFS = new RegExp(String.raw`^${ISSUE_REF}(?:\s*(?:[,;&]|and)\s*${ISSUE_REF})*$`, 'i');
 
 /** Bracket text that is only HTML links, with punctuation or a label of two words at most between them ("experimental - <a …>"). */
 function onlyAnchors(t: string): boolean {
@@ -829,6 +843,8 @@ const GLUED_TYPE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
 const COMMENT_LABEL = /^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u;
 /** A computed property key opening its line in an object literal (the bracket is at U+0001): `  [CONTEXT_KEY]: {`, `[KEY]: value,`. */
 const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$/;
+/** A stack trace's frame before the bracket: `    at Object.fooSerializer `, `at async Foo.bar `. */
+const STACK_FRAME = /^\s*at (?:async )?[\w$.<>]+ $/;
 /** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
 const END_OF_OPTIONS = /(?:^|\s)[\w.-]+(?:\s+[\w.-]+)*\s--\s$/;
 /** A message receiver opening an Objective-C / Smalltalk send: `[super viewDidLoad]`, `[self close]`. */
@@ -843,6 +859,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
   // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
+  if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false; // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
