@@ -114,10 +114,46 @@ function plainText(node: Nodes): string {
   return '';
 }
 
+/** An inline HTML code element's tags: what they wrap is code (`<code>{ [P in K]: T }</code>`). */
+const CODE_OPEN = /^<(code|kbd|samp|tt)(?:\s[^>]*)?>$/i;
+
+/** The index of the sibling `</name>` closing the element opened at `open`, or -1. */
+function closingTag(children: readonly Nodes[], open: number, name: string): number {
+  const close = new RegExp(`^</${name}\\s*>$`, 'i');
+  for (let j = open + 1; j < children.length; j++) {
+    const c = children[j];
+    if (c.type === 'html' && close.test((c as Html).value)) return j;
+  }
+  return -1;
+}
+
+/** Masks an inline code element whole and scans what it wraps as code; the index of its closing tag, or -1. */
+function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span[]): number {
+  const m = CODE_OPEN.exec((children[k] as Html).value);
+  const j = m ? closingTag(children, k, m[1]) : -1;
+  const open = off(children[k]);
+  const close = j === -1 ? undefined : off(children[j]);
+  if (!open || !close) return -1;
+  masks.push({ start: open.start, end: close.end });
+  const hits: FieldHit[] = [];
+  scanCode(w.src, { start: open.end, end: close.start }, hits);
+  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  return j;
+}
+
 function collectMasks(node: Nodes, masks: Span[], w: Walk): void {
   if (!('children' in node)) return;
-  for (const child of node.children as Nodes[]) {
+  const children = node.children as Nodes[];
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k];
     const span = off(child);
+    if (child.type === 'html' && span) {
+      const end = codeElement(w, children, k, masks);
+      if (end !== -1) {
+        k = end;
+        continue;
+      }
+    }
     if ((child.type as string) === 'mdxJsxTextElement' && span) {
       jsxTags(child, span, masks);
       collectMasks(child, masks, w);

@@ -294,6 +294,7 @@ function proseNonField(inner: string): boolean {
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
   if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
+  if (/->|→|=>/.test(t) || /\w&lt;[^&]*&gt;/.test(t)) return true; // a flow "[a -> b -> c]", a type "[Stream&lt;R&gt;, …]"
   if (FORMAT_SPEC.test(t) || IPV6.test(t)) return true; // a message's format slot "[%s]", an address "([::1]:9092)"
   if ((FILE_NAME.test(t) && !LIBRARY_NAME.test(t)) || ISSUE_REFS.test(t)) return true; // "see [tests/README.md]", "[pull #304, issue #245]"
   return false;
@@ -843,6 +844,12 @@ const GLUED_TYPE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
 const COMMENT_LABEL = /^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u;
 /** A computed property key opening its line in an object literal (the bracket is at U+0001): `  [CONTEXT_KEY]: {`, `[KEY]: value,`. */
 const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$/;
+/** A command (and a subcommand) alone before the bracket: `terser `, `$ acme deploy `. */
+const COMMAND_SYNOPSIS = /^\s*(?:[$>]\s+)?[a-z][\w.-]*(?: [a-z][\w:.-]*)? $/;
+/** A synopsis's options slot later on the line: ` [options]`, ` [-v]`. */
+const SYNOPSIS_AFTER = /^(?: \[[^\]]*\])* \[(?:--?[\w?]|(?:[a-z]+ )?options?\])/;
+/** A bracket naming an error or a message by its text: `[Socket closed] error`. */
+const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
 /** A stack trace's frame before the bracket: `    at Object.fooSerializer `, `at async Foo.bar `. */
 const STACK_FRAME = /^\s*at (?:async )?[\w$.<>]+ $/;
 /** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
@@ -859,6 +866,8 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
   // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
+  if (COMMAND_SYNOPSIS.test(ctx.prefix) && SYNOPSIS_AFTER.test(ctx.suffix)) return false; // "terser [input files] [options]"
+  if (NAMED_MESSAGE.test(ctx.suffix)) return false; // "// the callback returns a [Socket closed] error"
   if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false; // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"

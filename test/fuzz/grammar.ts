@@ -42,7 +42,7 @@ const DIALECT_TEXTS = DIALECTS.flatMap((d) => [...d.examples.field, ...d.example
 const WORDS = ['Customer', 'name', 'plan', 'API', 'key', 'the', 'partner', 'team', 'Acme', 'or', 'Generic', 'owner', 'date', 'é', 'naïve', '日本', 'ß'];
 const ASTRAL = ['😀', '𝒳', '👩‍💻', '🇫🇷', '\u{1F600}\u{1F3FD}', '𠀋'];
 const LONE = ['\uD800', '\uDC00', '\uDBFF', '\uDFFF'];
-const INLINE_BITS = ['**', '*', '_', '~~', '`', '\\', '\\[', '&amp;', '&#91;', '<br>', '<!-- x -->', '](', '[', ']', '{', '}', '{{', '}}', '<', '>', '|', '![i](p.png)', 'https://a.b/[x]', 'a@b.co', '[^1]', '[x]', '[ ]', ': '];
+const INLINE_BITS = ['**', '*', '_', '~~', '`', '\\', '\\[', '&amp;', '&#91;', '<br>', '<!-- x -->', '](', '[', ']', '{', '}', '{{', '}}', '<', '>', '|', '![i](p.png)', 'https://a.b/[x]', 'a@b.co', '[^1]', '[x]', '[ ]', ': ', '<code>', '</code>', '<code>[a b]</code>', '<kbd>[X]</kbd>'];
 const BLOCK_TAGS = ['{{#if NAME}}', '{{#unless NAME}}', '{{else}}', '{{/if}}', '{{/unless}}', '{{~#if NAME~}}', '{{else if NAME}}', '{{#if}}', '{{#each items}}'];
 const INFOS = ['', 'markdown', 'md', 'Markdown', 'js', 'yaml', 'json', 'sh', 'mdx', 'markdown {.x}', '{.md}'];
 const STATUSES = ['draft', 'outline', 'in-review', 'final', 'published', 'Final', '[Status]', ''];
@@ -217,7 +217,7 @@ function block(p: Pick, mdx: boolean): string {
   if (r < 0.73) return blockTags(p);
   if (r < 0.78) return suppression(p);
   if (r < 0.82) return `[${p.one(['ref', 'x y', 'Customer name'])}]: ${p.one(['https://x.y', '<a b>', '[URL]'])}${p.chance(0.3) ? ' "t"' : ''}`;
-  if (r < 0.85) return p.one(['<details>\n<summary>[X]</summary>\n\n[Y]\n</details>', '<!--\n[hidden]\n-->', '<div>[X]</div>', '---', '***', '    indented [code]']);
+  if (r < 0.85) return p.one(['<details>\n<summary>[X]</summary>\n\n[Y]\n</details>', '<!--\n[hidden]\n-->', '<div>[X]</div>', '<notes>\n[What is open]\n</notes>', '- [Measure 1]: [Target]', '---', '***', '    indented [code]']);
   if (r < 0.88 && mdx) return mdxBlock(p);
   if (r < 0.9) return longLine(p);
   return `## ${p.one(DOD_TITLES)}\n\n${p.some(1, 4, () => `- [${p.one([' ', 'x'])}] ${inline(p)}`).join('\n')}`;
