@@ -593,6 +593,8 @@ function isCodeMustache(inner: string): boolean {
 
 /** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation (an `@` too: an e-mail address is a link only to a parser, so both readings agree). */
 const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?@'’"“”()/&%+*_–—…|-]*$/u;
+/** A statement of code (a member call ended by `;`): a block whose fence was left out, `{ console.log(data); }`. */
+const CODE_STATEMENT = /[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;/u;
 /** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
 const READER_FACING = /^your\b/i;
 /** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
@@ -631,7 +633,7 @@ export const braceField: AtMatcher = (s, i) => {
     s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1), soft: 'brace-word' });
     return close;
   }
-  if (OBJECT_KEY.test(t) || READER_FACING.test(t)) return -1;
+  if (OBJECT_KEY.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
   if (t.includes('|') && t.split('|').every((p) => /^[\w$.<>[\]'"-]+$/.test(p.trim()))) return -1; // a type: "{string | false}"
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
