@@ -353,6 +353,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
+  if (/^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/.test(cx.suffix)) return true; // a link broken by a space: "[Number objects] (http://…)"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
@@ -486,6 +487,7 @@ const proseBracket: AtMatcher = (s, i) => {
   if (contextNonField(inner, cx)) return hitEnd - 1;
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
   if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
+  else if (s.where === 'prose' && /^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) hit.soft = 'aside'; // a severity tag: "### [HIGH] Using X"
   else if (s.where === 'link-text' && /^\p{Ll}[\p{Ll}\d-]*$/u.test(inner.trim())) hit.soft = 'aside'; // "[text [shortcut] text](url)" in a page about Markdown
   else if (s.where === 'prose' && hitEnd !== close + 1) {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag'; // "- [lexical][lexical-website] Chore: …": two area tags
