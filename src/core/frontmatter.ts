@@ -354,7 +354,9 @@ export const STATUSES = ['outline', 'draft', 'final'] as const;
 export function isIntegrationFrontmatter(fm: Frontmatter): boolean {
   if (!fm.data) return false;
   const has = (key: string) => Object.prototype.hasOwnProperty.call(fm.data, key);
-  if (has('outline') || has('template') || has('template_version')) return true;
+  // `outline` is a plan only as a mapping: a site generator's `outline: deep` or `outline: [2, 3]` is its own.
+  const outline = fm.data.outline;
+  if ((typeof outline === 'object' && outline !== null && !Array.isArray(outline)) || has('template') || has('template_version')) return true;
   const status = fm.data.status;
   if (typeof status === 'string' && (STATUSES as readonly string[]).includes(status)) return true;
   const statusNode = nodeAt(fm, 'status');

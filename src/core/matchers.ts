@@ -294,12 +294,15 @@ function proseNonField(inner: string): boolean {
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
   if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
+  if (DEFAULTED_PARAM.test(t) || (t.includes(',') && /`[^`]+`/.test(t) && /\w\(/.test(t))) return true; // "[`offset` = 0]", "[`2002-07-15`, new Date()]"
   if (/->|→|=>/.test(t) || /\w&lt;[^&]*&gt;/.test(t)) return true; // a flow "[a -> b -> c]", a type "[Stream&lt;R&gt;, …]"
   if (FORMAT_SPEC.test(t) || IPV6.test(t)) return true; // a message's format slot "[%s]", an address "([::1]:9092)"
   if ((FILE_NAME.test(t) && !LIBRARY_NAME.test(t)) || ISSUE_REFS.test(t)) return true; // "see [tests/README.md]", "[pull #304, issue #245]"
   return false;
 }
 
+/** An optional parameter with its default, as API references write it: `` `offset` = 0 ``, `retries = 3`. */
+const DEFAULTED_PARAM = /^`?[\w$.]+`?\s*=\s*\S+$/;
 /** A printf or .NET format slot: `%s`, `%1$d`, `%.2f`, `{0}`. */
 const FORMAT_SPEC = /^(?:%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[sdifxXoeEgGcpjOu@]|\{\d+\})$/;
 /** An IPv6 address (two colons at least): `::1`, `fe80::1%eth0`, `2001:db8::8a2e:370:7334`. */
@@ -488,9 +491,12 @@ const proseBracket: AtMatcher = (s, i) => {
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
   if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
   else if (s.where === 'prose' && /^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) hit.soft = 'aside'; // a severity tag: "### [HIGH] Using X"
+  else if (s.where === 'prose' && (inQuote(cx, '"') || inQuote(cx, '“')) && /^\p{Lu}/u.test(inner)) hit.soft = 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
+  else if (NOTICE_LINE.test(cx.prefix)) hit.soft = 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
   else if (s.where === 'link-text' && /^\p{Ll}[\p{Ll}\d-]*$/u.test(inner.trim())) hit.soft = 'aside'; // "[text [shortcut] text](url)" in a page about Markdown
   else if (s.where === 'prose' && hitEnd !== close + 1) {
-    if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag'; // "- [lexical][lexical-website] Chore: …": two area tags
+    // "- [lexical][lexical-website] Chore: …", "Revert D1309: [codemod][types-first] Add …": two area tags
+    if (entryTagCandidate(inner.trim(), cx) || (/^[a-z][a-z\d-]*$/.test(inner) && /^\[[a-z][a-z\d-]*\] \p{Lu}/u.test(cx.suffix))) hit.soft = 'entry-tag';
   } else if (s.where === 'prose') {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
     else if (/^\p{Ll}+$/u.test(inner)) hit.soft = 'word';
@@ -807,7 +813,7 @@ const codeBracket: AtMatcher = (s, i) => {
   if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
   if (!isCodeField(inner, context)) return close;
   const hit: RawHit = { start: i, end: close + 1, text: src.slice(i, close + 1) };
-  if (NARRATION.test(inner)) hit.soft = 'aside'; // "// [HTTP request is made]" among output lines
+  if (NARRATION.test(inner) || NOTICE_LINE.test(context.prefix)) hit.soft = 'aside'; // "// [HTTP request is made]" among output lines, "# Copyright [yyyy] [owner]"
   s.out.push(hit);
   return close;
 };
@@ -854,6 +860,8 @@ const COMMAND_SYNOPSIS = /^\s*(?:[$>]\s+)?[a-z][\w.-]*(?: [a-z][\w:.-]*)? $/;
 const SYNOPSIS_AFTER = /^(?: \[[^\]]*\])* \[(?:--?[\w?]|(?:[a-z]+ )?options?\])/;
 /** A bracket naming an error or a message by its text: `[Socket closed] error`. */
 const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
+/** A copyright notice's start before the bracket: `Copyright `, `   Copyright (c) [yyyy] `, `// © `. */
+const NOTICE_LINE = /^[\s#*/>-]*(?:copyright\b|\(c\)|©)[^[\n]*(?:\[[^\]\n]*\][^[\n]*)*$/i;
 /** A stack trace's frame before the bracket: `    at Object.fooSerializer `, `at async Foo.bar `. */
 const STACK_FRAME = /^\s*at (?:async )?[\w$.<>]+ $/;
 /** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
@@ -872,7 +880,8 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
   if (COMMAND_SYNOPSIS.test(ctx.prefix) && SYNOPSIS_AFTER.test(ctx.suffix)) return false; // "terser [input files] [options]"
   if (NAMED_MESSAGE.test(ctx.suffix)) return false; // "// the callback returns a [Socket closed] error"
-  if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false; // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
+  if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false;
+  if (/\S {3,}\S/.test(inner)) return false; // a layout drawn in a comment: "// [X      Y]" // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
