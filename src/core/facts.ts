@@ -114,8 +114,12 @@ function plainText(node: Nodes): string {
   return '';
 }
 
-/** An inline HTML code element's tags: what they wrap is code (`<code>{ [P in K]: T }</code>`). */
-const CODE_OPEN = /^<(code|kbd|samp|tt)(?:\s[^>]*)?>$/i;
+/**
+ * Inline HTML elements whose content is not running text: what a code element wraps is code
+ * (`<code>{ [P in K]: T }</code>`); what an HTML link wraps is its title, as written elsewhere
+ * (`<a href="…/pull/253">[BUGFIX] formulae undefined #253</a>`).
+ */
+const CODE_OPEN = /^<(code|kbd|samp|tt|a)(?:\s[^>]*)?>$/i;
 
 /** The index of the sibling `</name>` closing the element opened at `open`, or -1. */
 function closingTag(children: readonly Nodes[], open: number, name: string): number {
@@ -135,6 +139,7 @@ function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span
   const close = j === -1 ? undefined : off(children[j]);
   if (!open || !close) return -1;
   masks.push({ start: open.start, end: close.end });
+  if (m?.[1].toLowerCase() === 'a') return j;
   const hits: FieldHit[] = [];
   scanCode(w.src, { start: open.end, end: close.start }, hits);
   for (const h of hits) w.fields.push({ ...h, where: 'code' });

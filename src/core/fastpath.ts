@@ -158,7 +158,7 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 
 /** Characters and sequences that bring syntax the plain path does not model. */
 const NOT_PLAIN =
-  /<(?:code|kbd|samp|tt)[\s>]|^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+  /<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
 /** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
 const INLINE_LINK_FULL = /!?\[[^[\]\n|\\{<]*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
 /** A badge: an image that is a link's whole text, `[![alt](image)](href)`. */

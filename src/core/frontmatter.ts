@@ -354,9 +354,11 @@ export const STATUSES = ['outline', 'draft', 'final'] as const;
 export function isIntegrationFrontmatter(fm: Frontmatter): boolean {
   if (!fm.data) return false;
   const has = (key: string) => Object.prototype.hasOwnProperty.call(fm.data, key);
-  // `outline` is a plan only as a mapping: a site generator's `outline: deep` or `outline: [2, 3]` is its own.
+  // `outline` is a plan as a mapping or a list of section ids: a site generator's `outline: deep`,
+  // `outline: false` or `outline: [2, 3]` (heading levels) is its own.
   const outline = fm.data.outline;
-  if ((typeof outline === 'object' && outline !== null && !Array.isArray(outline)) || has('template') || has('template_version')) return true;
+  const plan = Array.isArray(outline) ? outline.some((id) => typeof id === 'string') : typeof outline === 'object' && outline !== null;
+  if (plan || has('template') || has('template_version')) return true;
   const status = fm.data.status;
   if (typeof status === 'string' && (STATUSES as readonly string[]).includes(status)) return true;
   const statusNode = nodeAt(fm, 'status');

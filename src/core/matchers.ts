@@ -191,7 +191,7 @@ const OPTIONAL_SLOT = /^optional(?: [a-z][a-z-]*){1,3}$/;
 /** How JavaScript prints an object: "[object Object]", "[object Promise]" (or a message misspelling it, "[Object object]"). */
 const PRINTED_OBJECT = /^object [a-z]\w*$/i;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
-const LABELLED_NOTE = /^(?:\*\*|__)?\p{Lu}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u; // "[Note: …]", "[**LEGACY PROPERTY:** …]"
+const LABELLED_NOTE = /^(?:\*\*|__)?\p{L}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u; // "[Note: …]", "[**LEGACY PROPERTY:** …]"
 /**
  * A narrated event: "[HTTP request is made]", "[the token was refreshed]" — a subject, then a
  * passive or perfect verb and nothing after it; no question or relative word, as in the
@@ -356,6 +356,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
+  if (/^\([^)\n]*,\s[^)\n]*\)/.test(cx.suffix)) return true; // a link whose destination is a list: "[roadmap](12.x, 14.x)"
   if (/^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/.test(cx.suffix)) return true; // a link broken by a space: "[Number objects] (http://…)"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
@@ -491,7 +492,7 @@ const proseBracket: AtMatcher = (s, i) => {
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
   if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
   else if (s.where === 'prose' && /^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) hit.soft = 'aside'; // a severity tag: "### [HIGH] Using X"
-  else if (s.where === 'prose' && (inQuote(cx, '"') || inQuote(cx, '“')) && /^\p{Lu}/u.test(inner)) hit.soft = 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
+  else if (s.where === 'prose' && /^\p{Lu}/u.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) hit.soft = 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
   else if (NOTICE_LINE.test(cx.prefix)) hit.soft = 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
   else if (s.where === 'link-text' && /^\p{Ll}[\p{Ll}\d-]*$/u.test(inner.trim())) hit.soft = 'aside'; // "[text [shortcut] text](url)" in a page about Markdown
   else if (s.where === 'prose' && hitEnd !== close + 1) {
@@ -499,6 +500,7 @@ const proseBracket: AtMatcher = (s, i) => {
     if (entryTagCandidate(inner.trim(), cx) || (/^[a-z][a-z\d-]*$/.test(inner) && /^\[[a-z][a-z\d-]*\] \p{Lu}/u.test(cx.suffix))) hit.soft = 'entry-tag';
   } else if (s.where === 'prose') {
     if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
+    else if (/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(inner) && /^ [^\s[]/.test(cx.suffix)) hit.soft = 'entry-tag'; // commits run together: "… [fix text] Assert the …"
     else if (/^\p{Ll}+$/u.test(inner)) hit.soft = 'word';
     else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner) || endsEntry(cx)) hit.soft = 'changelog';
   }
@@ -860,6 +862,9 @@ const COMMAND_SYNOPSIS = /^\s*(?:[$>]\s+)?[a-z][\w.-]*(?: [a-z][\w:.-]*)? $/;
 const SYNOPSIS_AFTER = /^(?: \[[^\]]*\])* \[(?:--?[\w?]|(?:[a-z]+ )?options?\])/;
 /** A bracket naming an error or a message by its text: `[Socket closed] error`. */
 const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
+/** Words of a quotation before and after a bracket: `"… SHA-1 [Version 5] is preferred"` (not a quoted field alone, `"[API_KEY]"`). */
+const QUOTED_BEFORE = /["“][^"“”]*\p{L}[^"“”]*\s$/u;
+const QUOTED_AFTER = /^\s[^"“”]*\p{L}[^"“”]*["”]/u;
 /** A copyright notice's start before the bracket: `Copyright `, `   Copyright (c) [yyyy] `, `// © `. */
 const NOTICE_LINE = /^[\s#*/>-]*(?:copyright\b|\(c\)|©)[^[\n]*(?:\[[^\]\n]*\][^[\n]*)*$/i;
 /** A stack trace's frame before the bracket: `    at Object.fooSerializer `, `at async Foo.bar `. */

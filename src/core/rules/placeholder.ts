@@ -62,8 +62,8 @@ function describeFresh(hit: FieldHit, where: string): Omit<Report, 'start' | 'en
   return { message: english(l10n), l10n, data };
 }
 
-/** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Version: 3.12.2", "2016-10-03, Version 0.5.9", "Unreleased". */
-const RELEASE_HEADING = /^(?:\d{4}-\d{2}-\d{2},?\s+)?(?:(?:version|release)\b:?\s*)?(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:]|$))|\[?unreleased\]?$)/i;
+/** A heading that names a release: "1.4.0", "[2.0.0-beta.1] - 2024-03-01", "v3.2 (2023-11-02)", "Version: 3.12.2", "2016-10-03, Version 0.5.9", "1.0.0 / Wed, 03 Apr 2019", "Unreleased". */
+const RELEASE_HEADING = /^(?:\d{4}-\d{2}-\d{2},?\s+)?(?:(?:version|release)\b:?\s*)?(?:\[?v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?\]?(?:\s*(?:[-–—(:/]|$))|\[?unreleased\]?$)/i;
 
 /** A document with release headings (two or more) is, or holds, a changelog: its entries open with tags. */
 function isChangelog(model: DocModel): boolean {
