@@ -176,8 +176,14 @@ const LITERAL_ANGLE = /<(?![A-Za-z/!?])|<[A-Za-z][A-Za-z0-9-]*_[^<>\n@]*>/y;
 const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^&]?[^\]\\[&]*)\]:[ \t]*(?:<[^<>\n[\]{}]*>|[^\s<()[\]{}][^\s()[\]{}]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
 /** URI and email autolinks (`<https://…>`, `<a@b.co>`), as CommonMark defines them, without `|` or backticks. */
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f|`]*|[A-Za-z0-9.!#$%&'*+/=?^_{}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
-/** Bare URLs and emails, which GFM links: nothing to report may stand inside them. */
-const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/g;
+/**
+ * Bare URLs and emails, which GFM links: nothing to report may stand inside them. Searched as
+ * `nextBareLink` does: an email can only match where a run of its local-part characters starts
+ * (or where the search resumes), so the other positions of a long run are never tried again.
+ */
+const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/y;
+const BARE_LINK_FROM_RUN = /(?:https?:\/\/|www\.)[^\s<]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/g;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<]*/g;
 /** A block-quote line the plain path reads as prose: no list, heading, quote, fence or date inside. */
 const QUOTE_LINE = /^ {0,3}>/;
 const PLAIN_QUOTE = /^ {0,3}> ?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4})/;
@@ -429,14 +435,33 @@ function angleMasks(text: string, masks: Span[], hits: FieldHit[]): boolean {
  */
 function bareLinks(text: string, masks: readonly Span[]): Span[] {
   const out: Span[] = [];
-  BARE_LINK.lastIndex = 0;
-  for (let m = BARE_LINK.exec(text); m; m = BARE_LINK.exec(text)) {
+  const emails = text.includes('@');
+  for (let m = nextBareLink(text, 0, emails); m; ) {
     const at = m.index;
     const mask = masks.find((s) => s.start <= at && s.end > at);
-    if (mask) BARE_LINK.lastIndex = mask.end; // look again after it: the match may run on into text
-    else out.push({ start: at, end: at + m[0].length });
+    // After a mask, look again from its end: the match may run on into text.
+    const from = mask ? mask.end : at + m[0].length;
+    if (!mask) out.push({ start: at, end: from });
+    m = nextBareLink(text, from, emails);
   }
   return out;
+}
+
+/**
+ * The first match of `(?:https?://|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+` at or after `from`
+ * (what a global search of it finds). If an email matches at a position after `from` whose
+ * previous character may be in its local part, it matches one character earlier too: so past
+ * `from` only run starts are tried, which keeps the search linear in long runs (`a.b.c_d…`).
+ */
+function nextBareLink(text: string, from: number, emails: boolean): RegExpExecArray | null {
+  const re = emails ? BARE_LINK_FROM_RUN : BARE_URL;
+  if (emails) {
+    BARE_LINK.lastIndex = from;
+    const here = BARE_LINK.exec(text);
+    if (here) return here;
+  }
+  re.lastIndex = from;
+  return re.exec(text);
 }
 
 function taskOf(line: Line): TaskFact | undefined {
