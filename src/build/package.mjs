@@ -22,8 +22,9 @@ const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 // 500 KB until MDX (remark-mdx with acorn, ~170 KB in each of the two bundles) and the
 // linear-time regex engine for user patterns (re2js) joined both bundles: 584 KB. 680 KB since
 // the field schemas of the five templates, the walkthrough and the form (its webview script and
-// stylesheet, its model in both bundles) joined: 645 KB.
-export const MAX_VSIX_BYTES = 680 * 1024;
+// stylesheet, its model in both bundles) joined: 645 KB. 681 KB since the core reads a changelog
+// entry's sub-items apart (src/core/list-items.ts, in both bundles): 680.8 KB.
+export const MAX_VSIX_BYTES = 681 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',

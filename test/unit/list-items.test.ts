@@ -18,6 +18,24 @@ const SPLIT = [
   '* a\n  ```\n  open fence [a]\n* b [after an unclosed fence]\n# Heading [h]\n* c\n',
 ];
 
+/** Entries read as their head and sub-items (one level down, or more): a sub-item holds what the fast paths miss. */
+const NESTED = [
+  '* [#3](https://x.y/3) Update generated code\n  * Add `a` [Field one]\n  * Fix `b\n    c` spans\n  * Add [TBD] and `x[]`\n',
+  '* Release notes\n\n  Intro [Owner].\n\n  ### Changes\n\n  * one `a[`\n    * deeper `b\n      c`\n    * deeper [two]\n  ### Additions\n  * three {{name}}\n',
+  '*   Wide item\n    * sub one `a\n      b`\n    * sub two [x]\n\n          indented code [y]\n',
+  '* a\n  * b `c\n    d` [e]\n    ```\n    fence [f]\n    ```\n* g [h]\n  - [ ] task `i\n    j`\n  - [x] done\n',
+];
+
+/** Entries whose head or sub-items cannot be read apart: they are parsed whole (and still equal the parse). */
+const NESTED_WHOLE = [
+  '* a\n  ```\n  * inside a fence `x\n    y`\n  ```\n',
+  '* a\n  <div>\n  * in html `x\n    y`\n',
+  '* a\n  | h | i |\n  |---|---|\n  * row? `x\n    y`\n',
+  '* a\n  * b [multi\n    line] `c\n    d`\n',
+  '* a\n  * b `c\n    d`\n \u00a0 * nbsp\n',
+  '* a\n  * b <!-- one\n    two --> `c\n    d`\n',
+];
+
 /** Lists that must stay whole: a column-1 line an item does not hold, a definition, tabs. */
 const WHOLE = [
   '* a\n```\n* inside a top-level fence [x]\n```\n',
@@ -42,6 +60,22 @@ test('a list an item cannot be read apart from stays whole', () => {
 
 test('documents of such lists lint as a full parse does', () => {
   for (const text of [...SPLIT, ...WHOLE]) {
+    const doc = `# Changelog\n\n${text}\n${text}`;
+    assert.deepEqual(lint(doc), lintModel(buildModel(doc, { patterns: [], alwaysParse: true })), JSON.stringify(doc));
+  }
+});
+
+test('an entry with sub-items is read as its head and sub-items, equal to the parse of the whole', () => {
+  for (const text of NESTED) {
+    const split = listItemFacts(text, OPTIONS);
+    assert.ok(split, `read apart: ${JSON.stringify(text)}`);
+    assert.deepEqual(split, parsedFacts(text, OPTIONS), JSON.stringify(text));
+  }
+  for (const text of NESTED_WHOLE) assert.deepEqual(listItemFacts(text, OPTIONS) ?? parsedFacts(text, OPTIONS), parsedFacts(text, OPTIONS), JSON.stringify(text));
+});
+
+test('documents of nested entries lint as a full parse does', () => {
+  for (const text of [...NESTED, ...NESTED_WHOLE]) {
     const doc = `# Changelog\n\n${text}\n${text}`;
     assert.deepEqual(lint(doc), lintModel(buildModel(doc, { patterns: [], alwaysParse: true })), JSON.stringify(doc));
   }
