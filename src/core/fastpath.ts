@@ -185,7 +185,6 @@ const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f|`]*|[A-Za-z0-
  */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/y;
 const BARE_LINK_FROM_RUN = /(?:https?:\/\/|www\.)[^\s<]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/g;
-const BARE_URL = /(?:https?:\/\/|www\.)[^\s<]*/g;
 /** A block-quote line the plain path reads as prose: no list, heading, quote, fence or date inside. */
 const QUOTE_LINE = /^[ \t]*>/; // deeper than three columns only inside a list item, where it still opens a quote
 const PLAIN_QUOTE = /^ {0,3}> ?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4})/;
@@ -438,14 +437,13 @@ function angleMasks(text: string, masks: Span[], hits: FieldHit[]): boolean {
  */
 function bareLinks(text: string, masks: readonly Span[]): Span[] {
   const out: Span[] = [];
-  const emails = text.includes('@');
-  for (let m = nextBareLink(text, 0, emails); m; ) {
+  for (let m = nextBareLink(text, 0); m; ) {
     const at = m.index;
     const mask = masks.find((s) => s.start <= at && s.end > at);
     // After a mask, look again from its end: the match may run on into text.
     const from = mask ? mask.end : at + m[0].length;
     if (!mask) out.push({ start: at, end: from });
-    m = nextBareLink(text, from, emails);
+    m = nextBareLink(text, from);
   }
   return out;
 }
@@ -456,15 +454,12 @@ function bareLinks(text: string, masks: readonly Span[]): Span[] {
  * previous character may be in its local part, it matches one character earlier too: so past
  * `from` only run starts are tried, which keeps the search linear in long runs (`a.b.c_d…`).
  */
-function nextBareLink(text: string, from: number, emails: boolean): RegExpExecArray | null {
-  const re = emails ? BARE_LINK_FROM_RUN : BARE_URL;
-  if (emails) {
-    BARE_LINK.lastIndex = from;
-    const here = BARE_LINK.exec(text);
-    if (here) return here;
-  }
-  re.lastIndex = from;
-  return re.exec(text);
+function nextBareLink(text: string, from: number): RegExpExecArray | null {
+  BARE_LINK.lastIndex = from;
+  const here = BARE_LINK.exec(text);
+  if (here) return here;
+  BARE_LINK_FROM_RUN.lastIndex = from;
+  return BARE_LINK_FROM_RUN.exec(text);
 }
 
 function taskOf(line: Line): TaskFact | undefined {

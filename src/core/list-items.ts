@@ -9,7 +9,8 @@
  * of the item before it is closed there — fences, HTML and block quotes included. Nothing else
  * may start in column 1 but an ATX heading (one line, closing what is open as an item does), so
  * no block outside the items can hold a later item. Link reference
- * definitions, which the parser resolves across items, leave the chunk whole.
+ * definitions, which the parser resolves across items, leave the chunk whole. A line of text
+ * left of its item's content (`LAZY_TEXT`) stays with the item above it.
  *
  * An item that misses the fast paths is read the same way one level down when it has sub-items
  * at its content column (a release entry with one line per change): its head (the lines before
@@ -28,6 +29,12 @@ import { lowerBound } from './chunks';
 const ITEM = /^[-*+]( {1,4})(?=\S)/;
 /** An ATX heading in column 1: one line, a block of its own (a release's title above its list). */
 const HEADING = /^#{1,6}(?: |$)/;
+/**
+ * A line left of its item's content that can only be text: a paragraph's lazy continuation, or a
+ * paragraph of its own when nothing above it is a paragraph. Either way it opens no block that
+ * could hold the next item (no fence, HTML, table, quote, list or heading starts with a letter).
+ */
+const LAZY_TEXT = /^ {0,3}[A-Za-z(](?!.*\|)/;
 /** A line of an item's head that may open an HTML block, which would run on into the sub-items. */
 const HTML_START = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</m;
 /** A block quote or HTML comment anywhere in an entry (see `subItemFacts`). */
@@ -50,7 +57,9 @@ function itemStarts(text: string): number[] | undefined {
       starts.push(at);
       content = m ? 1 + m[1].length : Infinity;
     } else if (line.trim() !== '' && line.length - line.trimStart().length < content) {
-      return undefined;
+      if (starts.length === 0 || !LAZY_TEXT.test(line)) return undefined;
+      // The item may have ended above it (after a fence, say): then no line below it is the item's.
+      content = Infinity;
     }
     at = nl + 1;
   }
@@ -115,8 +124,7 @@ function dedent(text: string, column: number): { text: string; starts: number[];
 
 /** Whether a fact of `text` that cannot be moved line by line (a field, tag or comment) spans lines. */
 function spansLines(text: string, facts: ChunkFacts): boolean {
-  const spans = [...facts.fields, ...facts.tags, ...facts.comments];
-  return spans.some((s) => text.lastIndexOf('\n', s.end - 1) >= s.start);
+  return [...facts.fields, ...facts.tags, ...facts.comments].some((s) => text.lastIndexOf('\n', s.end - 1) >= s.start);
 }
 
 /** Facts of an item read as its head and its sub-items (see above), or undefined when it cannot be. */
@@ -127,7 +135,7 @@ function subItemFacts(item: string, options: FactOptions, level: number): ChunkF
   const split = firstSubItem(item, column);
   if (split === -1) return undefined;
   const head = item.slice(0, split);
-  if (head.includes('```') || head.includes('~~~') || HTML_START.test(head) || mayHoldTable(head)) return undefined;
+  if (/```|~~~/.test(head) || HTML_START.test(head) || mayHoldTable(head)) return undefined;
   // Comments and quotes below an entry keep to the parse of the whole (where a comment is found in a quote depends on the indent).
   if (QUOTE_OR_COMMENT.test(item)) return undefined;
   const rest = dedent(item.slice(split), column);

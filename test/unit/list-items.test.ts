@@ -12,6 +12,8 @@ const OPTIONS = { patterns: [] };
 
 /** Lists of entries where one entry holds a code block or an unpaired backtick (which the fast paths leave to the parser). */
 const SPLIT = [
+  '* a `b\n  c` [d]\nlazy text [e] after it\n* f {{g}}\n', // a lazy continuation line stays with its item
+  '* a\n  ```\n  code [x]\n  ```\nNot lazy: the fence ended the item [y]\n* b `c\n  d`\n',
   '* [#1](https://x.y/1) Add `[Customer name]`\n\n  ```ts\n  const a = [Your key];\n  ```\n* Fixed [Owner] and `a[]`\n* Add {{name}} support\n',
   '## <a id="1-0"></a>1.0 - YYYY-MM-DD\n* [#2](https://x.y/2) Fix `a\n  b` spans\n  * nested [TBD]\n- [ ] a task\n+ [Docs] entry tag\n',
   '- one\n  <!-- a comment\n\n  still -->\n- two [field here]\n  > quote [inside]\n- three\n\n      indented code [x]\n',
@@ -24,6 +26,7 @@ const NESTED = [
   '* Release notes\n\n  Intro [Owner].\n\n  ### Changes\n\n  * one `a[`\n    * deeper `b\n      c`\n    * deeper [two]\n  ### Additions\n  * three {{name}}\n',
   '*   Wide item\n    * sub one `a\n      b`\n    * sub two [x]\n\n          indented code [y]\n',
   '* a\n  * b `c\n    d` [e]\n    ```\n    fence [f]\n    ```\n* g [h]\n  - [ ] task `i\n    j`\n  - [x] done\n',
+  '* `opts` {Object}\n  * `a` {number|null} The timeout, `x\n    y` in ms\n  * `b` {boolean} Enables it for\n  lazy text [Owner] here.\n  * `c` {string} [TBD]\n',
 ];
 
 /** Entries whose head or sub-items cannot be read apart: they are parsed whole (and still equal the parse). */
@@ -39,7 +42,9 @@ const NESTED_WHOLE = [
 /** Lists that must stay whole: a column-1 line an item does not hold, a definition, tabs. */
 const WHOLE = [
   '* a\n```\n* inside a top-level fence [x]\n```\n',
-  '* a\nlazy [continuation]\n* b\n',
+  '* a\n  ```\nafter a fence [x]\n   <div>\n* b [inside the HTML block]\n', // lines below text left of the item are not the item's
+  '* a\n| lazy | row |\n* b\n',
+  'text before [x]\n* a\n* b\n',
   '1. a\n  ```\n* b [x]\n  ```\n',
   '* a [ref]\n* b\n\n  [ref]: https://x.y\n',
   '* a\n\t```\n* b\n',
