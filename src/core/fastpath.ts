@@ -17,11 +17,12 @@ const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 /** An inline link with nothing a dialect could read in its text or destination. */
 const INLINE_LINK = /!?\[[^[\]\n\\{<]*\]\([^\s()\\<>[\]{}]*(?:\s+"[^"\n\\]*")?\)/g;
-/** A code span with no bracket, brace or date stub inside. */
-const SAFE_CODE_SPAN = /`(?:(?!YYYY|MM\/DD|DD\/MM)[^`\n[{])*`/g;
-const FENCE_LINE = /^\s*(?:`{3,}|~{3,})/m;
-/** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model. */
-const INTERESTING = new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^ {0,3}(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu');
+/** A code span with no bracket, brace or date stub inside, between lone backticks (a run of two or more pairs only with its own length). */
+const SAFE_CODE_SPAN = /(?<!`)`(?!`)(?:(?!YYYY|MM\/DD|DD\/MM)[^`\n[{])*`(?!`)/g;
+/** A fence line, also one opened inside a list item or block quote (`* ~~~`, `> 1. ````). */
+const FENCE_LINE = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:`{3,}|~{3,})/m;
+/** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model (a setext underline also deep in a list item). */
+const INTERESTING = new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^[ \\t]*(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu');
 
 const LONE_CR = /\r(?!\n)/;
 
@@ -134,7 +135,8 @@ function heading(line: Line): HeadingFact | undefined | null {
   return { start: line.start + indent, end: line.start + line.text.trimEnd().length, depth: m[1].length, text: text.trim() };
 }
 
-const HTML_LINE = /^ {0,3}</m;
+/** A line that may open an HTML block, also inside a list item or block quote (`* <div>`). */
+const HTML_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*</m;
 
 /** Headings of an inert chunk; undefined when one has inline syntax only the parser resolves. */
 function headingsOnly(text: string): ChunkFacts | undefined {
@@ -158,7 +160,7 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 
 /** Characters and sequences that bring syntax the plain path does not model. */
 const NOT_PLAIN =
-  /<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^ {0,3}~{3}|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*`{3}|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+  /<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
 /** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
 const INLINE_LINK_FULL = /!?\[[^[\]\n|\\{<]*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
 /** A badge: an image that is a link's whole text, `[![alt](image)](href)`. */
@@ -176,10 +178,15 @@ const LITERAL_ANGLE = /<(?![A-Za-z/!?])|<[A-Za-z][A-Za-z0-9-]*_[^<>\n@]*>/y;
 const DEFINITION_LINE = /^ {0,3}\[([^\]\\[^&]?[^\]\\[&]*)\]:[ \t]*(?:<[^<>\n[\]{}]*>|[^\s<()[\]{}][^\s()[\]{}]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/;
 /** URI and email autolinks (`<https://…>`, `<a@b.co>`), as CommonMark defines them, without `|` or backticks. */
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f|`]*|[A-Za-z0-9.!#$%&'*+/=?^_{}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
-/** Bare URLs and emails, which GFM links: nothing to report may stand inside them. */
-const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/g;
+/**
+ * Bare URLs and emails, which GFM links: nothing to report may stand inside them. Searched as
+ * `nextBareLink` does: an email can only match where a run of its local-part characters starts
+ * (or where the search resumes), so the other positions of a long run are never tried again.
+ */
+const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/y;
+const BARE_LINK_FROM_RUN = /(?:https?:\/\/|www\.)[^\s<]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/g;
 /** A block-quote line the plain path reads as prose: no list, heading, quote, fence or date inside. */
-const QUOTE_LINE = /^ {0,3}>/;
+const QUOTE_LINE = /^[ \t]*>/; // deeper than three columns only inside a list item, where it still opens a quote
 const PLAIN_QUOTE = /^ {0,3}> ?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4})/;
 /** A thematic break or setext underline: safe only after a blank line (a break, not a heading). */
 const RULE_LINE = /^ {0,3}[-*_=](?:[ \t]*[-*_=])*[ \t]*$/;
@@ -198,7 +205,7 @@ const DATE = /YYYY|MM\/DD|DD\/MM/;
 const TABLE_DELIMITER = /^(?=[^\n]*[|:])[ \t>*+.)\d|:\r-]*-[ \t>*+.)\d|:\r-]*$/m;
 
 /** Whether `text` may hold a table (it has a line that may be a delimiter row). */
-function mayHoldTable(text: string): boolean {
+export function mayHoldTable(text: string): boolean {
   return text.includes('|') && TABLE_DELIMITER.test(text);
 }
 
@@ -220,12 +227,13 @@ const LIST_MARKER = /^(\s*)([-*+]|\d{1,9}[.)])([ \t]+)/;
 
 /**
  * Whether a task line indented `indent` columns nests under the line before it: a list item whose
- * content starts at or before that column, or a continuation line indented inside an item. A
+ * content starts at or before that column (less than four past it), or a continuation line indented inside an item. A
  * sibling item's deeper content column (`  1. a` then `    + [x] b`) makes it a lazy line instead.
  */
 function nestsUnder(prev: string, indent: number): boolean {
   const m = LIST_MARKER.exec(prev);
-  if (m) return m[1].length + m[2].length + m[3].length <= indent;
+  // Four columns past that content start it is the paragraph's text (`- [x] a` then `      * [ ] b`).
+  if (m) return m[3].length <= 4 && m[1].length + m[2].length + m[3].length <= indent && indent < m[1].length + m[2].length + m[3].length + 4;
   return !LIST_LINE.test(prev) && prev.length - prev.trimStart().length >= 2;
 }
 
@@ -244,7 +252,7 @@ function plainLines(lines: readonly Line[]): boolean {
 
     if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
     if ((text.includes('|') || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
-    if (RULE_LINE.test(text) && !prevBlank) return false;
+    if (!prevBlank && RULE_LINE.test(text.trimStart())) return false; // a setext underline or break, also deep in a list item
     if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
     if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
     prevBlank = blank;
@@ -429,14 +437,29 @@ function angleMasks(text: string, masks: Span[], hits: FieldHit[]): boolean {
  */
 function bareLinks(text: string, masks: readonly Span[]): Span[] {
   const out: Span[] = [];
-  BARE_LINK.lastIndex = 0;
-  for (let m = BARE_LINK.exec(text); m; m = BARE_LINK.exec(text)) {
+  for (let m = nextBareLink(text, 0); m; ) {
     const at = m.index;
     const mask = masks.find((s) => s.start <= at && s.end > at);
-    if (mask) BARE_LINK.lastIndex = mask.end; // look again after it: the match may run on into text
-    else out.push({ start: at, end: at + m[0].length });
+    // After a mask, look again from its end: the match may run on into text.
+    const from = mask ? mask.end : at + m[0].length;
+    if (!mask) out.push({ start: at, end: from });
+    m = nextBareLink(text, from);
   }
   return out;
+}
+
+/**
+ * The first match of `(?:https?://|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+` at or after `from`
+ * (what a global search of it finds). If an email matches at a position after `from` whose
+ * previous character may be in its local part, it matches one character earlier too: so past
+ * `from` only run starts are tried, which keeps the search linear in long runs (`a.b.c_d…`).
+ */
+function nextBareLink(text: string, from: number): RegExpExecArray | null {
+  BARE_LINK.lastIndex = from;
+  const here = BARE_LINK.exec(text);
+  if (here) return here;
+  BARE_LINK_FROM_RUN.lastIndex = from;
+  return BARE_LINK_FROM_RUN.exec(text);
 }
 
 function taskOf(line: Line): TaskFact | undefined {

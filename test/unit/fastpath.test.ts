@@ -123,6 +123,14 @@ test('shapes only the parser reads go to it (cases the fuzz and published docs f
     '## **Bold** title\n',
     '## `a` \\<b\\>\n',
     '  1. Step\n    + [x] is lazy text here\n', // a task line indented less than the item above's content (seed 76542)
+    '* ~~~ *em* {{name}}\n', // a fence opened right after a list marker: its info string is no prose
+    '* ```\n  [Customer name]\n  ```\n',
+    '* plain words x\n    ---\n', // a setext underline deep in a list item
+    '* a\n     ---\n',
+    '* <span>\n  ### a@b.co\n', // an HTML block after a list marker holds the heading line
+    '- [x] a\n      * [ ] b\n', // four columns past the item's content: paragraph text, no task
+    '* *em*\n    > YYYY-MM-DD\n    [ ] task\n', // a quote deep in a list item
+    '* x\n  > ` <!-- c --> ```\n', // a lone backtick does not pair with a run of three
   ]) {
     assert.equal(fastFacts(text, false, { patterns: [] }), undefined, JSON.stringify(text));
   }

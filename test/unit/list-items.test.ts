@@ -12,16 +12,39 @@ const OPTIONS = { patterns: [] };
 
 /** Lists of entries where one entry holds a code block or an unpaired backtick (which the fast paths leave to the parser). */
 const SPLIT = [
+  '* a `b\n  c` [d]\nlazy text [e] after it\n* f {{g}}\n', // a lazy continuation line stays with its item
+  '* a\n  ```\n  code [x]\n  ```\nNot lazy: the fence ended the item [y]\n* b `c\n  d`\n',
   '* [#1](https://x.y/1) Add `[Customer name]`\n\n  ```ts\n  const a = [Your key];\n  ```\n* Fixed [Owner] and `a[]`\n* Add {{name}} support\n',
   '## <a id="1-0"></a>1.0 - YYYY-MM-DD\n* [#2](https://x.y/2) Fix `a\n  b` spans\n  * nested [TBD]\n- [ ] a task\n+ [Docs] entry tag\n',
   '- one\n  <!-- a comment\n\n  still -->\n- two [field here]\n  > quote [inside]\n- three\n\n      indented code [x]\n',
   '* a\n  ```\n  open fence [a]\n* b [after an unclosed fence]\n# Heading [h]\n* c\n',
 ];
 
+/** Entries read as their head and sub-items (one level down, or more): a sub-item holds what the fast paths miss. */
+const NESTED = [
+  '* [#3](https://x.y/3) Update generated code\n  * Add `a` [Field one]\n  * Fix `b\n    c` spans\n  * Add [TBD] and `x[]`\n',
+  '* Release notes\n\n  Intro [Owner].\n\n  ### Changes\n\n  * one `a[`\n    * deeper `b\n      c`\n    * deeper [two]\n  ### Additions\n  * three {{name}}\n',
+  '*   Wide item\n    * sub one `a\n      b`\n    * sub two [x]\n\n          indented code [y]\n',
+  '* a\n  * b `c\n    d` [e]\n    ```\n    fence [f]\n    ```\n* g [h]\n  - [ ] task `i\n    j`\n  - [x] done\n',
+  '* `opts` {Object}\n  * `a` {number|null} The timeout, `x\n    y` in ms\n  * `b` {boolean} Enables it for\n  lazy text [Owner] here.\n  * `c` {string} [TBD]\n',
+];
+
+/** Entries whose head or sub-items cannot be read apart: they are parsed whole (and still equal the parse). */
+const NESTED_WHOLE = [
+  '* a\n  ```\n  * inside a fence `x\n    y`\n  ```\n',
+  '* a\n  <div>\n  * in html `x\n    y`\n',
+  '* a\n  | h | i |\n  |---|---|\n  * row? `x\n    y`\n',
+  '* a\n  * b [multi\n    line] `c\n    d`\n',
+  '* a\n  * b `c\n    d`\n \u00a0 * nbsp\n',
+  '* a\n  * b <!-- one\n    two --> `c\n    d`\n',
+];
+
 /** Lists that must stay whole: a column-1 line an item does not hold, a definition, tabs. */
 const WHOLE = [
   '* a\n```\n* inside a top-level fence [x]\n```\n',
-  '* a\nlazy [continuation]\n* b\n',
+  '* a\n  ```\nafter a fence [x]\n   <div>\n* b [inside the HTML block]\n', // lines below text left of the item are not the item's
+  '* a\n| lazy | row |\n* b\n',
+  'text before [x]\n* a\n* b\n',
   '1. a\n  ```\n* b [x]\n  ```\n',
   '* a [ref]\n* b\n\n  [ref]: https://x.y\n',
   '* a\n\t```\n* b\n',
@@ -42,6 +65,22 @@ test('a list an item cannot be read apart from stays whole', () => {
 
 test('documents of such lists lint as a full parse does', () => {
   for (const text of [...SPLIT, ...WHOLE]) {
+    const doc = `# Changelog\n\n${text}\n${text}`;
+    assert.deepEqual(lint(doc), lintModel(buildModel(doc, { patterns: [], alwaysParse: true })), JSON.stringify(doc));
+  }
+});
+
+test('an entry with sub-items is read as its head and sub-items, equal to the parse of the whole', () => {
+  for (const text of NESTED) {
+    const split = listItemFacts(text, OPTIONS);
+    assert.ok(split, `read apart: ${JSON.stringify(text)}`);
+    assert.deepEqual(split, parsedFacts(text, OPTIONS), JSON.stringify(text));
+  }
+  for (const text of NESTED_WHOLE) assert.deepEqual(listItemFacts(text, OPTIONS) ?? parsedFacts(text, OPTIONS), parsedFacts(text, OPTIONS), JSON.stringify(text));
+});
+
+test('documents of nested entries lint as a full parse does', () => {
+  for (const text of [...NESTED, ...NESTED_WHOLE]) {
     const doc = `# Changelog\n\n${text}\n${text}`;
     assert.deepEqual(lint(doc), lintModel(buildModel(doc, { patterns: [], alwaysParse: true })), JSON.stringify(doc));
   }
