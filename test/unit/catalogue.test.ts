@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { catalogueFiles, packageJsonText, readmeText, RULE_SETTING_PREFIX, withRuleSettings } from '../../src/build/catalogue';
-import { DOCS_URL, RULE_IDS, RULES, docsAnchor, parseConfig, SEVERITY_SETTINGS } from '../../src/core/index';
+import { DIALECTS, DOCS_URL, RULE_IDS, RULES, docsAnchor, parseConfig, SEVERITY_SETTINGS } from '../../src/core/index';
 import { ROOT } from './helpers';
 
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -92,6 +92,10 @@ test("the README documents every rule under its anchor, and the table's links po
     assert.ok(readme.includes(`### \`${rule.id}\` — ${rule.title}`), `README.md: no section "${rule.id} — ${rule.title}"`);
     assert.ok(readme.includes(`| [\`${rule.id}\`](#${docsAnchor(rule.id)}) |`), `README.md: ${rule.id} not in the rule table`);
   }
+  // The dialect table ("Field dialects"): a row per row of `DIALECTS`, in the table's order, and no other.
+  const table = readme.split('| dialect | example | contexts | kind |')[1]?.split('\n\n')[0] ?? '';
+  const ids = [...table.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]);
+  assert.deepEqual(ids.filter((id) => id !== 'pattern'), DIALECTS.map((d) => d.id), 'README.md: the dialect table does not list the dialects of src/core/dialects.ts');
   assert.throws(() => readmeText('# no markers'), /markers/);
   assert.match(DOCS_URL, /^https:\/\//);
   assert.equal((JSON.parse(read('package.json')) as { homepage?: string }).homepage, DOCS_URL);
