@@ -121,20 +121,42 @@ function plainText(node: Nodes): string {
  */
 const CODE_OPEN = /^<(code|kbd|samp|tt|a)(?:\s[^>]*)?>$/i;
 
-/** The index of the sibling `</name>` closing the element opened at `open`, or -1. */
-function closingTag(children: readonly Nodes[], open: number, name: string): number {
-  const close = new RegExp(`^</${name}\\s*>$`, 'i');
-  for (let j = open + 1; j < children.length; j++) {
-    const c = children[j];
-    if (c.type === 'html' && close.test((c as Html).value)) return j;
+const CODE_CLOSE = /^<\/(code|kbd|samp|tt|a)\s*>$/i;
+
+/**
+ * Where each code element's closing tag stands among `children`: for each tag name, the indices
+ * of its `</name>` siblings in order (one pass, so a paragraph of many open tags stays linear).
+ */
+function closingTags(children: readonly Nodes[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  children.forEach((c, j) => {
+    const m = c.type === 'html' ? CODE_CLOSE.exec((c as Html).value) : null;
+    if (!m) return;
+    const name = m[1].toLowerCase();
+    const list = out.get(name);
+    if (list) list.push(j);
+    else out.set(name, [j]);
+  });
+  return out;
+}
+
+/** The first index in the ascending `list` after `k`, or -1. */
+function firstAfter(list: readonly number[] | undefined, k: number): number {
+  if (!list) return -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] <= k) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo < list.length ? list[lo] : -1;
 }
 
 /** Masks an inline code element whole and scans what it wraps as code; the index of its closing tag, or -1. */
-function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span[]): number {
+function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span[], closers: () => Map<string, number[]>): number {
   const m = CODE_OPEN.exec((children[k] as Html).value);
-  const j = m ? closingTag(children, k, m[1]) : -1;
+  const j = m ? firstAfter(closers().get(m[1].toLowerCase()), k) : -1;
   const open = off(children[k]);
   const close = j === -1 ? undefined : off(children[j]);
   if (!open || !close) return -1;
@@ -149,11 +171,13 @@ function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span
 function collectMasks(node: Nodes, masks: Span[], w: Walk): void {
   if (!('children' in node)) return;
   const children = node.children as Nodes[];
+  let closers: Map<string, number[]> | undefined;
+  const closersOf = () => (closers ??= closingTags(children));
   for (let k = 0; k < children.length; k++) {
     const child = children[k];
     const span = off(child);
     if (child.type === 'html' && span) {
-      const end = codeElement(w, children, k, masks);
+      const end = codeElement(w, children, k, masks, closersOf);
       if (end !== -1) {
         k = end;
         continue;
