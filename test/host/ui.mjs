@@ -41,7 +41,7 @@ export class Workbench {
       // The list renders only the rows in view: a workbench restored with folders expanded or an
       // editor open further down has `name` out of view. Collapse the folders (a root file then
       // follows the folder rows), focus the Explorer and go to its first row.
-      await this.paletteRun('Collapse Folders in Explorer', 'Collapse Folders in Explorer');
+      await this.paletteRun('>Collapse Folders in Explorer', 'Collapse Folders in Explorer');
       await this.page.locator(`${QUICK_INPUT} input.input`).waitFor({ state: 'hidden' });
       await this.page.keyboard.press('Control+Shift+E');
       await this.page.locator('.explorer-folders-view .monaco-list.focused, .explorer-folders-view .monaco-list:focus-within').first().waitFor({ timeout: 5_000 }).catch(() => {});
