@@ -119,9 +119,9 @@ function plainText(node: Nodes): string {
  * (`<code>{ [P in K]: T }</code>`); what an HTML link wraps is its title, as written elsewhere
  * (`<a href="…/pull/253">[BUGFIX] formulae undefined #253</a>`).
  */
-const CODE_OPEN = /^<(code|kbd|samp|tt|a)(?:\s[^>]*)?>$/i;
-
-const CODE_CLOSE = /^<\/(code|kbd|samp|tt|a)\s*>$/i;
+const CODE_ELEMENTS = 'code|kbd|samp|tt|a';
+const CODE_OPEN = new RegExp(`^<(${CODE_ELEMENTS})(?:\\s[^>]*)?>$`, 'i');
+const CODE_CLOSE = new RegExp(`^</(${CODE_ELEMENTS})\\s*>$`, 'i');
 
 /**
  * Where each code element's closing tag stands among `children`: for each tag name, the indices
@@ -140,28 +140,17 @@ function closingTags(children: readonly Nodes[]): Map<string, number[]> {
   return out;
 }
 
-/** The first index in the ascending `list` after `k`, or -1. */
-function firstAfter(list: readonly number[] | undefined, k: number): number {
-  if (!list) return -1;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] <= k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length ? list[lo] : -1;
-}
-
 /** Masks an inline code element whole and scans what it wraps as code; the index of its closing tag, or -1. */
 function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span[], closers: () => Map<string, number[]>): number {
-  const m = CODE_OPEN.exec((children[k] as Html).value);
-  const j = m ? firstAfter(closers().get(m[1].toLowerCase()), k) : -1;
+  const name = CODE_OPEN.exec((children[k] as Html).value)?.[1].toLowerCase();
+  const list = name ? closers().get(name) : undefined;
+  const at = list ? lowerBound(list, k + 1) : -1;
+  const j = list && at < list.length ? list[at] : -1;
   const open = off(children[k]);
   const close = j === -1 ? undefined : off(children[j]);
   if (!open || !close) return -1;
   masks.push({ start: open.start, end: close.end });
-  if (m?.[1].toLowerCase() === 'a') return j;
+  if (name === 'a') return j;
   const hits: FieldHit[] = [];
   scanCode(w.src, { start: open.end, end: close.start }, hits);
   for (const h of hits) w.fields.push({ ...h, where: 'code' });

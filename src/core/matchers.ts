@@ -490,23 +490,36 @@ const proseBracket: AtMatcher = (s, i) => {
   } else if (src[close + 1] === ' ' && src[close + 2] === '[') refLabel = spacedReference(src, close + 2, end) ?? refLabel;
   if (contextNonField(inner, cx)) return hitEnd - 1;
   const hit: RawHit = { start: i, end: hitEnd, text: src.slice(i, hitEnd), refLabel };
-  if (LABELLED_NOTE.test(inner.trim())) hit.soft = 'aside';
-  else if (s.where === 'prose' && /^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) hit.soft = 'aside'; // a severity tag: "### [HIGH] Using X"
-  else if (s.where === 'prose' && /^\p{Lu}/u.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) hit.soft = 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
-  else if (NOTICE_LINE.test(cx.prefix)) hit.soft = 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
-  else if (s.where === 'link-text' && /^\p{Ll}[\p{Ll}\d-]*$/u.test(inner.trim())) hit.soft = 'aside'; // "[text [shortcut] text](url)" in a page about Markdown
-  else if (s.where === 'prose' && hitEnd !== close + 1) {
-    // "- [lexical][lexical-website] Chore: …", "Revert D1309: [codemod][types-first] Add …": two area tags
-    if (entryTagCandidate(inner.trim(), cx) || (/^[a-z][a-z\d-]*$/.test(inner) && /^\[[a-z][a-z\d-]*\] \p{Lu}/u.test(cx.suffix))) hit.soft = 'entry-tag';
-  } else if (s.where === 'prose') {
-    if (entryTagCandidate(inner.trim(), cx)) hit.soft = 'entry-tag';
-    else if (/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(inner) && /^ [^\s[]/.test(cx.suffix)) hit.soft = 'entry-tag'; // commits run together: "… [fix text] Assert the …"
-    else if (/^\p{Ll}+$/u.test(inner)) hit.soft = 'word';
-    else if (!/\s/.test(inner.trim()) || VERSION_MENTION.test(inner) || endsEntry(cx)) hit.soft = 'changelog';
-  }
+  const soft = softKind(inner, cx, s.where, hitEnd !== close + 1);
+  if (soft) hit.soft = soft;
   s.out.push(hit);
   return hitEnd - 1;
 };
+
+/**
+ * What only the whole document can decide about a bracket in prose (see `RawHit.soft`): an aside,
+ * an entry tag, a lone lower-case word, a changelog's one-word tag; undefined when it is a field
+ * wherever it stands. `pair` says the bracket is the text of a `[text][label]` pair.
+ */
+function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined, pair: boolean): RawHit['soft'] {
+  const t = inner.trim();
+  if (LABELLED_NOTE.test(t)) return 'aside';
+  if (NOTICE_LINE.test(cx.prefix)) return 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
+  if (where === 'link-text') return /^\p{Ll}[\p{Ll}\d-]*$/u.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
+  if (where !== 'prose') return undefined;
+  if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"
+  if (/^\p{Lu}/u.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) return 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
+  if (pair) {
+    // "- [lexical][lexical-website] Chore: …", "Revert D1309: [codemod][types-first] Add …": two area tags
+    return entryTagCandidate(t, cx) || (/^[a-z][a-z\d-]*$/.test(inner) && /^\[[a-z][a-z\d-]*\] \p{Lu}/u.test(cx.suffix)) ? 'entry-tag' : undefined;
+  }
+  if (entryTagCandidate(t, cx)) return 'entry-tag';
+  if (/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(inner) && /^ [^\s[]/.test(cx.suffix)) return 'entry-tag'; // commits run together: "… [fix text] Assert the …"
+  if (/^\p{Ll}+$/u.test(inner)) return 'word';
+  if (!/\s/.test(t) || VERSION_MENTION.test(inner) || endsEntry(cx)) return 'changelog';
+  return undefined;
+}
+
 
 // --- mustache fields and Handlebars blocks ---------------------------------------------
 
@@ -885,8 +898,8 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
   if (COMMAND_SYNOPSIS.test(ctx.prefix) && SYNOPSIS_AFTER.test(ctx.suffix)) return false; // "terser [input files] [options]"
   if (NAMED_MESSAGE.test(ctx.suffix)) return false; // "// the callback returns a [Socket closed] error"
-  if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false;
-  if (/\S {3,}\S/.test(inner)) return false; // a layout drawn in a comment: "// [X      Y]" // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
+  if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false; // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
+  if (/\S {3,}\S/.test(inner)) return false; // a layout drawn in a comment: "// [X      Y]"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
