@@ -78,6 +78,14 @@ const lazyLibraries = {
   },
 };
 
+/** The CLI's launcher (src/cli/launch.ts) requires the CLI's bundle, dist/cli-main.js, as a file of its own. */
+const cliMain = {
+  name: 'cli-main',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli-main\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common = {
   plugins: [combineOnce],
   bundle: true,
@@ -94,14 +102,14 @@ const common = {
 
 const builds = [
   { ...common, plugins: [combineOnce, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
-  // What dist/extension.js, cli.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js.
+  // What dist/extension.js, cli-main.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js.
   { ...common, entryPoints: Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [`lazy/${name}`, path])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
   { ...common, plugins: [combineOnce, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
-    plugins: [combineOnce, lazyLibraries],
-    entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
+    plugins: [combineOnce, lazyLibraries, cliMain],
+    entryPoints: { cli: 'src/cli/launch.ts', 'cli-main': 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     outdir,
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -58,9 +58,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 }
-
-if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
-}

@@ -142,7 +142,7 @@ test('an unreadable file (EACCES) is reported and counted, exit 2', (t) => {
   // The checkout may sit in a folder only root can enter (a mktemp -d clone): the unprivileged
   // user runs a copy of the self-contained CLI bundles from a folder it can read.
   const bin = folder({});
-  for (const f of ['cli.js', 'cli-worker.js']) copyFileSync(join(dirname(CLI), f), join(bin, f));
+  for (const f of ['cli.js', 'cli-main.js', 'cli-worker.js']) copyFileSync(join(dirname(CLI), f), join(bin, f));
   const r = run(dir, ['lint'], prefix, [], join(bin, 'cli.js'));
   assert.equal(r.code, 2);
   assert.deepEqual(r.errors, ['integration-docs: locked.md: not linted: cannot read it: permission denied (EACCES)']);

@@ -1,0 +1,104 @@
+/**
+ * V8's code cache for the CLI's own bundles. Every run of the CLI compiles its bundles again
+ * (the command, the Markdown parser, YAML: about 1 MB of JavaScript), which was a tenth of linting
+ * a folder of a hundred docs. V8 can save what it compiled and take it back next time; Node 22
+ * does this itself (`module.enableCompileCache`), Node 20 leaves it to the program.
+ *
+ * - Only files of this folder and its `lazy/` folder are cached; any other module loads as usual.
+ * - The cache lives in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%`
+ *   on Windows), created private (0700): nothing a repository holds is read, nothing is written
+ *   inside it.
+ * - A cache file is named by the hash of the bundle's text, Node's version and architecture; V8
+ *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
+ * - It is written once, at exit, after the run: it then holds the functions the run compiled
+ *   lazily too (V8 compiles most functions on their first call).
+ * - Any failure (read-only home, full disk, a rejected file) costs only the cache, never the run.
+ * - `INTEGRATION_DOCS_NO_COMPILE_CACHE=1` or Node's `NODE_DISABLE_COMPILE_CACHE=1` turn it off.
+ */
+import Module from 'node:module';
+import { Script } from 'node:vm';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+interface Compiled {
+  script: Script;
+  file: string;
+  /** Whether the cache file must be (re)written at exit. */
+  stale: boolean;
+}
+
+type CompileFn = (this: Module, content: string, filename: string) => unknown;
+
+/** The per-user folder the cache files go to, or undefined when there is no home to put it in. */
+export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
+  const base = platform === 'win32' ? env.LOCALAPPDATA : env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : undefined);
+  if (!base) return undefined;
+  return join(base, 'integration-docs', 'compile-cache', `${process.version}-${process.arch}`);
+}
+
+/** Whether the cache is turned off by the environment. */
+export function cacheDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.INTEGRATION_DOCS_NO_COMPILE_CACHE || env.NODE_DISABLE_COMPILE_CACHE);
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes each stale cache file (a temporary file, then renamed: a reader never sees half a file). */
+function writeCaches(folder: string, compiled: readonly Compiled[]): void {
+  const stale = compiled.filter((c) => c.stale);
+  if (stale.length === 0) return;
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    for (const c of stale) {
+      const tmp = `${c.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, c.script.createCachedData(), { mode: 0o600 });
+      renameSync(tmp, c.file);
+    }
+  } catch {
+    // No cache this time: the next run compiles as this one did.
+  }
+}
+
+/** Strips a `#!` line, as Node's loader does, keeping the line count. */
+function withoutShebang(content: string): string {
+  return content.startsWith('#!') ? content.replace(/^#![^\n]*/, '') : content;
+}
+
+/**
+ * Loads the `.js` files of `folder` (and `folder/lazy`) through V8's code cache from now on.
+ * Node ≥ 22.1 does it itself: its own cache is switched on instead.
+ */
+export function enableCompileCache(folder: string): void {
+  if (cacheDisabled()) return;
+  const builtIn = (Module as unknown as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+  const cache = cacheFolder();
+  if (!cache) return;
+  if (builtIn) {
+    builtIn(cache);
+    return;
+  }
+  const ours = new Set([folder, join(folder, 'lazy')]);
+  const proto = Module.prototype as unknown as { _compile: CompileFn };
+  const original = proto._compile;
+  const compiled: Compiled[] = [];
+  proto._compile = function compile(this: Module, content: string, filename: string): unknown {
+    if (!ours.has(dirname(filename))) return original.call(this, content, filename);
+    const source = Module.wrap(withoutShebang(content));
+    const file = join(cache, createHash('sha256').update(source).digest('hex').slice(0, 32));
+    const cachedData = readCache(file);
+    const script = new Script(source, { filename, cachedData });
+    compiled.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });
+    const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    const require = Module.createRequire(filename);
+    return fn.call(this.exports, this.exports, require, this, filename, dirname(filename));
+  };
+  process.once('exit', () => writeCaches(cache, compiled));
+}

@@ -1,0 +1,98 @@
+/**
+ * The CLI's code cache (`src/cli/compile-cache.ts`): written once to the user's cache folder,
+ * read back on the next run with the same output, rewritten when V8 rejects a file, and never
+ * in the way: off by an environment variable, and a folder that cannot be written or a damaged
+ * file cost the cache only.
+ */
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheDisabled, cacheFolder } from '../../src/cli/compile-cache';
+import { ROOT } from './helpers';
+
+const CLI = join(ROOT, 'dist/cli.js');
+const made: string[] = [];
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'integration-docs-cache-'));
+  made.push(dir);
+  return dir;
+}
+
+const DOC = '---\ntitle: Acme\nowners: { lead: "Ana", backup: [Bo, Cy] }\n---\n# Acme guide\n\nOwner: [Customer name]\n\nNotes\n=====\n';
+
+/** Runs `lint doc.md` with `cacheHome` as XDG_CACHE_HOME (and `env`); stdout, stderr and exit code. */
+function lintWith(cacheHome: string, env: Record<string, string> = {}): { out: string; err: string; code: number | null } {
+  const dir = temp();
+  writeFileSync(join(dir, 'doc.md'), DOC);
+  const clean: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cacheHome, ...env };
+  delete clean.INTEGRATION_DOCS_NO_COMPILE_CACHE;
+  delete clean.NODE_DISABLE_COMPILE_CACHE;
+  Object.assign(clean, env);
+  const r = spawnSync(process.execPath, [CLI, 'lint', 'doc.md'], { cwd: dir, encoding: 'utf8', env: clean });
+  return { out: r.stdout, err: r.stderr, code: r.status };
+}
+
+/** The cache files under `cacheHome` (absolute paths). */
+function cacheFiles(cacheHome: string): string[] {
+  const base = join(cacheHome, 'integration-docs', 'compile-cache');
+  if (!existsSync(base)) return [];
+  return readdirSync(base).flatMap((v) => readdirSync(join(base, v)).map((f) => join(base, v, f)));
+}
+
+const nodeHasBuiltIn = 'enableCompileCache' in (require('node:module') as object);
+
+test('the first run writes the cache (private to the user), the next reads it with the same output', (t) => {
+  if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here (module.enableCompileCache)');
+  const home = temp();
+  const first = lintWith(home);
+  assert.equal(first.code, 0);
+  assert.match(first.out, /doc\.md:7:8 warning placeholder/);
+  const files = cacheFiles(home);
+  // The CLI's bundle, the Markdown parser (a setext heading is read by it) and yaml (for the frontmatter).
+  assert.equal(files.length, 3, files.join('\n'));
+  for (const f of files) assert.equal(statSync(f).mode & 0o777, 0o600, f);
+  const written = files.map((f) => statSync(f).mtimeMs);
+  const second = lintWith(home);
+  assert.deepEqual(second, first);
+  assert.deepEqual(cacheFiles(home).map((f) => statSync(f).mtimeMs), written, 'a cache that fits is not written again');
+});
+
+test('a damaged cache file is rejected, the run is unchanged and the file is rewritten', (t) => {
+  if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here');
+  const home = temp();
+  const expected = lintWith(home);
+  for (const f of cacheFiles(home)) writeFileSync(f, Buffer.from('not a code cache'));
+  assert.deepEqual(lintWith(home), expected);
+  for (const f of cacheFiles(home)) assert.ok(statSync(f).size > 1000, `${f} rewritten`);
+});
+
+test('a cache folder that cannot be made costs only the cache; the variables turn it off', () => {
+  const home = temp();
+  const expected = lintWith(home);
+  const blocked = join(temp(), 'a-file');
+  writeFileSync(blocked, 'not a folder');
+  assert.deepEqual(lintWith(blocked), expected);
+  const offs: Record<string, string>[] = [{ INTEGRATION_DOCS_NO_COMPILE_CACHE: '1' }, { NODE_DISABLE_COMPILE_CACHE: '1' }];
+  for (const off of offs) {
+    const empty = temp();
+    assert.deepEqual(lintWith(empty, off), expected);
+    assert.deepEqual(cacheFiles(empty), [], JSON.stringify(off));
+  }
+});
+
+test('the cache folder: per user, per Node version and architecture', () => {
+  const version = `${process.version}-${process.arch}`;
+  assert.equal(cacheFolder({ XDG_CACHE_HOME: '/x/cache' }, 'linux'), join('/x/cache', 'integration-docs', 'compile-cache', version));
+  assert.equal(cacheFolder({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32'), join('C:\\Users\\a\\AppData\\Local', 'integration-docs', 'compile-cache', version));
+  assert.equal(cacheFolder({}, 'win32'), undefined);
+  assert.match(cacheFolder({}, 'linux') ?? '', /[\\/]\.cache[\\/]integration-docs[\\/]compile-cache[\\/]/);
+  assert.equal(cacheDisabled({}), false);
+  assert.equal(cacheDisabled({ INTEGRATION_DOCS_NO_COMPILE_CACHE: '1' }), true);
+});
