@@ -18,9 +18,18 @@
  * HTML block or table), and the rest, less the item's indent, is such a list again — which is
  * what the parser reads inside the item. Facts of that rest that span lines (a field or comment
  * whose text would lose the indent) send the item to the parser whole.
+ *
+ * An item (bullet or ordered) that holds fenced code blocks at its content column (a numbered
+ * step with its commands) is read as its content: the item's text less its marker and indent,
+ * which is what the parser reads inside it. A fence line there, at the content's left edge, always
+ * starts a code block of the item (it interrupts a paragraph and closes any block nested deeper),
+ * unless an HTML block or table above it runs on into it: those leave the item to the parser. The
+ * content is cut at its fences; each fence is scanned as code in the item's own text (as the
+ * parser's code node is), and each stretch between them takes the fast paths or is parsed alone.
  */
 import type { ChunkFacts, FactOptions } from './facts';
-import { emptyFacts, treeFacts } from './facts';
+import { emptyFacts, isMarkdownInfo, treeFacts } from './facts';
+import { scanCode, type FieldHit } from './grammar';
 import { fastFacts, mayHoldTable } from './fastpath';
 import { parseHazard } from './limits';
 import { lowerBound } from './chunks';
@@ -82,7 +91,7 @@ function piecesFacts(text: string, starts: readonly number[], options: FactOptio
   for (let i = 0; i < starts.length; i++) {
     const piece = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length);
     const at = starts[i];
-    append(facts, fastFacts(piece, false, options) ?? (level < MAX_LEVELS ? subItemFacts(piece, options, level + 1) : undefined) ?? treeFacts(piece, options), (o) => o + at);
+    append(facts, fastFacts(piece, false, options) ?? (level < MAX_LEVELS ? itemFacts(piece, options, level + 1) : undefined) ?? treeFacts(piece, options), (o) => o + at);
   }
   return facts;
 }
@@ -154,9 +163,109 @@ function subItemFacts(item: string, options: FactOptions, level: number): ChunkF
  * such list of two or more or the parser would decline it as a whole (`parseHazard`: then it stays
  * whole). A chunk that is one item is read as its head and sub-items.
  */
-export function listItemFacts(text: string, options: FactOptions): ChunkFacts | undefined {
+export function listItemFacts(text: string, options: FactOptions, level = 0): ChunkFacts | undefined {
+  if (parseHazard(text)) return undefined;
+  if (level >= MAX_LEVELS) return undefined;
   const starts = itemStarts(text);
-  if (!starts || parseHazard(text)) return undefined;
-  if (starts.length === 1) return starts[0] === 0 ? subItemFacts(text, options, 1) : undefined;
-  return piecesFacts(text, starts, options, 0);
+  // Not a bullet list as above (an ordered item, say): perhaps one item holding fences.
+  if (!starts) return contentFacts(text, options, level + 1);
+  if (starts.length === 1) return starts[0] === 0 ? itemFacts(text, options, level + 1) : undefined;
+  return piecesFacts(text, starts, options, level);
+}
+
+/** Facts of one item, read as its head and sub-items or as its content cut at its fences (see above). */
+function itemFacts(item: string, options: FactOptions, level: number): ChunkFacts | undefined {
+  return subItemFacts(item, options, level) ?? contentFacts(item, options, level);
+}
+
+/** A bullet or ordered item's first line with text after the marker; its content starts after the spaces. */
+const ANY_ITEM = /^(?:[-*+]|\d{1,9}[.)])( {1,4})(?=\S)/;
+/** A task box opening an item's text: the task is the item's, not its content's. */
+const TASK_BOX = /^\[[ xX]\]/;
+/** A fence line at the content's left edge: its run of backticks or tildes, and its info string. */
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const INDENTED_FENCE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*[ >](?:`{3,}|~{3,})|^(?:[-*+]|\d{1,9}[.)])[ \t]+(?:`{3,}|~{3,})/;
+
+interface Fence {
+  /** Offsets in the content: the opening line's start, the closing line's end. */
+  start: number;
+  end: number;
+  /** The content lines' start and the closing line's start (the code between them). */
+  codeStart: number;
+  closeStart: number;
+}
+
+/** The fences at the left edge of `content` (an item's text less its indent), or undefined when one cannot be told without the parser. */
+function contentFences(content: string): Fence[] | undefined {
+  const fences: Fence[] = [];
+  const lines = content.split('\n');
+  let at = 0;
+  let since = 0; // where the stretch since the last fence starts
+  let prev = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const open = FENCE_OPEN.exec(line);
+    if (INDENTED_FENCE.test(line)) return undefined; // a fence deeper in: its closing line may stand at the edge
+    if (!open || (open[1][0] === '`' && open[2].includes('`'))) {
+      at += line.length + 1;
+      if (line.trim() !== '') prev = line;
+      continue;
+    }
+    // An HTML block, or a table the fence might not end, above it in the same stretch.
+    if (HTML_START.test(content.slice(since, at)) || (prev.includes('|') && lines[i - 1].trim() !== '')) return undefined;
+    const close = new RegExp(`^ {0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}[ \\t]*$`);
+    let j = i + 1;
+    let closeStart = at + line.length + 1;
+    while (j < lines.length && !close.test(lines[j])) closeStart += lines[j++].length + 1;
+    if (j === lines.length) return undefined; // unclosed: it runs to the item's end, which the parser decides
+    fences.push({ start: at, end: closeStart + lines[j].length, codeStart: at + line.length + 1, closeStart });
+    at = closeStart + lines[j].length + 1;
+    since = at;
+    prev = '';
+    i = j;
+  }
+  return fences;
+}
+
+/**
+ * Facts of an item read as its content cut at its fences (see above), or undefined when it holds
+ * no fence there or cannot be read so: a task item, text left of its content column, a fence the
+ * parser must place, a ```markdown fence, or facts of the content that span lines.
+ */
+function contentFacts(item: string, options: FactOptions, level: number): ChunkFacts | undefined {
+  const m = ANY_ITEM.exec(item);
+  if (!m || TASK_BOX.test(item.slice(m[0].length)) || item.includes('\t') || item.includes('\r')) return undefined;
+  const column = m[0].length;
+  const content = dedent(' '.repeat(column) + item.slice(column), column);
+  const fences = content && contentFences(content.text);
+  if (!content || !fences || fences.length === 0) return undefined;
+  const toItem = (o: number) => o + content.removed[lowerBound(content.starts, o + 1) - 1];
+  const inner = emptyFacts();
+  const facts = emptyFacts();
+  let from = 0;
+  for (const fence of [...fences, undefined]) {
+    const stretch = content.text.slice(from, fence ? fence.start : content.text.length);
+    if (stretch.trim() !== '') {
+      const at = from;
+      const part = fastFacts(stretch, false, options) ?? listItemFacts(stretch, options, level) ?? treeFacts(stretch, options);
+      append(inner, part, (o) => o + at);
+    }
+    if (!fence) break;
+    if (isMarkdownInfo(content.text.slice(fence.start, fence.codeStart).replace(/^(?:`{3,}|~{3,})/, ''))) return undefined;
+    // The code runs from the line after the opening fence to the line break before the closing one, indent included.
+    if (fence.closeStart > fence.codeStart) codeFields(item, toItem(fence.codeStart - 1) + 1, toItem(fence.closeStart - 1), facts);
+    from = fence.end + 1;
+  }
+  if (spansLines(content.text, inner)) return undefined;
+  append(facts, inner, toItem);
+  facts.fields.sort((a, b) => a.start - b.start);
+  return facts;
+}
+
+/** The fields of fenced code `text[start, end)`, as the parser's code node gives them. */
+function codeFields(text: string, start: number, end: number, facts: ChunkFacts): void {
+  if (!/[[{]|YYYY|MM\/DD|DD\/MM/.test(text.slice(start, end))) return;
+  const hits: FieldHit[] = [];
+  scanCode(text, { start, end }, hits);
+  for (const h of hits) facts.fields.push({ ...h, where: 'code' });
 }

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { listItemFacts } from '../../src/core/list-items';
 import { parsedFacts } from '../../src/core/facts';
 import { buildModel, lintModel, lint } from '../../src/core/index';
+import { rng } from './helpers';
 
 const OPTIONS = { patterns: [] };
 
@@ -48,7 +49,27 @@ const WHOLE = [
   '1. a\n  ```\n* b [x]\n  ```\n',
   '* a [ref]\n* b\n\n  [ref]: https://x.y\n',
   '* a\n\t```\n* b\n',
+];
+
+/** Items holding fenced code at their content column: read as their content cut at the fences. */
+const ITEM_CONTENT = [
   '* only one item `a[]`\n\n  ```\n  [x]\n  ```\n',
+  '2. Deploy the build for [Customer name]:\n\n   ```bash\n   [ -f secret.txt ] || { echo "missing"; exit 1; }\n   helm upgrade --set tag={{TAG}}\n   ```\n\n   You should see `{"status":"ok"}` on [date].\n',
+  '10.  **Audit** the calls `a\n     b`\n     ```js\n     const k = [Your key];\n     ```\n     Then *check* {{owner}}:\n     ~~~\n     YYYY-MM-DD\n     ~~~\n',
+  '- Step one\n  ```\n  ```\n  - sub [x] `a\n    b`\n  ```sh\n  run [it]\n    ```\n  > quote [q]\n',
+  '1. # Heading [h]\n   ```\n   code\n   ```\n   | a | b |\n   |---|---|\n   | [c] | d |\n',
+];
+
+/** Items whose fences only the parser can place: they are parsed whole. */
+const ITEM_CONTENT_WHOLE = [
+  '- [ ] a task\n  ```\n  [x]\n  ```\n',
+  '1. a\n   <div>\n   ```\n   [x]\n   ```\n',
+  '1. a\n   | h | i |\n   ```\n   [x]\n   ```\n',
+  '1. a\n    ```\n   [x]\n   ```\n   [y]\n',
+  '1. a\n   ```\n   [never closed]\n',
+  '1. a\n   ```markdown\n   [Customer name]\n   ```\n',
+  '1. a\n   - b\n     ```\n   [x]\n   ```\n',
+  '1. a\n   ```\n   [x] multi\n   ```\n   [a\n   b]\n',
 ];
 
 test('a bullet list read item by item equals the parse of the whole list', () => {
@@ -79,8 +100,55 @@ test('an entry with sub-items is read as its head and sub-items, equal to the pa
   for (const text of NESTED_WHOLE) assert.deepEqual(listItemFacts(text, OPTIONS) ?? parsedFacts(text, OPTIONS), parsedFacts(text, OPTIONS), JSON.stringify(text));
 });
 
+test('an item holding fenced code is read as its content cut at the fences, equal to the parse of the whole', () => {
+  for (const text of ITEM_CONTENT) {
+    const split = listItemFacts(text, OPTIONS);
+    assert.ok(split, `read apart: ${JSON.stringify(text)}`);
+    assert.deepEqual(split, parsedFacts(text, OPTIONS), JSON.stringify(text));
+  }
+  for (const text of ITEM_CONTENT_WHOLE) assert.equal(listItemFacts(text, OPTIONS), undefined, JSON.stringify(text));
+});
+
+/** Random items built from pieces that decide where a fence belongs (markers, indents, HTML, tables, quotes, lazy lines). */
+function randomItem(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const marker = pick(['- ', '* ', '1. ', '2) ', '10. ', '-   ', '1.  ', '- [ ] ']);
+  const pad = ' '.repeat(marker.replace('[ ] ', '').length);
+  const pieces = [
+    'text [Field] `a[]`', '```', '```js', '~~~', '````', ' ```', '  ```', '    ```', '```md', '<div>', '<!-- c', '-->', '| a | b |', '|---|---|',
+    '> quote [q]', '- sub [s]', '  ```', '1. sub', 'YYYY-MM-DD', '{{name}}', '[a', 'b]', '`x', 'y`', '', '', '# H [h]', 'lazy [l]', '***', '===', '    code [c]', '\t[t]',
+  ];
+  const lines = [`${marker}${pick(['first [F]', '```', 'x', '# T', '> q'])}`];
+  const n = 1 + Math.floor(random() * 8);
+  for (let i = 0; i < n; i++) {
+    if (random() < 0.4) {
+      // A whole fence at the content column, its code holding fields and look-alike lines.
+      const fence = pick(['```', '~~~', '````sh', '```js']);
+      lines.push(pad + fence, ...[pick(pieces), pick(['run [x] {y}', '   ```', '  ~~~~', 'YYYY'])].map((p) => (p === '' ? '' : pad + p)), pad + fence.replace(/[a-z]+$/, ''));
+      continue;
+    }
+    const piece = pick(pieces);
+    lines.push(piece === '' ? '' : random() < 0.1 ? piece : pad + piece);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('random items holding fences: whatever is read apart equals the parse of the whole', () => {
+  const random = rng(Number(process.env.LIST_ITEMS_SEED ?? 77));
+  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
+  let apart = 0;
+  for (let i = 0; i < rounds; i++) {
+    const text = randomItem(random);
+    const split = listItemFacts(text, OPTIONS);
+    if (!split) continue;
+    apart++;
+    assert.deepEqual(split, parsedFacts(text, OPTIONS), `round ${i}: ${JSON.stringify(text)}`);
+  }
+  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
+});
+
 test('documents of nested entries lint as a full parse does', () => {
-  for (const text of [...NESTED, ...NESTED_WHOLE]) {
+  for (const text of [...NESTED, ...NESTED_WHOLE, ...ITEM_CONTENT, ...ITEM_CONTENT_WHOLE]) {
     const doc = `# Changelog\n\n${text}\n${text}`;
     assert.deepEqual(lint(doc), lintModel(buildModel(doc, { patterns: [], alwaysParse: true })), JSON.stringify(doc));
   }
