@@ -277,12 +277,62 @@ function fieldsStayInBlock(text: string, fields: readonly FieldHit[]): boolean {
   return true;
 }
 
+/** A line that is an HTML comment opening an HTML block (indented at most three columns). */
+const COMMENT_LINE = /^ {0,3}<!--/;
+/** `<!-->` and `<!--->`: comments CommonMark closes at once, which the parser decides. */
+const EMPTY_COMMENT = /^ {0,3}<!---?>/;
+
+/**
+ * The lines of `text` that are an HTML comment closed on its own line (`<!-- SECTION: use-cases -->`):
+ * each is an HTML block of that one line, which ends any paragraph above it and holds the rest
+ * of its line. Undefined when there is none; null when a comment line is one only the parser can
+ * place (it runs on past its line, or the chunk may hold a table, whose rows it might continue).
+ */
+function commentLines(text: string): Line[] | null | undefined {
+  if (!text.includes('<!--')) return undefined;
+  const out: Line[] = [];
+  for (const line of linesOf(text)) {
+    if (!COMMENT_LINE.test(line.text)) continue;
+    if (EMPTY_COMMENT.test(line.text) || !line.text.includes('-->', line.text.indexOf('<!--') + 4)) return null;
+    out.push(line);
+  }
+  if (out.length === 0) return undefined;
+  return mayHoldTable(text) ? null : out;
+}
+
+/**
+ * Facts of a chunk made of plain lines (`plainFacts`) and whole-line HTML comments: the comment
+ * lines are read as the parser's HTML blocks (their comments, and an angle field that is the
+ * whole line), and the rest as if they were blank lines, which end blocks as they do.
+ */
+function simpleFacts(text: string): ChunkFacts | undefined {
+  const comments = commentLines(text);
+  if (comments === null) return undefined;
+  if (!comments) return plainFacts(text);
+  let body = text;
+  for (const line of comments) body = body.slice(0, line.start) + ' '.repeat(line.text.length) + body.slice(line.start + line.text.length);
+  const facts = plainFacts(body);
+  if (!facts) return undefined;
+  const out = facts === NO_FACTS ? emptyFacts() : facts;
+  const hits: FieldHit[] = [];
+  for (const line of comments) {
+    const start = line.start + line.text.length - line.text.trimStart().length;
+    const end = line.start + line.text.trimEnd().length;
+    const re = /<!--([\s\S]*?)-->/g;
+    for (let m = re.exec(line.text); m; m = re.exec(line.text)) out.comments.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, body: m[1].trim() });
+    scanWhole('angle', text, { start, end }, hits);
+  }
+  if (hits.length === 0) return out;
+  out.fields = [...out.fields, ...hits.map((h) => ({ ...h, where: 'prose' as const }))].sort((a, b) => a.start - b.start);
+  return out;
+}
+
 /**
  * Facts of a chunk made of plain lines only: ATX headings, paragraphs, bullet lists with task
  * markers, tables — no code spans, links, HTML, entities, escapes, block quotes, setext
  * headings or thematic breaks. Its phrasing is then its raw text, minus task markers.
  */
-function simpleFacts(text: string): ChunkFacts | undefined {
+function plainFacts(text: string): ChunkFacts | undefined {
   if (NOT_PLAIN.test(text)) return undefined;
   // A backslash escapes a backtick or `<` in ways the plain path does not model.
   if (text.includes('\\') && /[`<]|\]\(/.test(text)) return undefined;

@@ -158,3 +158,30 @@ test('documents with those shapes lint as a full parse does', () => {
     assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
   }
 });
+
+/** Random chunks of lines around whole-line HTML comments (the shapes template sections use). */
+function randomCommentChunk(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const lines = [
+    '<!-- SECTION: use-cases -->', '<!-- a --> tail [x]', '   <!-- indented -->', '    <!-- four: code or text -->', '<!-- open', 'close -->', '<!-->', '<!--->',
+    '<!-- integration-docs-disable-next-line placeholder -->', '<!-- one --> <!-- two -->', '<!-- <your app> -->', '<!-- [Customer name] -->', '- <!-- in an item -->',
+    '## Heading [h]', 'Text [Customer name] and {{name}}', '- item [i]', '- [ ] task [t]', '  continued [c]', '| a | b |', '|---|---|', '> quote', '===', '---', '', '',
+    'YYYY-MM-DD', '`code [x]`', '1. step', '<div>', 'more text', '<your app name>',
+  ];
+  const n = 1 + Math.floor(random() * 6);
+  return `${Array.from({ length: n }, () => pick(lines)).join('\n')}\n`;
+}
+
+test('random chunks with comment lines: what the fast path decides equals the parse', () => {
+  const random = rng(Number(process.env.FASTPATH_SEED ?? 4321));
+  const rounds = Number(process.env.COMMENT_ROUNDS ?? 3000);
+  let decided = 0;
+  for (let i = 0; i < rounds; i++) {
+    const text = randomCommentChunk(random);
+    const { fast, parsed } = bothFacts(text);
+    if (!fast || parsed?.degraded) continue;
+    if (text.includes('<!--')) decided++;
+    assert.deepEqual(fast, parsed, `round ${i}: ${JSON.stringify(text)}`);
+  }
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with comments decided`);
+});
