@@ -344,7 +344,7 @@ function comment(w: Walk, node: Html, span: Span): void {
 }
 
 /** A table column whose header says it holds formats, patterns or types: its date stubs describe a format. */
-const FORMAT_HEADER = /format|pattern|syntax|type|mask/i;
+export const FORMAT_HEADER = /format|pattern|syntax|type|mask/i;
 
 /** A table: each cell is phrasing, read knowing its column's header. */
 function table(w: Walk, node: Table): void {

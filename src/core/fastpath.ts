@@ -6,7 +6,7 @@
  * `undefined` and goes to the parser. The unit tests hold these paths equal to the parser's.
  */
 import type { ChunkFacts, FactOptions, HeadingFact, TaskFact } from './facts';
-import { emptyFacts, isMarkdownInfo, markdownFacts } from './facts';
+import { emptyFacts, isMarkdownInfo, markdownFacts, FORMAT_HEADER } from './facts';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
 import { headingText, HTML_TAG } from './fast-inline';
@@ -237,8 +237,8 @@ function nestsUnder(prev: string, indent: number): boolean {
   return !LIST_LINE.test(prev) && prev.length - prev.trimStart().length >= 2;
 }
 
-/** Line-level checks: no indented code, no lazy task lines, no dates in table rows. */
-function plainLines(lines: readonly Line[]): boolean {
+/** Line-level checks: no indented code, no lazy task lines, no dates in table rows (unless `table`: the chunk is one table whose cells are known). */
+function plainLines(lines: readonly Line[], table = false): boolean {
   let prevBlank = true;
   let prev = '';
   for (const { text } of lines) {
@@ -251,7 +251,7 @@ function plainLines(lines: readonly Line[]): boolean {
     if (MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
 
     if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
-    if ((text.includes('|') || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
+    if (((text.includes('|') && !table) || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
     if (!prevBlank && RULE_LINE.test(text.trimStart())) return false; // a setext underline or break, also deep in a list item
     if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
     if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
@@ -337,7 +337,8 @@ function plainFacts(text: string): ChunkFacts | undefined {
   // A backslash escapes a backtick or `<` in ways the plain path does not model.
   if (text.includes('\\') && /[`<]|\]\(/.test(text)) return undefined;
   const lines = linesOf(text);
-  if (!plainLines(lines) || (mayHoldTable(text) && !rowsKeepPipes(lines))) return undefined;
+  const cells = DATE.test(text) && text.startsWith('|') ? tableCells(text, lines) : undefined;
+  if (cells === null || !plainLines(lines, cells !== undefined) || (mayHoldTable(text) && !rowsKeepPipes(lines))) return undefined;
   const facts = emptyFacts();
   const masks: Span[] = [];
   for (const line of lines) {
@@ -361,7 +362,8 @@ function plainFacts(text: string): ChunkFacts | undefined {
   hits.push(...tagHits);
   if (!fieldsStayInBlock(text, hits)) return undefined;
   if (facts.tags.some((t) => text.slice(t.start, t.end).includes('|'))) return undefined; // table cells split it
-  scanDates(text, { start: 0, end: text.length }, masks, hits, false);
+  if (cells) tableDates(text, cells, masks, hits);
+  else scanDates(text, { start: 0, end: text.length }, masks, hits, false);
   // Anything to report that touches a bare URL or email needs the parser's autolinks.
   const bare = text.includes('@') || /https?:|www\./.test(text) ? bareLinks(text, masks) : [];
   if (bare.some((b) => /[`[\]{}]/.test(text.slice(b.start, b.end)))) return undefined; // may pair code spans differently
@@ -371,6 +373,58 @@ function plainFacts(text: string): ChunkFacts | undefined {
     ...codeHits.map((h) => ({ ...h, where: 'code' as const })),
   ].sort((a, b) => a.start - b.start);
   return facts;
+}
+
+/** One table cell as the parser spans it (from its opening pipe; the last one to its closing pipe) and its text between the pipes. */
+interface Cell extends Span {
+  content: string;
+}
+
+/** Characters whose markup may hide a cell's blanks from the parser's plain text of it (a tag's attributes, a link's title). */
+const HIDING_MARKUP = /<|\]\(|!\[/;
+const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+
+/**
+ * The cells of a chunk that is exactly one table written with a pipe at both ends of every row
+ * (the shape templates use): header, delimiter row, then rows, each with the header's number of
+ * cells. Undefined when the chunk is not such a table; null when it is one but a dated cell's
+ * text is one only the parser can read (markup that may hide blanks, a format column's header
+ * with markup).
+ */
+function tableCells(text: string, lines: readonly Line[]): Cell[][] | null | undefined {
+  let last = lines.length;
+  while (last > 0 && lines[last - 1].text.trim() === '') last--;
+  if (last < 2 || text.includes('\\') || text.includes('`')) return undefined;
+  const rows: Cell[][] = [];
+  for (const line of lines.slice(0, last)) {
+    const t = line.text;
+    if (t.length < 2 || t[0] !== '|' || t[t.length - 1] !== '|') return undefined;
+    const pipes: number[] = [];
+    for (let i = t.indexOf('|'); i !== -1; i = t.indexOf('|', i + 1)) pipes.push(i);
+    const row: Cell[] = [];
+    for (let i = 0; i + 1 < pipes.length; i++) {
+      const end = i + 2 === pipes.length ? pipes[i + 1] + 1 : pipes[i + 1];
+      row.push({ start: line.start + pipes[i], end: line.start + end, content: t.slice(pipes[i] + 1, pipes[i + 1]) });
+    }
+    if (rows.length > 0 && row.length !== rows[0].length) return undefined;
+    rows.push(row);
+  }
+  if (!rows[1].every((c) => DELIMITER_CELL.test(c.content))) return undefined;
+  for (const row of rows) for (const c of row) if (DATE.test(c.content) && /\s/.test(c.content.trim()) && HIDING_MARKUP.test(c.content)) return null;
+  if (rows[0].some((c) => /[*_[\]<>&~!]/.test(c.content))) return null;
+  return [rows[0], ...rows.slice(2)];
+}
+
+/** The date stubs of a table's cells, read per cell as the parser's table cells are: a dated cell alone in its cell is a value. */
+function tableDates(text: string, rows: readonly Cell[][], masks: readonly Span[], hits: FieldHit[]): void {
+  const formats = rows[0].map((c) => FORMAT_HEADER.test(c.content.trim()));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      if (formats[i] || !DATE.test(cell.content)) return;
+      scanDates(text, cell, masks, hits, /^\s*\S+\s*$/.test(cell.content));
+    });
+  }
+  hits.sort((a, b) => a.start - b.start);
 }
 
 /**

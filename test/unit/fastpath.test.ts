@@ -185,3 +185,30 @@ test('random chunks with comment lines: what the fast path decides equals the pa
   }
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with comments decided`);
 });
+
+/** Random tables of the shape templates use, with date stubs in their cells and headers that name formats. */
+function randomTable(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const cols = 1 + Math.floor(random() * 3);
+  const headers = ['Field', 'Value', 'Date format', 'Type', '**Due**', 'Owner', 'Pattern', 'When'];
+  const cells = ['YYYY-MM-DD', ' YYYY-MM-DD ', '**YYYY-MM-DD**', 'Due: YYYY-MM-DD', 'Use YYYY-MM-DD', 'MM/DD/YYYY', '[Customer name]', 'x', '', ' ', 'YYYY-MM', 'YYYY-MM-DD (est.)', '<b>YYYY-MM-DD</b> x', '[YYYY-MM-DD](x)', 'a\\|b', '`YYYY-MM-DD`', '- YYYY-MM-DD', '{{date}} YYYY-MM-DD', '*YYYY-MM-DD', 'a YYYY-MM-DD.', 'YYYY-MM-DD | extra'];
+  const row = (xs: string[]) => `|${xs.join('|')}|${random() < 0.05 ? ' ' : ''}`;
+  const lines = [row(Array.from({ length: cols }, () => ` ${pick(headers)} `)), row(Array.from({ length: random() < 0.05 ? cols + 1 : cols }, () => pick(['---', ':--', '--:', ' :-: '])))];
+  const n = 1 + Math.floor(random() * 4);
+  for (let i = 0; i < n; i++) lines.push(random() < 0.05 ? pick(['YYYY-MM-DD', '', 'text']) : row(Array.from({ length: random() < 0.05 ? cols + 1 : cols }, () => ` ${pick(cells)} `)));
+  return `${lines.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random tables with date stubs: what the fast path decides equals the parse', () => {
+  const random = rng(Number(process.env.FASTPATH_SEED ?? 987));
+  const rounds = Number(process.env.TABLE_ROUNDS ?? 3000);
+  let decided = 0;
+  for (let i = 0; i < rounds; i++) {
+    const text = randomTable(random);
+    const { fast, parsed } = bothFacts(text);
+    if (!fast || parsed?.degraded) continue;
+    if (/YYYY/.test(text)) decided++;
+    assert.deepEqual(fast, parsed, `round ${i}: ${JSON.stringify(text)}`);
+  }
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} dated tables decided`);
+});
