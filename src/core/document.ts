@@ -42,25 +42,27 @@ export interface DegradedBlock {
  * from the same template share their unfilled blocks).
  */
 export class FactCache {
-  private current = new Map<string, ChunkFacts>();
-  private previous = new Map<string, ChunkFacts>();
+  private current = generation();
+  private previous = generation();
   private builds = 0;
 
   constructor(private readonly buildsPerGeneration = 1) {}
 
   /** Returns cached facts or computes them. */
   get(chunk: Chunk, options: FactOptions): ChunkFacts {
-    const key = chunk.fence ? `\u0000${chunk.text}` : chunk.text;
-    let facts = this.current.get(key) ?? this.previous.get(key);
-    if (!facts) facts = chunkFacts(chunk.text, chunk.fence !== undefined, options);
-    this.current.set(key, facts);
+    const kind = chunk.fence ? 'fence' : 'prose';
+    const current = this.current[kind];
+    let facts = current.get(chunk.text);
+    if (facts) return facts;
+    facts = this.previous[kind].get(chunk.text) ?? chunkFacts(chunk.text, chunk.fence !== undefined, options);
+    current.set(chunk.text, facts);
     return facts;
   }
 
   /** Whether the facts of `chunk` are cached. */
   has(chunk: Chunk): boolean {
-    const key = chunk.fence ? `\u0000${chunk.text}` : chunk.text;
-    return this.current.has(key) || this.previous.has(key);
+    const kind = chunk.fence ? 'fence' : 'prose';
+    return this.current[kind].has(chunk.text) || this.previous[kind].has(chunk.text);
   }
 
   /** Ends a build: entries not used in this generation are dropped at the end of the next one. */
@@ -68,12 +70,22 @@ export class FactCache {
     if (++this.builds < this.buildsPerGeneration) return;
     this.builds = 0;
     this.previous = this.current;
-    this.current = new Map();
+    this.current = generation();
   }
 
   get size(): number {
-    return this.current.size + this.previous.size;
+    return this.current.prose.size + this.current.fence.size + this.previous.prose.size + this.previous.fence.size;
   }
+}
+
+/** One generation of the fact cache: chunk texts to facts, fenced blocks apart (the same text reads differently as one). */
+interface Generation {
+  prose: Map<string, ChunkFacts>;
+  fence: Map<string, ChunkFacts>;
+}
+
+function generation(): Generation {
+  return { prose: new Map(), fence: new Map() };
 }
 
 function shift<T extends { start: number; end: number }>(items: readonly T[], by: number, into: T[]): void {

@@ -368,6 +368,7 @@ function plainFacts(text: string): ChunkFacts | undefined {
   const bare = text.includes('@') || /https?:|www\./.test(text) ? bareLinks(text, masks) : [];
   if (bare.some((b) => /[`[\]{}]/.test(text.slice(b.start, b.end)))) return undefined; // may pair code spans differently
   if (bare.length && [...hits, ...facts.tags].some((h) => overlaps(bare, h.start, h.end))) return undefined;
+  if (hits.length === 0 && codeHits.length === 0) return facts.headings.length || facts.tasks.length || facts.tags.length ? facts : NO_FACTS;
   facts.fields = [
     ...hits.map((h) => ({ ...h, where: 'prose' as const })),
     ...codeHits.map((h) => ({ ...h, where: 'code' as const })),

@@ -131,13 +131,15 @@ function unclosedBlock(text: string, contentStart: number, openEnd: number, patt
 function parseBlock(text: string, block: Span, content: Span, patterns: readonly RegExp[], shared = false): Frontmatter {
   const source = text.slice(content.start, content.end);
   const fm: Frontmatter = { block, content, unterminated: false, data: undefined, errors: [], doc: undefined, base: content.start, source, fields: [], directives: [] };
-  const tooDeep = yamlTooDeep(source);
+  // A source read before was not too deep: only sources that are not are read (and kept).
+  const cached = shared ? cachedYaml(source) : undefined;
+  const tooDeep = cached ? -1 : yamlTooDeep(source);
   if (tooDeep !== -1) {
     fm.errors.push({ start: content.start + tooDeep, end: content.start + tooDeep + 1, ...said('frontmatterTooDeep', MAX_YAML_DEPTH) });
     return fm;
   }
   fm.directives = directiveComments(source, content.start);
-  const read = shared ? sharedYaml(source) : readYaml(source);
+  const read = cached ?? (shared ? sharedYaml(source) : readYaml(source));
   fm.doc = read.doc;
   fm.data = read.data;
   for (const e of read.errors) fm.errors.push({ ...e, start: content.start + e.start, end: content.start + e.end });
@@ -192,13 +194,19 @@ const recentYaml = new Map<string, YamlRead>();
 const RECENT_YAML = 32;
 
 function sharedYaml(source: string): YamlRead {
-  let read = recentYaml.get(source);
-  if (read) {
-    recentYaml.delete(source);
-  } else {
-    read = readYaml(source);
-    if (recentYaml.size >= RECENT_YAML) recentYaml.delete(recentYaml.keys().next().value as string);
-  }
+  const cached = cachedYaml(source);
+  if (cached) return cached;
+  const read = readYaml(source);
+  if (recentYaml.size >= RECENT_YAML) recentYaml.delete(recentYaml.keys().next().value as string);
+  recentYaml.set(source, read);
+  return read;
+}
+
+/** The shared read of `source` if it is among the recent ones (then it becomes the most recent). */
+function cachedYaml(source: string): YamlRead | undefined {
+  const read = recentYaml.get(source);
+  if (!read) return undefined;
+  recentYaml.delete(source);
   recentYaml.set(source, read);
   return read;
 }
