@@ -264,6 +264,26 @@ const LITERAL_CHOICE = new RegExp(`^${LITERAL}(?:\\s*\\|\\s*${LITERAL})+$`, 'i')
 
 /** Is `inner` (text between brackets in prose) something other than a field, whatever its context? */
 function proseNonField(inner: string): boolean {
+  if (inner.length > MEMO_LENGTH) return readsAsNonField(inner);
+  let known = nonFieldMemo.get(inner);
+  if (known === undefined) {
+    known = readsAsNonField(inner);
+    if (nonFieldMemo.size >= MEMO_SIZE) nonFieldMemo.clear();
+    nonFieldMemo.set(inner, known);
+  }
+  return known;
+}
+
+/**
+ * What `proseNonField` said of recent bracket texts: it reads the text alone (thirty-odd
+ * patterns), and the same fields recur in every doc made from one template. Bounded in entries
+ * and in the length of a text kept.
+ */
+const nonFieldMemo = new Map<string, boolean>();
+const MEMO_SIZE = 4096;
+const MEMO_LENGTH = 200;
+
+function readsAsNonField(inner: string): boolean {
   const t = inner.trim();
   if (t === '') return true; // "[ ]"
   if (t[0] === '^') return true; // footnote
