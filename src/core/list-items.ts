@@ -164,10 +164,10 @@ function subItemFacts(item: string, options: FactOptions, level: number): ChunkF
  * whole). A chunk that is one item is read as its head and sub-items.
  */
 export function listItemFacts(text: string, options: FactOptions, level = 0): ChunkFacts | undefined {
-  if (parseHazard(text)) return undefined;
   if (level >= MAX_LEVELS) return undefined;
   const starts = itemStarts(text);
   // Not a bullet list as above (an ordered item, say): perhaps one item holding fences.
+  if ((!starts && !ANY_ITEM.test(text)) || parseHazard(text)) return undefined;
   if (!starts) return contentFacts(text, options, level + 1);
   if (starts.length === 1) return starts[0] === 0 ? itemFacts(text, options, level + 1) : undefined;
   return piecesFacts(text, starts, options, level);
