@@ -43,6 +43,15 @@ const combineOnce = {
   },
 };
 
+/** yaml's `require('process')` is src/build/yaml-process.cjs: a plain `env` (see there). */
+const yamlProcess = {
+  name: 'yaml-process',
+  setup(build) {
+    const shim = fileURLToPath(new URL('./yaml-process.cjs', import.meta.url));
+    build.onResolve({ filter: /^(?:node:)?process$/ }, (args) => (/[\\/]node_modules[\\/]yaml[\\/]/.test(args.importer) ? { path: shim } : undefined));
+  },
+};
+
 /** The web extension host has no Node built-ins: `src/vscode/realpath.ts` is swapped for its web stand-in. */
 const webRealpath = {
   name: 'web-realpath',
@@ -87,7 +96,7 @@ const cliMain = {
 };
 
 const common = {
-  plugins: [combineOnce],
+  plugins: [combineOnce, yamlProcess],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -101,14 +110,14 @@ const common = {
 };
 
 const builds = [
-  { ...common, plugins: [combineOnce, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
+  { ...common, plugins: [combineOnce, yamlProcess, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
   // What dist/extension.js, cli-main.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js.
   { ...common, entryPoints: Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [`lazy/${name}`, path])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
-  { ...common, plugins: [combineOnce, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
+  { ...common, plugins: [combineOnce, yamlProcess, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
-    plugins: [combineOnce, lazyLibraries, cliMain],
+    plugins: [combineOnce, yamlProcess, lazyLibraries, cliMain],
     entryPoints: { cli: 'src/cli/launch.ts', 'cli-main': 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     outdir,
     banner: { js: '#!/usr/bin/env node' },

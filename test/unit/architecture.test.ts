@@ -66,3 +66,9 @@ test('no core module imports from a layer above it', () => {
   }
   assert.deepEqual(upward, []);
 });
+
+test("the bundled yaml library reads the build's stand-in for `process` (no runtime call per token)", () => {
+  const bundle = read(join(ROOT, 'dist/lazy/yaml.js'));
+  assert.match(bundle, /src\/build\/yaml-process\.cjs/);
+  assert.doesNotMatch(bundle, /require\("(?:node:)?process"\)/);
+});
