@@ -128,16 +128,17 @@ export interface BuildState {
 }
 
 /**
- * Length of the common prefix of two strings. A binary search over `startsWith`, which
- * compares whole runs natively: a 1 MB document costs a few block compares, not a loop over
- * every character.
+ * Length of the common prefix of two strings. A binary search comparing slices with `===`,
+ * which compares whole runs natively (memcmp): a 1 MB document costs a few block compares, not
+ * a loop over every character. (`startsWith` compared character by character on two-byte
+ * strings: 0.4-0.8 ms per call on a 1 MB document against 0.05-0.07 ms.)
  */
 export function commonPrefix(a: string, b: string): number {
   let lo = 0; // a[0, lo) equals b[0, lo)
   let hi = Math.min(a.length, b.length);
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (a.startsWith(b.slice(lo, mid), lo)) lo = mid;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -149,7 +150,7 @@ export function commonSuffix(a: string, b: string, prefix: number): number {
   let hi = Math.min(a.length, b.length) - prefix;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (a.startsWith(b.slice(b.length - mid, b.length - lo), a.length - mid)) lo = mid;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
     else hi = mid - 1;
   }
   return lo;

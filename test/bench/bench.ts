@@ -161,7 +161,7 @@ function editor(): Record<string, number | boolean> {
   const mb = bigDocument(ROOT, 1_000_000);
   const kb = bigDocument(ROOT, 25_000, 11);
   const first = firstLintFigures(mb);
-  const big = editFigures(mb, quick ? 10 : 40, 3);
+  const big = editFigures(mb, quick ? 10 : 200, 3);
   const small = editFigures(kb, quick ? 20 : 100, 4);
   const activation = activationFigures(ROOT, quick ? 3 : 7);
   return {
