@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { lint, Linter } from '../../src/core/index';
+import { buildIncremental, buildModel, FactCache } from '../../src/core/document';
 import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
 
 
@@ -104,6 +105,31 @@ test('edits at the end of the frontmatter re-read it exactly when a fresh lint r
         const { model, findings } = linter.lint(text);
         assert.deepEqual(findings, lint(text), `${JSON.stringify(head)} round ${round} step ${step}`);
         assert.equal(model.status, new Linter().lint(text).model.status, 'the status is read again when the frontmatter changed');
+      }
+    }
+  }
+});
+
+test('the model after an edit equals a fresh one, fact by fact (facts moved past an edit keep every property)', () => {
+  const docs = [
+    ...readdirSync(join(ROOT, 'src/templates')).map((f) => read(join(ROOT, 'src/templates', f))),
+    ...markdownFiles(FIXTURES).map((f) => read(join(FIXTURES, f))),
+  ];
+  const random = rng(7);
+  const options = { patterns: [] };
+  for (let r = 0; r < 30; r++) {
+    let text = docs[(r * 7) % docs.length];
+    const cache = new FactCache();
+    let state = buildIncremental(text, options, cache, undefined).state;
+    for (let step = 0; step < 10; step++) {
+      // Edits near the start, so most facts are moved past them.
+      const at = Math.floor(random() * Math.min(text.length + 1, 400));
+      text = random() < 0.4 ? text.slice(0, at) + text.slice(at + 1) : `${text.slice(0, at)}${INSERTS[Math.floor(random() * INSERTS.length)]}${text.slice(at)}`;
+      const next = buildIncremental(text, options, cache, state);
+      state = next.state;
+      const fresh = buildModel(text, options);
+      for (const kind of ['fields', 'tags', 'tasks', 'headings', 'comments', 'degraded'] as const) {
+        assert.deepEqual(next.model[kind], fresh[kind], `round ${r} step ${step}: ${kind}`);
       }
     }
   }
