@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Finding, LintOptions } from '../../src/core/index';
@@ -77,4 +78,31 @@ export function rng(seed: number): () => number {
 /** A built-in template with `body`, for template tests. */
 export function testTemplate(body: string, id = 'test', version = '1.0.0'): TemplateInfo {
   return { id, title: 'Test', description: 'A test template', version, source: 'builtin', body };
+}
+
+/**
+ * A generated differential test: `rounds` texts from `generate` (seeded); wherever `fast` gives
+ * an answer (not undefined) it must equal what `parsed` gives (undefined there: not comparable,
+ * a degraded parse). Returns how many decided texts `counted` accepts, for a floor on coverage.
+ */
+export function differential<T>(
+  generate: (random: () => number) => string,
+  seed: number,
+  rounds: number,
+  fast: (text: string) => T | undefined,
+  parsed: (text: string) => T | undefined,
+  counted: (text: string) => boolean = () => true,
+): number {
+  const random = rng(seed);
+  let decided = 0;
+  for (let i = 0; i < rounds; i++) {
+    const text = generate(random);
+    const answer = fast(text);
+    if (answer === undefined) continue;
+    const expected = parsed(text);
+    if (expected === undefined) continue;
+    if (counted(text)) decided++;
+    assert.deepEqual(answer, expected, `round ${i}: ${JSON.stringify(text)}`);
+  }
+  return decided;
 }
