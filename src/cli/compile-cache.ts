@@ -7,7 +7,7 @@
  * - Only files of this folder and its `lazy/` folder are cached; any other module loads as usual.
  * - The cache lives in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%`
  *   on Windows), created private (0700): nothing a repository holds is read, nothing is written
- *   inside it.
+ *   inside it. A folder or file someone else owns or could write is neither read nor written.
  * - A cache file is named by the hash of the bundle's text, Node's version and architecture; V8
  *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
  * - It is written once, at exit, after the run: it then holds the functions the run compiled
@@ -18,7 +18,7 @@
 import Module from 'node:module';
 import { Script } from 'node:vm';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -43,9 +43,25 @@ export function cacheDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.INTEGRATION_DOCS_NO_COMPILE_CACHE || env.NODE_DISABLE_COMPILE_CACHE);
 }
 
+/**
+ * Whether `path` is ours alone: owned by this user and writable by no one else. V8 trusts a
+ * code cache it accepts (it is compiled code), so one that someone else could have written is
+ * never read: a cache folder under a shared `$XDG_CACHE_HOME=/tmp`, say. (Windows has no owner
+ * ids here; `%LOCALAPPDATA%` is the user's own.)
+ */
+function privateToUs(path: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  try {
+    const stat = statSync(path);
+    return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 function readCache(file: string): Buffer | undefined {
   try {
-    return readFileSync(file);
+    return privateToUs(file) ? readFileSync(file) : undefined;
   } catch {
     return undefined;
   }
@@ -57,6 +73,7 @@ function writeCaches(folder: string, compiled: readonly Compiled[]): void {
   if (stale.length === 0) return;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!privateToUs(folder)) return;
     for (const c of stale) {
       const tmp = `${c.file}.${process.pid}.tmp`;
       writeFileSync(tmp, c.script.createCachedData(), { mode: 0o600 });
@@ -86,6 +103,7 @@ export function enableCompileCache(folder: string): void {
     return;
   }
   const ours = new Set([folder, join(folder, 'lazy')]);
+  const trusted = privateToUs(cache);
   const proto = Module.prototype as unknown as { _compile: CompileFn };
   const original = proto._compile;
   const compiled: Compiled[] = [];
@@ -93,7 +111,7 @@ export function enableCompileCache(folder: string): void {
     if (!ours.has(dirname(filename))) return original.call(this, content, filename);
     const source = Module.wrap(withoutShebang(content));
     const file = join(cache, createHash('sha256').update(source).digest('hex').slice(0, 32));
-    const cachedData = readCache(file);
+    const cachedData = trusted ? readCache(file) : undefined;
     const script = new Script(source, { filename, cachedData });
     compiled.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });
     const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;

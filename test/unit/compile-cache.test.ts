@@ -7,7 +7,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDisabled, cacheFolder } from '../../src/cli/compile-cache';
@@ -95,4 +95,27 @@ test('the cache folder: per user, per Node version and architecture', () => {
   assert.match(cacheFolder({}, 'linux') ?? '', /[\\/]\.cache[\\/]integration-docs[\\/]compile-cache[\\/]/);
   assert.equal(cacheDisabled({}), false);
   assert.equal(cacheDisabled({ INTEGRATION_DOCS_NO_COMPILE_CACHE: '1' }), true);
+});
+
+test('a cache folder others could write is neither read nor written', (t) => {
+  if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here');
+  if (typeof process.getuid !== 'function') return t.skip('no owner ids on this platform');
+  const home = temp();
+  const expected = lintWith(home);
+  const [file] = cacheFiles(home);
+  const folder = join(file, '..');
+  chmodSync(folder, 0o777);
+  for (const f of cacheFiles(home)) writeFileSync(f, Buffer.from('planted, never read'));
+  assert.deepEqual(lintWith(home), expected);
+  for (const f of cacheFiles(home)) assert.equal(readFileSync(f, 'utf8'), 'planted, never read', `${f} neither read nor rewritten`);
+  // A valid cache file that others could write: not taken (it would be, and kept, if trusted), so rewritten as the user's own.
+  chmodSync(folder, 0o700);
+  const fresh = temp();
+  lintWith(fresh);
+  const valid = cacheFiles(fresh).find((f) => f.endsWith(file.slice(file.lastIndexOf('/'))));
+  assert.ok(valid, 'the same bundle has the same cache file name');
+  writeFileSync(file, readFileSync(valid));
+  chmodSync(file, 0o666);
+  assert.deepEqual(lintWith(home), expected);
+  assert.equal(statSync(file).mode & 0o777, 0o600, 'a file others could write is replaced, not read');
 });
