@@ -7,7 +7,7 @@
 // vsce then packs the staging copy, with .vscodeignore choosing the files (dist/extension.js,
 // snippets/, syntaxes/, media/, package.json, README, CHANGELOG, LICENSE), offline
 // (--no-dependencies: everything is bundled). The result is checked: the files the
-// extension needs are there, no source maps or tests, under 690 KB.
+// extension needs are there, no source maps or tests, under 700 KB.
 //
 // Usage: node src/build/package.mjs [--out <file.vsix>]
 // Import: packageVsix({ out }) → { file, bytes, entries }
@@ -25,8 +25,10 @@ const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 // stylesheet, its model in both bundles) joined: 645 KB. 690 KB since the core reads a changelog
 // entry's sub-items apart (src/core/list-items.ts) and the field rules learned from seventeen
 // rounds of published docs and real templates (both bundles, with the README's record of them)
-// brought it to about 684 KB.
-export const MAX_VSIX_BYTES = 690 * 1024;
+// brought it to about 684 KB. 700 KB since the fast paths read list items holding fences,
+// comment lines and dated tables (both bundles) and the README records the performance work:
+// about 691 KB.
+export const MAX_VSIX_BYTES = 700 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',
