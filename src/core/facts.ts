@@ -335,11 +335,19 @@ function codeSpan(w: Walk, span: Span): void {
   for (const h of hits) w.fields.push({ ...h, where: 'code' });
 }
 
-function comment(w: Walk, node: Html, span: Span): void {
+/** The HTML comments in `html`: where each starts, its length and its trimmed body. */
+export function htmlComments(html: string): { at: number; length: number; text: string; body: string }[] {
+  const out: { at: number; length: number; text: string; body: string }[] = [];
   const re = /<!--([\s\S]*?)-->/g;
-  for (let m = re.exec(node.value); m; m = re.exec(node.value)) {
-    const start = span.start + w.src.slice(span.start, span.end).indexOf(m[0], m.index);
-    w.facts.comments.push({ start, end: start + m[0].length, body: m[1].trim() });
+  for (let m = re.exec(html); m; m = re.exec(html)) out.push({ at: m.index, length: m[0].length, text: m[0], body: m[1].trim() });
+  return out;
+}
+
+function comment(w: Walk, node: Html, span: Span): void {
+  for (const c of htmlComments(node.value)) {
+    // The node's value may lack container prefixes (`> `) its source has: found again in the source.
+    const start = span.start + w.src.slice(span.start, span.end).indexOf(c.text, c.at);
+    w.facts.comments.push({ start, end: start + c.length, body: c.body });
   }
 }
 

@@ -5,8 +5,8 @@
  * tables) whose only syntax is the one these functions recognise. Anything else returns
  * `undefined` and goes to the parser. The unit tests hold these paths equal to the parser's.
  */
-import type { ChunkFacts, FactOptions, HeadingFact, TaskFact } from './facts';
-import { emptyFacts, isMarkdownInfo, markdownFacts, FORMAT_HEADER } from './facts';
+import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
+import { emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, FORMAT_HEADER } from './facts';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
 import { headingText, HTML_TAG } from './fast-inline';
@@ -65,13 +65,19 @@ function fenceFacts(text: string, options: FactOptions): ChunkFacts | undefined 
   let end = text.trimEnd().lastIndexOf('\n');
   if (end <= firstNl) end = text.length;
   if (isMarkdownInfo(text.slice(0, firstNl).replace(/^ {0,3}(?:`{3,}|~{3,})/, ''))) return embeddedFacts(text, firstNl + 1, end, options);
-  if (!/[[{]|YYYY|MM\/DD|DD\/MM/.test(text.slice(firstNl, end))) return NO_FACTS;
-  const fields: FieldHit[] = [];
-  scanCode(text, { start: firstNl + 1, end }, fields);
+  const fields = fencedCodeFields(text, { start: firstNl + 1, end });
   if (fields.length === 0) return NO_FACTS;
   const facts = emptyFacts();
-  facts.fields = fields.map((f) => ({ ...f, where: 'code' as const }));
+  facts.fields = fields;
   return facts;
+}
+
+/** The fields of the code of a fenced block, `text[span]` (its lines between the fence lines), as the parser's code node gives them. */
+export function fencedCodeFields(text: string, span: Span): FieldFact[] {
+  if (!/[[{]|YYYY|MM\/DD|DD\/MM/.test(text.slice(span.start, span.end))) return [];
+  const hits: FieldHit[] = [];
+  scanCode(text, span, hits);
+  return hits.map((h) => ({ ...h, where: 'code' as const }));
 }
 
 /** Facts of a ```markdown fence's content `text[start, end)`: its fields and block tags. */
@@ -318,8 +324,7 @@ function simpleFacts(text: string): ChunkFacts | undefined {
   for (const line of comments) {
     const start = line.start + line.text.length - line.text.trimStart().length;
     const end = line.start + line.text.trimEnd().length;
-    const re = /<!--([\s\S]*?)-->/g;
-    for (let m = re.exec(line.text); m; m = re.exec(line.text)) out.comments.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, body: m[1].trim() });
+    for (const c of htmlComments(line.text)) out.comments.push({ start: line.start + c.at, end: line.start + c.at + c.length, body: c.body });
     scanWhole('angle', text, { start, end }, hits);
   }
   if (hits.length === 0) return out;

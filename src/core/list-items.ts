@@ -29,8 +29,7 @@
  */
 import type { ChunkFacts, FactOptions } from './facts';
 import { emptyFacts, isMarkdownInfo, treeFacts } from './facts';
-import { scanCode, type FieldHit } from './grammar';
-import { fastFacts, mayHoldTable } from './fastpath';
+import { fastFacts, fencedCodeFields, mayHoldTable } from './fastpath';
 import { parseHazard } from './limits';
 import { lowerBound } from './chunks';
 
@@ -131,6 +130,11 @@ function dedent(text: string, column: number): { text: string; starts: number[];
   return { text: lines.join('\n'), starts, removed };
 }
 
+/** Offset `o` of a `dedent` result's text, back in the text before the spaces were taken off. */
+function undented(d: { starts: number[]; removed: number[] }, o: number): number {
+  return o + d.removed[lowerBound(d.starts, o + 1) - 1];
+}
+
 /** Whether a fact of `text` that cannot be moved line by line (a field, tag or comment) spans lines. */
 function spansLines(text: string, facts: ChunkFacts): boolean {
   return [...facts.fields, ...facts.tags, ...facts.comments].some((s) => text.lastIndexOf('\n', s.end - 1) >= s.start);
@@ -154,7 +158,7 @@ function subItemFacts(item: string, options: FactOptions, level: number): ChunkF
   if (spansLines(rest.text, inner)) return undefined;
   const facts = emptyFacts();
   append(facts, fastFacts(head, false, options) ?? treeFacts(head, options), (o) => o);
-  append(facts, inner, (o) => split + o + rest.removed[lowerBound(rest.starts, o + 1) - 1]);
+  append(facts, inner, (o) => split + undented(rest, o));
   return facts;
 }
 
@@ -239,7 +243,7 @@ function contentFacts(item: string, options: FactOptions, level: number): ChunkF
   const content = dedent(' '.repeat(column) + item.slice(column), column);
   const fences = content && contentFences(content.text);
   if (!content || !fences || fences.length === 0) return undefined;
-  const toItem = (o: number) => o + content.removed[lowerBound(content.starts, o + 1) - 1];
+  const toItem = (o: number) => undented(content, o);
   const inner = emptyFacts();
   const facts = emptyFacts();
   let from = 0;
@@ -253,19 +257,11 @@ function contentFacts(item: string, options: FactOptions, level: number): ChunkF
     if (!fence) break;
     if (isMarkdownInfo(content.text.slice(fence.start, fence.codeStart).replace(/^(?:`{3,}|~{3,})/, ''))) return undefined;
     // The code runs from the line after the opening fence to the line break before the closing one, indent included.
-    if (fence.closeStart > fence.codeStart) codeFields(item, toItem(fence.codeStart - 1) + 1, toItem(fence.closeStart - 1), facts);
+    if (fence.closeStart > fence.codeStart) facts.fields.push(...fencedCodeFields(item, { start: toItem(fence.codeStart - 1) + 1, end: toItem(fence.closeStart - 1) }));
     from = fence.end + 1;
   }
   if (spansLines(content.text, inner)) return undefined;
   append(facts, inner, toItem);
   facts.fields.sort((a, b) => a.start - b.start);
   return facts;
-}
-
-/** The fields of fenced code `text[start, end)`, as the parser's code node gives them. */
-function codeFields(text: string, start: number, end: number, facts: ChunkFacts): void {
-  if (!/[[{]|YYYY|MM\/DD|DD\/MM/.test(text.slice(start, end))) return;
-  const hits: FieldHit[] = [];
-  scanCode(text, { start, end }, hits);
-  for (const h of hits) facts.fields.push({ ...h, where: 'code' });
 }
