@@ -10,6 +10,8 @@
  *   --no-peers       skip installing and running the peers
  *   --json           print the results as JSON on stdout
  *   --baseline FILE  also run another build's CLI (its dist/cli.js) in the same rounds: before/after
+ *   --keep-env       run the tools in this environment as is (by default the variables in
+ *                    runner.ts UNSET_FOR_TOOLS are removed, and what they cost is reported)
  *
  * Everything generated or fetched goes to the git-ignored `.bench/` (see test/bench/manifest.json).
  */
@@ -19,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { lint, lintModel, buildModel } from '../../src/core/index';
 import { writeCorpus, writeTemplateCorpus, writeFinishedCorpus, bigDocument } from './corpus';
 import { readManifest, installPeers, writePublishedCorpus, writeChangelogCorpus, type Peers } from './fetch';
-import { compare, type Figures, type Tool } from './runner';
+import { compare, measure, median, toolEnv, UNSET_FOR_TOOLS, type Figures, type Tool } from './runner';
 import { editFigures, firstLintFigures, activationFigures } from './editor';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -31,6 +33,7 @@ const quick = has('--quick');
 const rounds = Number(value('--rounds') ?? (quick ? 1 : 3));
 const only = value('--only')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
+const env = toolEnv(has('--keep-env'));
 
 interface Corpus {
   name: string;
@@ -122,7 +125,7 @@ function runCorpora(list: Corpus[], peers: Peers | undefined): Row[] {
   for (const c of list) {
     log(`  ${c.name}: ${c.files} files, ${(c.bytes / 1048576).toFixed(2)} MB — ${c.about}`);
     const r = c.name.startsWith('scale-') ? 1 : rounds;
-    const figures = compare(tools(peers, c.markdownlint), c.dir, r, WORK, ROOT, log);
+    const figures = compare(tools(peers, c.markdownlint), c.dir, r, WORK, ROOT, log, env);
     rows.push({ corpus: c.name, files: c.files, mb: c.bytes / 1048576, figures: Object.fromEntries(figures) });
   }
   return rows;
@@ -182,6 +185,26 @@ function editor(): Record<string, number | boolean> {
   };
 }
 
+/**
+ * What the environment the tools run in is, and what the variables the bench removed would cost
+ * each Node.js process: Node's bare start (`node -e 0`), medians of alternating runs without
+ * and with them. Undefined when none of them is set here.
+ */
+function environment(): { about: string; bareStartMs?: number; bareStartWithMs?: number } {
+  const removed = Object.keys(UNSET_FOR_TOOLS).filter((name) => process.env[name] !== undefined);
+  if (removed.length === 0) return { about: 'the environment as is' };
+  const named = removed.map((name) => `${name} (${UNSET_FOR_TOOLS[name]})`).join(', ');
+  const without: number[] = [];
+  const withIt: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    without.push(measure([process.execPath, '-e', '0'], WORK, ROOT, toolEnv(false)).ms);
+    withIt.push(measure([process.execPath, '-e', '0'], WORK, ROOT, process.env).ms);
+  }
+  const [bareStartMs, bareStartWithMs] = [median(without), median(withIt)];
+  const cost = `Node's bare start ${bareStartMs.toFixed(0)} ms without, ${bareStartWithMs.toFixed(0)} ms with`;
+  return { about: has('--keep-env') ? `the environment as is, with ${named}: ${cost}` : `this environment less ${named}, for every tool: ${cost}`, bareStartMs, bareStartWithMs };
+}
+
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
 
 /** The side-by-side table, as Markdown (it goes into the README as is). */
@@ -224,6 +247,8 @@ function main(): void {
   mkdirSync(WORK, { recursive: true });
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at start`;
   log(`machine: ${machine}`);
+  const envFigures = environment();
+  log(`environment: ${envFigures.about}`);
   const peers = has('--no-peers') ? undefined : installPeers(WORK, readManifest(ROOT).peers, log);
   if (!peers && !has('--no-peers')) log('peers unavailable: measuring integration-docs alone');
   log('corpora:');
@@ -232,7 +257,7 @@ function main(): void {
   log('editor:');
   const editorFigures = editor();
   const precision = precisionCheck(list, quick ? 10 : 40);
-  const result = { machine, rounds, rows: rows.map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ms: f.ms, cpuMs: f.cpuMs, peakRssMb: f.peakRssMb }])) })), editor: editorFigures, precision };
+  const result = { machine, environment: envFigures, rounds, rows: rows.map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ms: f.ms, cpuMs: f.cpuMs, peakRssMb: f.peakRssMb }])) })), editor: editorFigures, precision };
   writeFileSync(join(WORK, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
   if (has('--json')) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -240,6 +265,7 @@ function main(): void {
   }
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`machine: ${machine}; ${rounds} alternating round(s), medians of wall time`);
+  out(`environment: ${envFigures.about}`);
   out(table(rows));
   out('');
   out(cpuTable(rows));

@@ -39,14 +39,33 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/**
+ * Variables the bench removes from every tool's environment (unless `--keep-env`), with why.
+ * Each costs every Node.js process at start and nothing a linter does needs it.
+ */
+export const UNSET_FOR_TOOLS: Readonly<Record<string, string>> = {
+  // Node 20 with OpenSSL 3 reads and parses the whole file at start, before any script runs
+  // (nodejs/node#40524): on a machine whose proxy sets it to the system's CA bundle, that is
+  // tens of milliseconds per process. The linters make no network connections.
+  NODE_EXTRA_CA_CERTS: 'extra TLS certificates, parsed by every Node.js process at start',
+};
+
+/** The environment the tools run in: this process's, less `UNSET_FOR_TOOLS` unless `keep`. */
+export function toolEnv(keep: boolean): NodeJS.ProcessEnv {
+  if (keep) return process.env;
+  const env = { ...process.env };
+  for (const name of Object.keys(UNSET_FOR_TOOLS)) delete env[name];
+  return env;
+}
+
 /** Runs `argv` once (output discarded), timing it and reading its peak memory. */
-export function measure(argv: string[], work: string, cwd: string): Sample {
+export function measure(argv: string[], work: string, cwd: string, env: NodeJS.ProcessEnv = process.env): Sample {
   const stats = join(work, `time-${process.pid}.txt`);
   rmSync(stats, { force: true });
   const timed = existsSync(GNU_TIME);
   const [cmd, ...args] = timed ? [GNU_TIME, '-f', '%U %S %M', '-o', stats, ...argv] : argv;
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'ignore'] });
+  const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'ignore', 'ignore'] });
   const ms = performance.now() - t0;
   if (!timed || !existsSync(stats)) return { ms, cpuMs: NaN, rssMb: NaN, status: r.status };
   const [user, sys, rssKb] = readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
@@ -54,13 +73,13 @@ export function measure(argv: string[], work: string, cwd: string): Sample {
 }
 
 /** Runs every tool `rounds` times on `dir`, rotating the order each round. */
-export function compare(tools: readonly Tool[], dir: string, rounds: number, work: string, cwd: string, log: (s: string) => void): Map<string, Figures> {
+export function compare(tools: readonly Tool[], dir: string, rounds: number, work: string, cwd: string, log: (s: string) => void, env: NodeJS.ProcessEnv = process.env): Map<string, Figures> {
   const samples = new Map<string, Sample[]>(tools.map((t) => [t.name, []]));
   for (let round = 0; round < rounds; round++) {
     const line: string[] = [];
     for (let k = 0; k < tools.length; k++) {
       const tool = tools[(round + k) % tools.length];
-      const s = measure(tool.command(dir), work, cwd);
+      const s = measure(tool.command(dir), work, cwd, env);
       samples.get(tool.name)!.push(s);
       line.push(`${tool.name} ${s.ms.toFixed(0)} ms`);
     }
