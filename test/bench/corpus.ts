@@ -53,10 +53,16 @@ export function writeCorpus(root: string, dir: string, count: number, seed = 42)
   return { files: count, bytes };
 }
 
-/** Makes every prose line of a part unique, so no block is a repeat of another (no free cache hits). */
+/**
+ * Makes every prose line of a part unique, so no block is a repeat of another (no free cache
+ * hits). A leading frontmatter gets a YAML comment with the tag instead: a marker after each of
+ * its lines would make it YAML no writer has (hundreds of errors in every document).
+ */
 function uniquify(text: string, tag: number): string {
+  const head = /^---\r?\n[\s\S]*?\n---\r?\n/.exec(text)?.[0] ?? '';
+  const frontmatter = head ? `${head.slice(0, head.lastIndexOf('---'))}# part ${tag}\n---\n` : '';
   let n = 0;
-  return text.replace(/^(?!\s*(?:`{3}|~{3})|[\s|:*_=-]*$)(.*\S.*)$/gm, (line) => `${line} (${tag}.${n++})`);
+  return frontmatter + text.slice(head.length).replace(/^(?!\s*(?:`{3}|~{3})|[\s|:*_=-]*$)(.*\S.*)$/gm, (line) => `${line} (${tag}.${n++})`);
 }
 
 /** One document of about `bytes` made of templates and finished docs, for edit benchmarks. */
