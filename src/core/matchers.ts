@@ -66,8 +66,13 @@ const DESCRIPTIVE_WORD = /^[\p{L}][\p{L}'â€™./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} 'â
 const CAPITALIZED = /^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u;
 const CODE_PUNCTUATION = /[=";`${}\\<>|*:]/;
 
+/** White space `normalizeLabel` changes: any but a single space inside the label. */
+const UNNORMAL_SPACE = /[^\S ]|  |^ | $/;
+
 /** Normalizes a link label as CommonMark does (case-fold, collapse whitespace). */
 export function normalizeLabel(label: string): string {
+  // Most labels have single spaces only, none at either end: then only the case changes.
+  if (!UNNORMAL_SPACE.test(label)) return label.toLowerCase();
   // A label continued on a block-quote line carries the "> " markers in the source.
   return label.replace(/\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import { combineExtensions as combineFresh } from 'micromark-util-combine-extensions';
 import { parseMarkdown } from '../../src/core/parse';
 import { combineExtensions } from '../../src/core/combine-once';
+import { normalizeLabel } from '../../src/core/matchers';
 import { splitChunks, lineStarts } from '../../src/core/chunks';
 import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
 
@@ -56,4 +57,20 @@ test('literal autolinks, also behind character references, are found as by a fre
     const text = `${random() < 0.3 ? '- [ ] ' : ''}${words.join(random() < 0.5 ? ' ' : '')}\n`;
     assert.deepStrictEqual(parseMarkdown(text), fresh().parse(text), JSON.stringify(text));
   }
+});
+
+test('normalizeLabel gives what the full normalization gives, also when it skips the replaces', () => {
+  // The form CommonMark's label matching needs: block-quote markers after a line break dropped,
+  // white space collapsed to one space, trimmed, case-folded.
+  const full = (label: string) => label.replace(/\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const random = rng(17);
+  const alphabet = ['a', 'B', ' ', ' ', '\t', '\n', '>', '\u00a0', '\ufeff', 'Ä', 'ß', 'İ', '\u2003', 'x'];
+  const cases = ['Pay By Bank', ' lead', 'trail ', 'two  spaces', 'line\n> quoted', 'nbsp\u00a0here', 'ΣΊΣΥΦΟΣ', ''];
+  for (let i = 0; i < 3000; i++) {
+    let s = '';
+    const n = Math.floor(random() * 12);
+    for (let k = 0; k < n; k++) s += alphabet[Math.floor(random() * alphabet.length)];
+    cases.push(s);
+  }
+  for (const label of cases) assert.equal(normalizeLabel(label), full(label), JSON.stringify(label));
 });
