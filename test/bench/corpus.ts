@@ -62,7 +62,13 @@ function uniquify(text: string, tag: number): string {
   const head = /^---\r?\n[\s\S]*?\n---\r?\n/.exec(text)?.[0] ?? '';
   const frontmatter = head ? `${head.slice(0, head.lastIndexOf('---'))}# part ${tag}\n---\n` : '';
   let n = 0;
-  return frontmatter + text.slice(head.length).replace(/^(?!\s*(?:`{3}|~{3})|[\s|:*_=-]*$)(.*\S.*)$/gm, (line) => `${line} (${tag}.${n++})`);
+  // A table row's marker goes into its last cell: after the closing pipe it would be a cell the
+  // table drops, in a row no writer writes.
+  const mark = (line: string) => {
+    const row = /^(\s*\|.*\S)(\s*\|\s*)$/.exec(line);
+    return row ? `${row[1]} (${tag}.${n++})${row[2]}` : `${line} (${tag}.${n++})`;
+  };
+  return frontmatter + text.slice(head.length).replace(/^(?!\s*(?:`{3}|~{3})|[\s|:*_=-]*$)(.*\S.*)$/gm, mark);
 }
 
 /** One document of about `bytes` made of templates and finished docs, for edit benchmarks. */
