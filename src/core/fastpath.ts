@@ -167,8 +167,16 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 /** Characters and sequences that bring syntax the plain path does not model. */
 const NOT_PLAIN =
   /<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
-/** Inline links and images the plain path masks as the parser would: `[text](dest "title")`. */
-const INLINE_LINK_FULL = /!?\[[^[\]\n|\\{<]*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
+/**
+ * Inline links and images the plain path masks as the parser would: `[text](dest "title")`. The
+ * text may run over lines (prose wrapped at 80 columns: `[Fastify\nrequest](./Request.md)`)
+ * when no line it runs onto could start a block of its own and end the paragraph (a list
+ * marker, `#`, `>`, `<`, `|`, `=`, `_`, a fence, a blank line), or hold a table; `inlineMasks`
+ * also refuses one that starts on a heading or a table row.
+ */
+const INLINE_LINK_FULL = /!?\[(?:[^[\]\n|\\{<]|\n(?![ \t]*(?:[-*+>#<|=_`~\n]|\d{1,9}[.)]|$)))*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
+/** A line a link cannot run on from: a heading (it ends at its line) or a table row. */
+const ENDS_AT_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*#|\|/;
 /** A badge: an image that is a link's whole text, `[![alt](image)](href)`. */
 const BADGE = /\[!\[[^[\]\n|\\{<`]*\]\([^()\s<>|\\[\]{}`]*\)\]\([^()\s<>|\\[\]{}`]*\)/g;
 /**
@@ -283,6 +291,44 @@ function fieldsStayInBlock(text: string, fields: readonly FieldHit[]): boolean {
   return true;
 }
 
+/** A line that may start a block of its own, and so end a paragraph (conservatively: by its first character). */
+const BLOCK_LINE = /^[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
+
+/** Block-quote markers at the start of a line (`> `, `>>`, `> > `). */
+const QUOTE_MARKERS = /^[ \t]*(?:>[ \t]?)+/;
+
+/**
+ * Whether `line` may end the paragraph `prev` is in: it is blank or may start a block of its own.
+ * A line of a quote as deep as the one before is read without its markers.
+ */
+function mayEndParagraph(line: string, prev: string): boolean {
+  const q = QUOTE_MARKERS.exec(line)?.[0];
+  const p = q && QUOTE_MARKERS.exec(prev)?.[0];
+  const inner = q && p && q.split('>').length === p.split('>').length ? line.slice(q.length) : line;
+  return inner.trim() === '' || BLOCK_LINE.test(inner);
+}
+
+/**
+ * Whether a bracket is still open at a blank line, where a line may start a block of its own, or
+ * at the end of a heading or table row. The paragraph (or heading) the bracket opened in ends there, so the parser reads the bracket's two halves apart, while the
+ * scan of the chunk would read (or skip) `[…]` whole: `Read [the\n1. docs][ref]`.
+ */
+function bracketOverBlock(lines: readonly Line[]): boolean {
+  let depth = 0;
+  let prev = '';
+  for (const { text } of lines) {
+    if (depth > 0 && mayEndParagraph(text, prev)) return true;
+    prev = text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) depth++; // [
+      else if (c === 93 && depth > 0) depth--; // ]
+    }
+    if (depth > 0 && ENDS_AT_LINE.test(text)) return true; // a heading (or a table row) ends at its line
+  }
+  return false;
+}
+
 /** A line that is an HTML comment opening an HTML block (indented at most three columns). */
 const COMMENT_LINE = /^ {0,3}<!--/;
 /** `<!-->` and `<!--->`: comments CommonMark closes at once, which the parser decides. */
@@ -344,6 +390,7 @@ function plainFacts(text: string): ChunkFacts | undefined {
   const lines = linesOf(text);
   const cells = DATE.test(text) && text.startsWith('|') ? tableCells(text, lines) : undefined;
   if (cells === null || !plainLines(lines, cells !== undefined) || (mayHoldTable(text) && !rowsKeepPipes(lines))) return undefined;
+  if (text.includes('[') && bracketOverBlock(lines)) return undefined;
   const facts = emptyFacts();
   const masks: Span[] = [];
   for (const line of lines) {
@@ -490,12 +537,21 @@ function inlineMasks(text: string, masks: Span[], codeHits: FieldHit[], tagHits:
     const links: Span[] = [];
     for (const re of [BADGE, INLINE_LINK_FULL]) {
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) linkMask(text, { start: m.index, end: m.index + m[0].length }, code, links, masks, codeHits);
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].includes('\n') && !overLines(text, m.index)) continue;
+        linkMask(text, { start: m.index, end: m.index + m[0].length }, code, links, masks, codeHits);
+      }
     }
     masks.push(...links);
     for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 1)) if (!overlaps(masks, i, i + 2)) return false;
   }
   return !text.includes('<') || angleMasks(text, masks, tagHits);
+}
+
+/** Whether a link whose text runs over lines may start at `at`: not on a heading or table row, and no table in the chunk. */
+function overLines(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return !ENDS_AT_LINE.test(line) && !mayHoldTable(text);
 }
 
 /**

@@ -26,7 +26,7 @@ function corpus(): [string, string][] {
 }
 
 
-const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': '];
+const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)'];
 
 function mutate(text: string, random: () => number): string {
   let out = text;
@@ -206,4 +206,33 @@ test('random tables with date stubs: what the fast path decides equals the parse
   const rounds = Number(process.env.TABLE_ROUNDS ?? 3000);
   const decided = differential(randomTable, Number(process.env.FASTPATH_SEED ?? 987), rounds, fastOf, parsedOf, (t) => /YYYY/.test(t));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} dated tables decided`);
+});
+
+/** Random paragraphs, list items and quotes of prose wrapped inside a link's text, with fields around and lines that may end the paragraph. */
+function randomWrappedLink(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  // Mostly what writers wrap; now and then what ends a paragraph or is no link.
+  const either = <T>(usual: readonly T[], odd: readonly T[]): T => (random() < 0.75 ? pick(usual) : pick(odd));
+  const opens = [['See the [Fastify', 'Read [the', 'Set [Customer name] in [the', '- See [the', '1. Open [the', 'Due YYYY-MM-DD per [the', 'A {{NAME}} [the'], ['![An', 'Use [`api`', '> Read [the', '# About [the', '| a | [the', 'x [[the', '* [ ] Read [the']] as const;
+  const middles = [['', 'request', 'docs and', 'object', 'guide to the'], ['**bold**', '`code`', '*em*', 'YYYY-MM-DD', '[Field]', '{{FIELD}}', '<b>', 'a\\', 'x|y', 'line  ']] as const;
+  const starts = [['', '', '  ', '   '], ['    ', '> ', '- ', '* ', '# ', '1. ', '2) ', '<div>', '---', '===', '| ', '```', '_', '\t', '+ ', '\n']] as const;
+  const closes = [['](x)', '](./Request.md) object', '](https://a.b/c "T")', '](x) and [Customer name]', '](x) on YYYY-MM-DD', '](x) {{FIELD}}'], ['] (x)', '](x', '][ref]', ']', '](<x>)']] as const;
+  const lines: string[] = [];
+  const n = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < n; i++) {
+    let link = either(...opens);
+    const breaks = 1 + Math.floor(random() * 2);
+    for (let b = 0; b < breaks; b++) link += `\n${either(...starts)}${either(...middles)}`;
+    lines.push(link + either(...closes));
+    if (random() < 0.3) lines.push(pick(['More text.', '', '- item', '[Customer name] here']));
+  }
+  // A block quote, its lines marked alike or not.
+  const quoted = random() < 0.25 ? lines.join('\n').split('\n').map((l) => `${either(['> '], ['>', '>> ', '> > ', ''])}${l}`) : lines;
+  return `${quoted.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random prose wrapped inside a link\'s text: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.LINK_ROUNDS ?? 3000);
+  const decided = differential(randomWrappedLink, Number(process.env.FASTPATH_SEED ?? 2468), rounds, fastOf, parsedOf, (t) => /\[[^\]]*\n[^\]]*\]\(/.test(t));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} wrapped links decided`);
 });
