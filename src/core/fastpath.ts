@@ -310,8 +310,9 @@ function mayEndParagraph(line: string, prev: string): boolean {
 
 /**
  * Whether a bracket is still open at a blank line, where a line may start a block of its own, or
- * at the end of a heading or table row. The paragraph (or heading) the bracket opened in ends there, so the parser reads the bracket's two halves apart, while the
- * scan of the chunk would read (or skip) `[…]` whole: `Read [the\n1. docs][ref]`.
+ * at the end of a heading or table row. The paragraph (or heading) the bracket opened in ends
+ * there, so the parser reads the bracket's two halves apart, while the scan of the chunk would
+ * read (or skip) `[…]` whole: `Read [the\n1. docs][ref]`.
  */
 function bracketOverBlock(lines: readonly Line[]): boolean {
   let depth = 0;

@@ -188,7 +188,7 @@ function editor(): Record<string, number | boolean> {
 /**
  * What the environment the tools run in is, and what the variables the bench removed would cost
  * each Node.js process: Node's bare start (`node -e 0`), medians of alternating runs without
- * and with them. Undefined when none of them is set here.
+ * and with them (no figures when none of them is set here).
  */
 function environment(): { about: string; bareStartMs?: number; bareStartWithMs?: number } {
   const removed = Object.keys(UNSET_FOR_TOOLS).filter((name) => process.env[name] !== undefined);
