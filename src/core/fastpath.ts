@@ -141,8 +141,15 @@ function heading(line: Line): HeadingFact | undefined | null {
   return { start: line.start + indent, end: line.start + line.text.trimEnd().length, depth: m[1].length, text: text.trim() };
 }
 
+/**
+ * What follows a line's first `<` when the line is an anchor with more on it (`<a id="x"></a>`):
+ * `a` names no HTML block, and a complete tag opens one only when nothing follows it on its
+ * line, so the line is a paragraph with inline HTML, not an HTML block.
+ */
+const NOT_AN_ANCHOR = /(?!a(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*>[ \t]*\S)/;
+
 /** A line that may open an HTML block, also inside a list item or block quote (`* <div>`). */
-const HTML_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*</m;
+const HTML_LINE = new RegExp(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*</.source + NOT_AN_ANCHOR.source, 'm');
 
 /** Headings of an inert chunk; undefined when one has inline syntax only the parser resolves. */
 function headingsOnly(text: string): ChunkFacts | undefined {
@@ -164,9 +171,13 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 
 // --- plain chunks --------------------------------------------------------------------------
 
-/** Characters and sequences that bring syntax the plain path does not model. */
-const NOT_PLAIN =
-  /<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*<|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/im;
+/**
+ * Characters and sequences that bring syntax the plain path does not model. A line that starts
+ * with `<` may open an HTML block, except an anchor with more on its line (`<a id="x"></a>`
+ * over a heading): `a` names no block, and a complete tag opens one only when nothing follows
+ * it on its line, so that line is a paragraph with inline HTML.
+ */
+const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_AN_ANCHOR.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /**
  * Inline links and images the plain path masks as the parser would: `[text](dest "title")`. The
  * text may run over lines (prose wrapped at 80 columns: `[Fastify\nrequest](./Request.md)`)

@@ -26,7 +26,7 @@ function corpus(): [string, string][] {
 }
 
 
-const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)'];
+const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>'];
 
 function mutate(text: string, random: () => number): string {
   let out = text;
@@ -235,4 +235,26 @@ test('random prose wrapped inside a link\'s text: what the fast path decides equ
   const rounds = Number(process.env.LINK_ROUNDS ?? 3000);
   const decided = differential(randomWrappedLink, Number(process.env.FASTPATH_SEED ?? 2468), rounds, fastOf, parsedOf, (t) => /\[[^\]]*\n[^\]]*\]\(/.test(t));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} wrapped links decided`);
+});
+
+/** Random blocks with anchors and other tags at the start of a line, over headings and prose with fields. */
+function randomAnchorChunk(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const anchors = [
+    '<a id="x"></a>', "<a name='y'></a>", '<a id=z></a>', '<a id="x"></a> text', '<a id="x" class="c"></a>', '<a  id = "x" ></a>', '<A ID="x"></A>', '<a></a>',
+    '<a id="x"/>', '<a id="x">', '<a id="x">  ', '<a id="x">text</a>', '<a href="#x">[Customer name]</a>', '<a id="x"></a>{{FIELD}}', '<a id="a>b"></a>', '<a id="x"\n></a>',
+    '<a id=x y></a>', '<a id="x></a>', '<a id="x"></a><!-- c -->', '<a id="x"></a>YYYY-MM-DD', '<abbr>x</abbr>', '<a-b>x', '<a_b id="x"></a_b>', '<div id="x"></div>', '<img src="x"> text', '<br>',
+  ];
+  const prefixes = ['', '', '', '- ', '> ', '   ', '    ', '1. '];
+  const lines = ['### Heading [h]', '## `api.call([opts])`', 'Text [Customer name] and {{NAME}}', 'More text.', '', '- item [i]', '===', '---', '> quote', '| a | b |', '<div>', '</div>'];
+  const n = 1 + Math.floor(random() * 5);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(random() < 0.5 ? `${pick(prefixes)}${pick(anchors)}` : pick(lines));
+  return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random blocks with anchors at the start of a line: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.ANCHOR_ROUNDS ?? 3000);
+  const decided = differential(randomAnchorChunk, Number(process.env.FASTPATH_SEED ?? 1357), rounds, fastOf, parsedOf, (t) => /^[ ->\d.]*<a[ >]/im.test(t));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} blocks with anchors decided`);
 });
