@@ -217,15 +217,23 @@ function inlineHtml(w: Walk, node: Html, span: Span): void {
  */
 function htmlBlock(w: Walk, node: Html, span: Span): void {
   comment(w, node, span);
-  const nl = w.src.indexOf('\n', span.start);
+  htmlBlockFields(w.src, span, w.fields);
+}
+
+/**
+ * The fields of an HTML block at `span` of `src`: those of its first line's tags (`<Customer
+ * name>` opening the block), and lines that are a bracket field alone (`bracketLines`).
+ */
+export function htmlBlockFields(src: string, span: Span, fields: FieldFact[]): void {
+  const nl = src.indexOf('\n', span.start);
   const lineEnd = nl === -1 || nl > span.end ? span.end : nl;
-  const first = w.src.slice(span.start, lineEnd);
+  const first = src.slice(span.start, lineEnd);
   const start = span.start + first.length - first.trimStart().length;
   const end = span.start + first.trimEnd().length;
   const hits: FieldHit[] = [];
-  if (end > start) scanWhole('angle', w.src, { start, end }, hits);
-  if (lineEnd < span.end) bracketLines(w.src, lineEnd + 1, span.end, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+  if (end > start) scanWhole('angle', src, { start, end }, hits);
+  if (lineEnd < span.end) bracketLines(src, lineEnd + 1, span.end, hits);
+  for (const h of hits) fields.push({ ...h, where: 'prose' });
 }
 
 /**

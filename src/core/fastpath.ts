@@ -6,7 +6,9 @@
  * `undefined` and goes to the parser. The unit tests hold these paths equal to the parser's.
  */
 import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
-import { emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, FORMAT_HEADER } from './facts';
+import { htmlBlockNames } from 'micromark-util-html-tag-name';
+import { emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
+import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
 import { headingText, HTML_TAG } from './fast-inline';
@@ -33,8 +35,46 @@ export function fastFacts(text: string, isFence: boolean, options: FactOptions):
   if (text.includes('\r') && LONE_CR.test(text)) return undefined;
   if (isFence) return fenceFacts(text, options);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
-  if (isInert(text, patterns)) return headingsOnly(text);
-  return definitionsOnly(text) ?? simpleFacts(text);
+  if (isInert(text, patterns)) return headingsOnly(text) ?? htmlBlockOnly(text);
+  return definitionsOnly(text) ?? htmlBlockOnly(text) ?? simpleFacts(text);
+}
+
+/**
+ * A line that opens an HTML block of CommonMark's sixth kind: a block-level tag name (the
+ * parser's own list), which runs to the next blank line whatever it holds.
+ */
+const BLOCK_HTML_LINE = new RegExp(`^ {0,3}</?(?:${htmlBlockNames.join('|')})(?=[ \\t>]|/>|\\r?\\n|$)`, 'i');
+/** A blank line for CommonMark: spaces and tabs only. */
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+/**
+ * Where the HTML block that is all of `text` ends (the end of its last line), or undefined when
+ * `text` is not one: a block of the sixth kind with no blank line before its end, or a comment
+ * (the second kind: it ends with the line that holds `-->`) with only blank lines after it.
+ */
+function htmlBlockEnd(text: string): number | undefined {
+  const end = text.replace(/[ \t\r\n]+$/, '').length;
+  if (BLOCK_HTML_LINE.test(text)) return BLANK_LINE.test(text.slice(0, end)) ? undefined : end;
+  if (!COMMENT_LINE.test(text) || EMPTY_COMMENT.test(text)) return undefined;
+  const close = text.indexOf('-->', text.indexOf('<!--') + 4);
+  if (close === -1) return undefined;
+  const lineEnd = text.indexOf('\n', close);
+  return lineEnd === -1 || lineEnd >= end ? end : undefined;
+}
+
+/**
+ * Facts of a chunk that is one HTML block (`htmlBlockEnd`): `<div>`, `<table>`, `<p
+ * align="center">`, `<details>`, or a comment over several lines (`<!-- YAML … -->`). Its facts are those of the parser's HTML node: its
+ * comments, the fields of its first line's tags, and lines that are a bracket field alone. A
+ * block the parser would not be given (`parseHazard`) is left to the reading it gets instead.
+ */
+function htmlBlockOnly(text: string): ChunkFacts | undefined {
+  const end = htmlBlockEnd(text);
+  if (end === undefined || parseHazard(text)) return undefined;
+  const facts = emptyFacts();
+  for (const c of htmlComments(text.slice(0, end))) facts.comments.push({ start: c.at, end: c.at + c.length, body: c.body });
+  htmlBlockFields(text, { start: 0, end }, facts.fields);
+  return facts.fields.length > 0 || facts.comments.length > 0 ? facts : NO_FACTS;
 }
 
 /** Facts of a chunk of link reference definitions only: their labels, nothing to report. */

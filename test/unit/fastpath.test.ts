@@ -258,3 +258,25 @@ test('random blocks with anchors at the start of a line: what the fast path deci
   const decided = differential(randomAnchorChunk, Number(process.env.FASTPATH_SEED ?? 1357), rounds, fastOf, parsedOf, (t) => /^[ ->\d.]*<a[ >]/im.test(t));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} blocks with anchors decided`);
 });
+
+/** Random chunks opened by a tag, block-level or not, with fields, comments, blank-ish lines and Markdown inside. */
+function randomHtmlBlock(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const openers = [
+    '<div>', '<div align="center">', '<DIV>', '</div>', '<div/>', '<p align="center"><img src="x"></p>', '<table>', '<td>[Field]</td>', '<details><summary>More</summary>', '<h3 align="center">Sponsors <br /></h3>',
+    '<section id="a">', '<ul><li>[Customer name]</li></ul>', '<divx>', '<span>', '<a id="x"></a>', '<pre>', '<script>', '<!-- c -->', '<!-- open', '<?php', '<![CDATA[', '<!DOCTYPE html>', '<Customer name>',
+    '<div <Customer name>>', '<hr>', '<hr/>', '<div\n  class="c">', '<center>{{NAME}}</center>', '<p>YYYY-MM-DD</p>',
+    '<!-- YAML', '<!--', '<!-- a -->', '<!-- a --> [Customer name]', '<!-->', '<!--->', '<!---->', '<!-- <Customer name>', '<!-- [Field] -->',
+  ];
+  const lines = ['-->', '  --> trailing', '--> [Customer name]', 'added: v1.0.0', '<a href="x.html#y">z</a>', 'text # not a heading', '[Customer name]', '  [Field]  ', ' [a] [b] ', '<!-- note -->', '<!-- integration-docs-disable-next-line -->', '<!-- open', '-->', 'text {{NAME}} and [x]', '', '   ', '\t', ' \u00a0', '# heading [h]', '- item [i]', '> quote', '</div>', '  <img src="x">', 'YYYY-MM-DD', '```', '    code [c]', '<Customer name>', '[link]: https://x.y'];
+  const indent = pick(['', '', '', ' ', '   ', '    ']);
+  const n = Math.floor(random() * 6);
+  const body = Array.from({ length: n }, () => pick(lines));
+  return `${[indent + pick(openers), ...body].join(random() < 0.1 ? '\r\n' : '\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks opened by a tag: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.HTML_ROUNDS ?? 3000);
+  const decided = differential(randomHtmlBlock, Number(process.env.FASTPATH_SEED ?? 8642), rounds, fastOf, parsedOf);
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks decided`);
+});
