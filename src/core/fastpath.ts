@@ -64,9 +64,10 @@ function htmlBlockEnd(text: string): number | undefined {
 
 /**
  * Facts of a chunk that is one HTML block (`htmlBlockEnd`): `<div>`, `<table>`, `<p
- * align="center">`, `<details>`, or a comment over several lines (`<!-- YAML … -->`). Its facts are those of the parser's HTML node: its
- * comments, the fields of its first line's tags, and lines that are a bracket field alone. A
- * block the parser would not be given (`parseHazard`) is left to the reading it gets instead.
+ * align="center">`, `<details>`, or a comment over several lines (`<!-- YAML … -->`). Its facts
+ * are those of the parser's HTML node: its comments, the fields of its first line's tags, and
+ * lines that are a bracket field alone. A block the parser would not be given (`parseHazard`) is
+ * left to the reading it gets instead.
  */
 function htmlBlockOnly(text: string): ChunkFacts | undefined {
   const end = htmlBlockEnd(text);
