@@ -232,22 +232,37 @@ export function htmlBlockFields(src: string, span: Span, fields: FieldFact[]): v
   const end = span.start + first.trimEnd().length;
   const hits: FieldHit[] = [];
   if (end > start) scanWhole('angle', src, { start, end }, hits);
-  if (lineEnd < span.end) bracketLines(src, lineEnd + 1, span.end, hits);
+  if (lineEnd < span.end) bracketLines(src, lineEnd + 1, span.end, hits, commentSpans(src, span));
   for (const h of hits) fields.push({ ...h, where: 'prose' });
+}
+
+/**
+ * The HTML comments of `src` within `span`, in source offsets; a comment left open runs to the
+ * span's end (an HTML block of comment kind runs on to the end of the document).
+ */
+function commentSpans(src: string, span: Span): Span[] {
+  const text = src.slice(span.start, span.end);
+  if (!text.includes('<!--')) return [];
+  const out = htmlComments(text).map((c) => ({ start: span.start + c.at, end: span.start + c.at + c.length }));
+  const after = out.length > 0 ? out[out.length - 1].end - span.start : 0;
+  const open = text.indexOf('<!--', after);
+  if (open !== -1) out.push({ start: span.start + open, end: span.end });
+  return out;
 }
 
 /**
  * Lines of an HTML block that are a bracket field alone: a template section wrapped in its own
  * tags (`<blockers>`, a line `[Anything waiting on others]`, `</blockers>`), where CommonMark
- * reads the whole section as HTML. Anything else on the line leaves it to the HTML.
+ * reads the whole section as HTML. Anything else on the line leaves it to the HTML, and nothing
+ * inside an HTML comment (`comments`) is a field.
  */
-function bracketLines(src: string, from: number, to: number, out: FieldHit[]): void {
+function bracketLines(src: string, from: number, to: number, out: FieldHit[], comments: readonly Span[]): void {
   for (let at = from; at < to; ) {
     const nl = src.indexOf('\n', at);
     const end = nl === -1 || nl > to ? to : nl;
     const line = src.slice(at, end);
     const trimmed = line.trim();
-    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+    if (trimmed.startsWith('[') && trimmed.endsWith(']') && !comments.some((c) => c.start < end && c.end > at)) {
       const start = at + line.length - line.trimStart().length;
       scanWhole('bracket', src, { start, end: start + trimmed.length }, out);
     }
