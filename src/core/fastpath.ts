@@ -219,6 +219,8 @@ function headingsOnly(text: string): ChunkFacts | undefined {
  * it on its line, so that line is a paragraph with inline HTML.
  */
 const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_AN_ANCHOR.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
+/** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */
+const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
 /**
  * Inline links and images the plain path masks as the parser would: `[text](dest "title")`. The
  * text may run over lines (prose wrapped at 80 columns: `[Fastify\nrequest](./Request.md)`)
@@ -226,7 +228,10 @@ const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:
  * marker, `#`, `>`, `<`, `|`, `=`, `_`, a fence, a blank line), or hold a table; `inlineMasks`
  * also refuses one that starts on a heading or a table row.
  */
-const INLINE_LINK_FULL = /!?\[(?:[^[\]\n|\\{<]|\n(?![ \t]*(?:[-*+>#<|=_`~\n]|\d{1,9}[.)]|$)))*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)/g;
+const INLINE_LINK_FULL = new RegExp(
+  String.raw`!?\[(?:[^[\]\n|\\{<]|\n(?!` + BLOCK_START.source + String.raw`|[ \t]*(?:\n|$)))*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)`,
+  'g',
+);
 /** A line a link cannot run on from: a heading (it ends at its line) or a table row. */
 const ENDS_AT_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*#|\|/;
 /** A badge: an image that is a link's whole text, `[![alt](image)](href)`. */
@@ -343,8 +348,8 @@ function fieldsStayInBlock(text: string, fields: readonly FieldHit[]): boolean {
   return true;
 }
 
-/** A line that may start a block of its own, and so end a paragraph (conservatively: by its first character). */
-const BLOCK_LINE = /^[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
+/** A line that may start a block of its own, and so end a paragraph. */
+const BLOCK_LINE = new RegExp(`^${BLOCK_START.source}`);
 
 /** Block-quote markers at the start of a line (`> `, `>>`, `> > `). */
 const QUOTE_MARKERS = /^[ \t]*(?:>[ \t]?)+/;
