@@ -4,7 +4,8 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -284,6 +285,34 @@ test('a BOM and CRLF line endings in a file do not move positions', () => {
 });
 
 // --- many files: worker threads --------------------------------------------------------
+
+test('the CLI exits as soon as it has written, and a large output through pipes arrives whole', () => {
+  // 3,000 findings, about 600 KB of JSON on stdout, and a warning per skipped file on stderr:
+  // many times a pipe's buffer, written before the process ends itself.
+  const files: Record<string, string | Buffer> = { 'docs/binary.md': Buffer.from([0, 1, 2]) };
+  for (let i = 0; i < 30; i++) files[`docs/d${i}.md`] = Array.from({ length: 100 }, (_, j) => `Line ${j} has [Field ${i}-${j}].\n`).join('\n');
+  const dir = folder(files);
+  const r = run(dir, 'lint', '--format', 'json', 'docs');
+  assert.equal(r.code, 0); // warnings only
+  const findings = JSON.parse(r.stdout) as { file: string; line: number }[];
+  assert.equal(findings.length, 3000);
+  assert.deepEqual(findings.at(-1), { ...findings.at(-1), file: 'docs/d9.md', line: 199 });
+  assert.match(r.stderr, /docs\/binary\.md: skipped: binary file\n$/);
+});
+
+test('a reader that stops early (`| head`) ends the run quietly, with its exit code', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 20; i++) files[`d${i}.md`] = `---\nstatus: final\n---\n${'Text with [Field].\n\n'.repeat(400)}`;
+  const dir = folder(files);
+  const child = spawn(process.execPath, [CLI, 'lint', '.'], { cwd: dir });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Read one chunk, then close the pipe, as `head -1` does.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(code, 1, stderr);
+  assert.equal(stderr, '');
+});
 
 test('many files (24, > 200 KB) on worker threads give the same results as one by one', () => {
   const files: Record<string, string> = {};
