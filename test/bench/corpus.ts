@@ -53,22 +53,44 @@ export function writeCorpus(root: string, dir: string, count: number, seed = 42)
   return { files: count, bytes };
 }
 
+/** A table row: its marker goes into the last cell (after the closing pipe it would be a cell the table drops). */
+const TABLE_ROW = /^(\s*\|.*\S)(\s*\|\s*)$/;
+/** A link definition with a title: its marker goes into the title (after it, the line is no definition). */
+const DEFINITION_WITH_TITLE = /^( {0,3}\[[^\]]+\]:[ \t]*\S+[ \t]+(?:"[^"]*|'[^']*|\([^()]*))(["')][ \t]*)$/;
+/** A line ending in a hard break (two spaces or a backslash): its marker goes before the break. */
+const HARD_BREAK = /^(.*?\S)( {2,}|\\)$/;
+/** Where the first `[` a line leaves open is (link text running onto the next line), or -1. */
+function openBracket(line: string): number {
+  const open: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    if (line[i] === '[') open.push(i);
+    else if (line[i] === ']') open.pop();
+  }
+  return open.length > 0 ? open[0] : -1;
+}
+
+/** Lines that get no marker: fence lines, blank lines (in a quote too), rules, underlines, table delimiter rows. */
+const UNMARKED = /^(?!\s*(?:`{3}|~{3})|[\s>|:*_=-]*$)(.*\S.*)$/gm;
+
 /**
  * Makes every prose line of a part unique, so no block is a repeat of another (no free cache
- * hits). A leading frontmatter gets a YAML comment with the tag instead: a marker after each of
- * its lines would make it YAML no writer has (hundreds of errors in every document).
+ * hits), keeping the structure a writer wrote (`test/unit/bench-corpus.test.ts` checks it on
+ * every source doc). A leading frontmatter gets a YAML comment with the tag instead: a marker
+ * after each of its lines would make it YAML no writer has (hundreds of errors in every document).
  */
-function uniquify(text: string, tag: number): string {
+export function uniquify(text: string, tag: number): string {
   const head = /^---\r?\n[\s\S]*?\n---\r?\n/.exec(text)?.[0] ?? '';
   const frontmatter = head ? `${head.slice(0, head.lastIndexOf('---'))}# part ${tag}\n---\n` : '';
   let n = 0;
-  // A table row's marker goes into its last cell: after the closing pipe it would be a cell the
-  // table drops, in a row no writer writes.
   const mark = (line: string) => {
-    const row = /^(\s*\|.*\S)(\s*\|\s*)$/.exec(line);
-    return row ? `${row[1]} (${tag}.${n++})${row[2]}` : `${line} (${tag}.${n++})`;
+    const marker = `(${tag}.${n++})`;
+    const inside = TABLE_ROW.exec(line) ?? DEFINITION_WITH_TITLE.exec(line) ?? HARD_BREAK.exec(line);
+    if (inside) return `${inside[1]} ${marker}${inside[2]}`;
+    // Inside link text that runs over lines, a marker would change the text a reference names.
+    const open = openBracket(line);
+    return open > 0 ? `${line.slice(0, open)}${marker} ${line.slice(open)}` : `${line} ${marker}`;
   };
-  return frontmatter + text.slice(head.length).replace(/^(?!\s*(?:`{3}|~{3})|[\s|:*_=-]*$)(.*\S.*)$/gm, mark);
+  return frontmatter + text.slice(head.length).replace(UNMARKED, mark);
 }
 
 /** One document of about `bytes` made of templates and finished docs, for edit benchmarks. */
