@@ -6,7 +6,7 @@
  * `undefined` and goes to the parser. The unit tests hold these paths equal to the parser's.
  */
 import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
-import { htmlBlockNames } from 'micromark-util-html-tag-name';
+import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
 import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
@@ -183,14 +183,20 @@ function heading(line: Line): HeadingFact | undefined | null {
 }
 
 /**
- * What follows a line's first `<` when the line is an anchor with more on it (`<a id="x"></a>`):
- * `a` names no HTML block, and a complete tag opens one only when nothing follows it on its
- * line, so the line is a paragraph with inline HTML, not an HTML block.
+ * What follows a line's first `<` when the line starts with an inline tag with more after it
+ * on its line (`<a id="x"></a>` over a heading, `- <img src="…"/> [name](…)` in a list of
+ * contributors). Only a tag named for a block (CommonMark's kinds 1 and 6: `pre`, `div`, `table`…,
+ * in any case) opens an HTML block whatever follows it; any other complete tag opens one only when
+ * nothing follows it on its line. So the line is a paragraph with inline HTML, which the plain
+ * path reads as it reads a tag inside a line. Used in patterns with the `i` flag.
  */
-const NOT_AN_ANCHOR = /(?!a(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*>[ \t]*\S)/;
+const NOT_INLINE_TAG_LINE = new RegExp(
+  String.raw`(?!(?!(?:${[...htmlRawNames, ...htmlBlockNames].join('|')})(?![A-Za-z0-9-]))[A-Za-z][A-Za-z0-9-]*` +
+    String.raw`(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>\x60]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>[ \t]*\S)`,
+);
 
 /** A line that may open an HTML block, also inside a list item or block quote (`* <div>`). */
-const HTML_LINE = new RegExp(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*</.source + NOT_AN_ANCHOR.source, 'm');
+const HTML_LINE = new RegExp(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source, 'im');
 
 /** Headings of an inert chunk; undefined when one has inline syntax only the parser resolves. */
 function headingsOnly(text: string): ChunkFacts | undefined {
@@ -218,7 +224,7 @@ function headingsOnly(text: string): ChunkFacts | undefined {
  * over a heading): `a` names no block, and a complete tag opens one only when nothing follows
  * it on its line, so that line is a paragraph with inline HTML.
  */
-const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_AN_ANCHOR.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
+const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */
 const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
 /**
@@ -438,8 +444,9 @@ function simpleFacts(text: string): ChunkFacts | undefined {
 
 /**
  * Facts of a chunk made of plain lines only: ATX headings, paragraphs, bullet lists with task
- * markers, tables — no code spans, links, HTML, entities, escapes, block quotes, setext
- * headings or thematic breaks. Its phrasing is then its raw text, minus task markers.
+ * markers, tables, with code spans, links and tags inside a line that the masks cover — no
+ * HTML blocks, character references outside a tag, escapes before markup, setext headings or
+ * thematic breaks. Its phrasing is then its raw text, minus task markers and masks.
  */
 function plainFacts(text: string): ChunkFacts | undefined {
   if (NOT_PLAIN.test(text)) return undefined;
@@ -466,6 +473,7 @@ function plainFacts(text: string): ChunkFacts | undefined {
   masks.sort((a, b) => a.start - b.start);
   const tagHits: FieldHit[] = [];
   if (!inlineMasks(text, masks, hits, tagHits)) return undefined;
+  if (text.includes('&') && !entitiesInTags(text, masks)) return undefined;
   masks.sort((a, b) => a.start - b.start);
   const codeHits = hits.splice(0);
   scanProse(text, { start: 0, end: text.length }, masks, hits, facts.tags);
@@ -484,6 +492,26 @@ function plainFacts(text: string): ChunkFacts | undefined {
     ...codeHits.map((h) => ({ ...h, where: 'code' as const })),
   ].sort((a, b) => a.start - b.start);
   return facts;
+}
+
+/** A character reference (`&amp;`, `&#x3D;`): the parser decodes it in text, the plain path reads text raw. */
+const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
+
+/**
+ * Whether every character reference in `text` stands inside an HTML tag the masks hold (an
+ * attribute's value: `<img src="…?v&#x3D;4">`), where the parser keeps it raw as the plain path does.
+ */
+function entitiesInTags(text: string, masks: readonly Span[]): boolean {
+  ENTITY.lastIndex = 0;
+  for (let m = ENTITY.exec(text); m; m = ENTITY.exec(text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const mask = masks.find((s) => s.start < at && end <= s.end && text.charCodeAt(s.start) === 60);
+    if (!mask) return false;
+    HTML_TAG.lastIndex = mask.start;
+    if (HTML_TAG.exec(text)?.[0].length !== mask.end - mask.start) return false;
+  }
+  return true;
 }
 
 /** One table cell as the parser spans it (from its opening pipe; the last one to its closing pipe) and its text between the pipes. */
