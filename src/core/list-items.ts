@@ -10,7 +10,8 @@
  * may start in column 1 but an ATX heading (one line, closing what is open as an item does), so
  * no block outside the items can hold a later item. Link reference
  * definitions, which the parser resolves across items, leave the chunk whole. A line of text
- * left of its item's content (`LAZY_TEXT`) stays with the item above it.
+ * left of its item's content (`LAZY_TEXT`) stays with the item above it; lines of text before
+ * the first item (`LEAD_TEXT`) are the paragraph that item interrupts, read as a block of its own.
  *
  * An item that misses the fast paths is read the same way one level down when it has sub-items
  * at its content column (a release entry with one line per change): its head (the lines before
@@ -35,6 +36,8 @@ import { lowerBound } from './chunks';
 
 /** A bullet item's first line: marker, 1-4 spaces, text. Its content starts after the spaces. */
 const ITEM = /^[-*+]( {1,4})(?=\S)/;
+/** A thematic break (`* * *`, `- - -`), which a line that looks like an item may be. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** An ATX heading in column 1: one line, a block of its own (a release's title above its list). */
 const HEADING = /^#{1,6}(?: |$)/;
 /**
@@ -43,6 +46,13 @@ const HEADING = /^#{1,6}(?: |$)/;
  * could hold the next item (no fence, HTML, table, quote, list or heading starts with a letter).
  */
 const LAZY_TEXT = /^ {0,3}[A-Za-z(](?!.*\|)/;
+/**
+ * A line of the paragraph a list may follow without a blank line (`**Table of contents**` over
+ * the list of links it names): text in column 1 that opens no block — as `LAZY_TEXT`, or
+ * emphasis. The first bullet with text after it interrupts that paragraph, so it is a block of
+ * its own, read before the items.
+ */
+const LEAD_TEXT = /^(?:[A-Za-z(]|\*{1,2}[A-Za-z]|_{1,2}[A-Za-z])(?!.*\|)/;
 /** A line of an item's head that may open an HTML block, which would run on into the sub-items. */
 const HTML_START = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</m;
 /** A block quote or HTML comment anywhere in an entry (see `subItemFacts`). */
@@ -56,22 +66,28 @@ function itemStarts(text: string): number[] | undefined {
   const starts: number[] = [];
   // The column the current item's content starts at; after a heading no line may be indented.
   let content = Infinity;
+  let lead = false;
   for (let at = 0; at < text.length; ) {
     let nl = text.indexOf('\n', at);
     if (nl === -1) nl = text.length;
     const line = text.slice(at, nl);
     const m = ITEM.exec(line);
+    if (m && THEMATIC_BREAK.test(line)) return undefined; // `* * *` is a rule, not an item: it ends the list
     if (m || HEADING.test(line)) {
       starts.push(at);
       content = m ? 1 + m[1].length : Infinity;
+    } else if (starts.length === 0 && line.trim() !== '') {
+      if (!LEAD_TEXT.test(line)) return undefined;
+      lead = true;
     } else if (line.trim() !== '' && line.length - line.trimStart().length < content) {
-      if (starts.length === 0 || !LAZY_TEXT.test(line)) return undefined;
+      if (!LAZY_TEXT.test(line)) return undefined;
       // The item may have ended above it (after a fence, say): then no line below it is the item's.
       content = Infinity;
     }
     at = nl + 1;
   }
-  return starts.length > 0 ? starts : undefined;
+  if (starts.length === 0) return undefined;
+  return lead ? [0, ...starts] : starts;
 }
 
 /** Appends the facts `from` to `to`, each offset moved by `move`. */

@@ -19,6 +19,11 @@ const SPLIT = [
   '## <a id="1-0"></a>1.0 - YYYY-MM-DD\n* [#2](https://x.y/2) Fix `a\n  b` spans\n  * nested [TBD]\n- [ ] a task\n+ [Docs] entry tag\n',
   '- one\n  <!-- a comment\n\n  still -->\n- two [field here]\n  > quote [inside]\n- three\n\n      indented code [x]\n',
   '* a\n  ```\n  open fence [a]\n* b [after an unclosed fence]\n# Heading [h]\n* c\n',
+  // A paragraph the list interrupts (the table of contents of a README): a block of its own.
+  'text before [x]\n* a\n* b\n',
+  '**Table of contents**\n- [Errors](#errors)\n  - [Sub `a`](#sub) `b\n    c`\n\n    - [Deep](#deep) [x]\n- [Next](#next)\n',
+  'Text with `a code\n- span` that the item cuts [x]\n- and [link\n- text](y)\n',
+  '_Note_ {{x}}\nmore text  \n* a\n* b\n',
 ];
 
 /** Entries read as their head and sub-items (one level down, or more): a sub-item holds what the fast paths miss. */
@@ -45,7 +50,10 @@ const WHOLE = [
   '* a\n```\n* inside a top-level fence [x]\n```\n',
   '* a\n  ```\nafter a fence [x]\n   <div>\n* b [inside the HTML block]\n', // lines below text left of the item are not the item's
   '* a\n| lazy | row |\n* b\n',
-  'text before [x]\n* a\n* b\n',
+  '| text | before |\n* a\n* b\n',
+  '* [a](#a)\n* * *\n  ```\n\n- b [w]\n+ c {{d}}\n', // a rule, not an item: the fence after it is no item's
+  '> quote before [x]\n* a\n* b\n',
+  '1. ordered before [x]\n* a\n* b\n',
   '1. a\n  ```\n* b [x]\n  ```\n',
   '* a [ref]\n* b\n\n  [ref]: https://x.y\n',
   '* a\n\t```\n* b\n',
@@ -136,6 +144,30 @@ function randomItem(random: () => number): string {
 test('random items holding fences: whatever is read apart equals the parse of the whole', () => {
   const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
   const apart = differential(randomItem, Number(process.env.LIST_ITEMS_SEED ?? 77), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
+  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
+});
+
+/** Random lists with a paragraph before them, built from pieces that decide where the paragraph ends. */
+function randomLedList(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const leads = [
+    '**Table of contents**', 'Text [Field] and `a[]`', 'Text with `open', 'Text [open link', '_Note_ {{x}}', '*em* [y]', '__Strong__', '(see below) [z]', 'Text ending in spaces  ', 'Text\\',
+    'Text <div>', 'Text <!-- c', 'Text | pipe', 'Title', '===', '---', 'Text [ref] here', 'www.x.y/[a]', '1. ordered [o]', '> quote', '# Heading [h]', '  Indented text [i]', '**', '*a', '_b [c]', 'YYYY-MM-DD',
+  ];
+  const items = [
+    '- [Errors](#errors)', '  - [Sub](#sub) [s]', '', '    - [Deep](#deep)', '* b `c', '  d` [e]', '- - -', '* * *', '+ c {{d}}', '1. ordered', '# H [h]', 'lazy [l]', '  ```', '  code [x]', '- [ ] task',
+    '- ` x`', '-   wide [w]', '- link](y) [z]', '      indented [i]', '- <div>', '- text |', '  | a | b |',
+  ];
+  const lines: string[] = [];
+  for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) lines.push(pick(leads));
+  lines.push(pick(['- first [F]', '* [a](#a)', '+ x `y']));
+  for (let i = 0, n = Math.floor(random() * 8); i < n; i++) lines.push(pick(items));
+  return `${lines.join('\n')}\n`;
+}
+
+test('random lists after a paragraph: whatever is read apart equals the parse of the whole', () => {
+  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
+  const apart = differential(randomLedList, Number(process.env.LIST_ITEMS_SEED ?? 78), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
   assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
 });
 
