@@ -63,6 +63,16 @@ export function emptyFacts(): ChunkFacts {
   return { fields: [], tags: [], tasks: [], headings: [], definitions: [], comments: [] };
 }
 
+/** Appends the facts `from` (of a piece of a chunk) to `to`, each offset moved by `move` into the chunk. */
+export function appendFacts(to: ChunkFacts, from: ChunkFacts, move: (offset: number) => number): void {
+  for (const f of from.fields) to.fields.push({ ...f, start: move(f.start), end: move(f.end) });
+  for (const t of from.tags) to.tags.push({ ...t, start: move(t.start), end: move(t.end) });
+  for (const t of from.tasks) to.tasks.push({ ...t, start: move(t.start), end: move(t.end), markerStart: move(t.markerStart), markerEnd: move(t.markerEnd) });
+  for (const h of from.headings) to.headings.push({ ...h, start: move(h.start), end: move(h.end) });
+  for (const c of from.comments) to.comments.push({ ...c, start: move(c.start), end: move(c.end) });
+  to.definitions.push(...from.definitions);
+}
+
 // --- the parsed path -------------------------------------------------------------------
 
 const MASKED_TYPES = new Set([

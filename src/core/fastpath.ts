@@ -7,7 +7,7 @@
  */
 import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
+import { appendFacts, emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
 import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
@@ -36,7 +36,39 @@ export function fastFacts(text: string, isFence: boolean, options: FactOptions):
   if (isFence) return fenceFacts(text, options);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
   if (isInert(text, patterns)) return headingsOnly(text) ?? htmlBlockOnly(text);
-  return definitionsOnly(text) ?? htmlBlockOnly(text) ?? simpleFacts(text);
+  return definitionsOnly(text) ?? htmlBlockOnly(text) ?? setextFacts(text, options) ?? simpleFacts(text);
+}
+
+/** A setext underline: `===` (level 1) or `---` (level 2) under the line of a heading. */
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+/** A line that can only be paragraph text: a letter or digit first (not an ordered-list marker), no pipe (no table). */
+const SETEXT_TEXT = /^ {0,3}(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}][^|]*$/u;
+
+/**
+ * A chunk that opens with a setext heading of one line (`2.0.0 / 2024-04-03` over `=====`, as
+ * changelogs in the History.md style are written) and nothing to report in it: the heading, and
+ * the facts of what follows, which starts blocks afresh as after a blank line.
+ */
+function setextFacts(text: string, options: FactOptions): ChunkFacts | undefined {
+  const first = text.indexOf('\n');
+  if (first === -1) return undefined;
+  let second = text.indexOf('\n', first + 1);
+  if (second === -1) second = text.length;
+  const underline = SETEXT_UNDERLINE.exec(text.slice(first + 1, second).replace(/\r$/, ''));
+  const line = text.slice(0, first).replace(/\r$/, '');
+  if (!underline || !SETEXT_TEXT.test(line) || !isInert(line, options.patterns)) return undefined;
+  const title = headingText(line.trim());
+  if (title === null) return undefined;
+  const facts = emptyFacts();
+  const indent = line.length - line.trimStart().length;
+  const end = first + 1 + text.slice(first + 1, second).replace(/\r$/, '').length;
+  facts.headings.push({ start: indent, end, depth: underline[1][0] === '=' ? 1 : 2, text: title.trim() });
+  const rest = text.slice(second + 1);
+  if (rest.trim() === '') return facts;
+  const after = fastFacts(rest, false, options);
+  if (!after) return undefined;
+  appendFacts(facts, after, (o) => o + second + 1);
+  return facts;
 }
 
 /**
@@ -219,12 +251,14 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 // --- plain chunks --------------------------------------------------------------------------
 
 /**
- * Characters and sequences that bring syntax the plain path does not model. A line that starts
+ * Characters and sequences that bring syntax the plain path does not model: among them an HTML
+ * link element (`<a …>…</a>`) with a bracket, brace or date stub inside it or a bracket open
+ * around it, which the parser masks as one element (`facts.ts`, CODE_ELEMENTS). A line that starts
  * with `<` may open an HTML block, except an anchor with more on its line (`<a id="x"></a>`
  * over a heading): `a` names no block, and a complete tag opens one only when nothing follows
  * it on its line, so that line is a paragraph with inline HTML.
  */
-const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>[^<]*(?:[[{]|YYYY|MM\/|DD\/)|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
+const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>(?:(?!<\/a[\s>])[\s\S])*?(?:[[{]|YYYY|MM\/|DD\/)|\[[^\]]*<a[\s/>]|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */
 const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
 /**
@@ -281,9 +315,12 @@ const DATE = /YYYY|MM\/DD|DD\/MM/;
  */
 const TABLE_DELIMITER = /^(?=[^\n]*[|:])[ \t>*+.)\d|:\r-]*-[ \t>*+.)\d|:\r-]*$/m;
 
-/** Whether `text` may hold a table (it has a line that may be a delimiter row). */
+/**
+ * Whether `text` may hold a table (it has a line that may be a delimiter row). A table needs no
+ * pipe when its delimiter row has a colon: GFM reads `a` over `:-` as a table of one column.
+ */
 export function mayHoldTable(text: string): boolean {
-  return text.includes('|') && TABLE_DELIMITER.test(text);
+  return (text.includes('|') || text.includes(':-') || text.includes('-:')) && TABLE_DELIMITER.test(text);
 }
 
 /**

@@ -29,7 +29,7 @@
  * parser's code node is), and each stretch between them takes the fast paths or is parsed alone.
  */
 import type { ChunkFacts, FactOptions } from './facts';
-import { emptyFacts, isMarkdownInfo, treeFacts } from './facts';
+import { appendFacts, emptyFacts, isMarkdownInfo, treeFacts } from './facts';
 import { fastFacts, fencedCodeFields, mayHoldTable } from './fastpath';
 import { parseHazard } from './limits';
 import { lowerBound } from './chunks';
@@ -90,23 +90,13 @@ function itemStarts(text: string): number[] | undefined {
   return lead ? [0, ...starts] : starts;
 }
 
-/** Appends the facts `from` to `to`, each offset moved by `move`. */
-function append(to: ChunkFacts, from: ChunkFacts, move: (offset: number) => number): void {
-  for (const f of from.fields) to.fields.push({ ...f, start: move(f.start), end: move(f.end) });
-  for (const t of from.tags) to.tags.push({ ...t, start: move(t.start), end: move(t.end) });
-  for (const t of from.tasks) to.tasks.push({ ...t, start: move(t.start), end: move(t.end), markerStart: move(t.markerStart), markerEnd: move(t.markerEnd) });
-  for (const h of from.headings) to.headings.push({ ...h, start: move(h.start), end: move(h.end) });
-  for (const c of from.comments) to.comments.push({ ...c, start: move(c.start), end: move(c.end) });
-  to.definitions.push(...from.definitions);
-}
-
 /** Facts of the items (and headings) of `text` that start at `starts`, each read on its own. */
 function piecesFacts(text: string, starts: readonly number[], options: FactOptions, level: number): ChunkFacts {
   const facts = emptyFacts();
   for (let i = 0; i < starts.length; i++) {
     const piece = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length);
     const at = starts[i];
-    append(facts, fastFacts(piece, false, options) ?? (level < MAX_LEVELS ? itemFacts(piece, options, level + 1) : undefined) ?? treeFacts(piece, options), (o) => o + at);
+    appendFacts(facts, fastFacts(piece, false, options) ?? (level < MAX_LEVELS ? itemFacts(piece, options, level + 1) : undefined) ?? treeFacts(piece, options), (o) => o + at);
   }
   return facts;
 }
@@ -173,8 +163,8 @@ function subItemFacts(item: string, options: FactOptions, level: number): ChunkF
   const inner = piecesFacts(rest.text, starts, options, level);
   if (spansLines(rest.text, inner)) return undefined;
   const facts = emptyFacts();
-  append(facts, fastFacts(head, false, options) ?? treeFacts(head, options), (o) => o);
-  append(facts, inner, (o) => split + undented(rest, o));
+  appendFacts(facts, fastFacts(head, false, options) ?? treeFacts(head, options), (o) => o);
+  appendFacts(facts, inner, (o) => split + undented(rest, o));
   return facts;
 }
 
@@ -268,7 +258,7 @@ function contentFacts(item: string, options: FactOptions, level: number): ChunkF
     if (stretch.trim() !== '') {
       const at = from;
       const part = fastFacts(stretch, false, options) ?? listItemFacts(stretch, options, level) ?? treeFacts(stretch, options);
-      append(inner, part, (o) => o + at);
+      appendFacts(inner, part, (o) => o + at);
     }
     if (!fence) break;
     if (isMarkdownInfo(content.text.slice(fence.start, fence.codeStart).replace(/^(?:`{3,}|~{3,})/, ''))) return undefined;
@@ -277,7 +267,7 @@ function contentFacts(item: string, options: FactOptions, level: number): ChunkF
     from = fence.end + 1;
   }
   if (spansLines(content.text, inner)) return undefined;
-  append(facts, inner, toItem);
+  appendFacts(facts, inner, toItem);
   facts.fields.sort((a, b) => a.start - b.start);
   return facts;
 }

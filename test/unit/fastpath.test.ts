@@ -26,7 +26,7 @@ function corpus(): [string, string][] {
 }
 
 
-const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>'];
+const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>', '\n===\n', '\n:-\n', '<img src="x"/> '];
 
 function mutate(text: string, random: () => number): string {
   let out = text;
@@ -66,6 +66,9 @@ test('fast paths equal a full parse on cases the fuzz found', () => {
     '| Cell |\n|---|\n    | {{#if a}}x{{/if}} |\n',
     '# Heading\n    [X] indented code\n',
     '\uFEFF# T [Field]\n\n```\n[command to verify]\n```\n',
+    // A table needs no pipe when its delimiter row has a colon: the indented line after it is code.
+    'YYYY-MM-DD\n:-\n    indented [i]\n',
+    'Release 2.0\n===========\n  * [a1b2c3](https://x.y/c/a1b2c3) [dist] bump\n',
   ]) {
     assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
   }
@@ -263,6 +266,26 @@ test('random blocks with anchors at the start of a line: what the fast path deci
   const rounds = Number(process.env.ANCHOR_ROUNDS ?? 3000);
   const decided = differential(randomAnchorChunk, Number(process.env.FASTPATH_SEED ?? 1357), rounds, fastOf, parsedOf, (t) => /^[ ->\d.*[\]]*<[a-z]/im.test(t));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} blocks with anchors decided`);
+});
+
+/** Random chunks opened by a line over a setext underline (or a look-alike), then other blocks. */
+function randomSetext(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const titles = [
+    '2.0.0 / Wed, 03 Apr 2024', 'sheetkit changes', 'Title', '  Title  `a`  ', 'Title [x]', 'Title {{X}}', 'Title <b>x</b>', 'Title *em* and _u_', 'Title\\', 'Title  ', 'Ünïcode title', '1. item', '2) item',
+    '2.0', '10.x', '- list', '> quote', '# atx', 'a | b', '    code', '<div>', 'Text [a](b) link', 'www.example.com', 'YYYY-MM-DD', 'Owner: [Customer name]', 'Title &amp; more', 'A `code [x]` span',
+  ];
+  const underlines = ['===', '---', '========================', ' ---', '   ===  ', '    ===', '-- -', '=', '-', ':-', '|---|', '***', '___', '--- x', '=\t', '- - -'];
+  const rest = ['', '', '- item [x]', '  * [a](b) c', 'text [t]', '===', '---', 'T2', '| a |', '```', '<div>', '# h [h]', '    indented [i]', '[ref]: https://x.y', '> q [q]', '1. one', 'More {{A}} text'];
+  const lines = [pick(titles), pick(underlines)];
+  for (let i = 0, n = Math.floor(random() * 4); i < n; i++) lines.push(pick(rest));
+  return `${lines.join(random() < 0.1 ? '\r\n' : '\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks opened by a setext heading: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.SETEXT_ROUNDS ?? 3000);
+  const decided = differential(randomSetext, Number(process.env.FASTPATH_SEED ?? 3579), rounds, fastOf, parsedOf, (t) => /^[^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?\n/.test(t));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} setext chunks decided`);
 });
 
 /** Random chunks opened by a tag, block-level or not, with fields, comments, blank-ish lines and Markdown inside. */
