@@ -79,15 +79,25 @@ const BLOCK_HTML_LINE = new RegExp(`^ {0,3}</?(?:${htmlBlockNames.join('|')})(?=
 /** A blank line for CommonMark: spaces and tabs only. */
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 
+/** The length of `text` without its trailing spaces, tabs and line breaks (a loop: a `$`-anchored pattern is tried at every blank). */
+function trimmedLength(text: string): number {
+  let end = text.length;
+  for (let c = text.charCodeAt(end - 1); c === 32 || c === 9 || c === 10 || c === 13; c = text.charCodeAt(end - 1)) end--;
+  return end;
+}
+
 /**
  * Where the HTML block that is all of `text` ends (the end of its last line), or undefined when
  * `text` is not one: a block of the sixth kind with no blank line before its end, or a comment
  * (the second kind: it ends with the line that holds `-->`) with only blank lines after it.
  */
 function htmlBlockEnd(text: string): number | undefined {
-  const end = text.replace(/[ \t\r\n]+$/, '').length;
-  if (BLOCK_HTML_LINE.test(text)) return BLANK_LINE.test(text.slice(0, end)) ? undefined : end;
+  if (BLOCK_HTML_LINE.test(text)) {
+    const end = trimmedLength(text);
+    return BLANK_LINE.test(text.slice(0, end)) ? undefined : end;
+  }
   if (!COMMENT_LINE.test(text) || EMPTY_COMMENT.test(text)) return undefined;
+  const end = trimmedLength(text);
   const close = text.indexOf('-->', text.indexOf('<!--') + 4);
   if (close === -1) return undefined;
   const lineEnd = text.indexOf('\n', close);

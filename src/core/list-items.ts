@@ -36,6 +36,12 @@ import { lowerBound } from './chunks';
 
 /** A bullet item's first line: marker, 1-4 spaces, text. Its content starts after the spaces. */
 const ITEM = /^[-*+]( {1,4})(?=\S)/;
+/**
+ * An ordered item's first line: number, `.` or `)`, 1-4 spaces, text. A chunk whose items are all
+ * of one ordered list (one delimiter) is read item by item as a bullet list is: a line in column 1
+ * that starts with a number and the list's delimiter is its next item, whatever the number.
+ */
+const ORDERED_ITEM = /^\d{1,9}([.)])( {1,4})(?=\S)/;
 /** A thematic break (`* * *`, `- - -`), which a line that looks like an item may be. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** An ATX heading in column 1: one line, a block of its own (a release's title above its list). */
@@ -67,27 +73,37 @@ function itemStarts(text: string): number[] | undefined {
   // The column the current item's content starts at; after a heading no line may be indented.
   let content = Infinity;
   let lead = false;
+  // 'bullet', or the delimiter of an ordered list ('.' or ')'): one kind of item per chunk.
+  let kind: string | undefined;
   for (let at = 0; at < text.length; ) {
     let nl = text.indexOf('\n', at);
     if (nl === -1) nl = text.length;
     const line = text.slice(at, nl);
-    const m = ITEM.exec(line);
-    if (m && THEMATIC_BREAK.test(line)) return undefined; // `* * *` is a rule, not an item: it ends the list
+    const bullet = ITEM.exec(line);
+    const m = bullet ?? ORDERED_ITEM.exec(line);
+    if (bullet && THEMATIC_BREAK.test(line)) return undefined; // `* * *` is a rule, not an item: it ends the list
+    if (m) {
+      const itemKind = bullet ? 'bullet' : m[1];
+      if ((kind ??= itemKind) !== itemKind) return undefined;
+    }
     if (m || HEADING.test(line)) {
       starts.push(at);
-      content = m ? 1 + m[1].length : Infinity;
+      content = m ? m[0].length : Infinity;
     } else if (starts.length === 0 && line.trim() !== '') {
       if (!LEAD_TEXT.test(line)) return undefined;
       lead = true;
     } else if (line.trim() !== '' && line.length - line.trimStart().length < content) {
-      if (!LAZY_TEXT.test(line)) return undefined;
+      // After text in column 1 a paragraph may be open, which only an ordered item `1.` could interrupt.
+      if (!LAZY_TEXT.test(line) || kind !== 'bullet') return undefined;
       // The item may have ended above it (after a fence, say): then no line below it is the item's.
       content = Infinity;
     }
     at = nl + 1;
   }
   if (starts.length === 0) return undefined;
-  return lead ? [0, ...starts] : starts;
+  if (!lead) return starts;
+  // Only a bullet interrupts the paragraph before it whatever it holds (an ordered item must be `1.`).
+  return kind === 'bullet' ? [0, ...starts] : undefined;
 }
 
 /** Facts of the items (and headings) of `text` that start at `starts`, each read on its own. */
@@ -148,9 +164,9 @@ function spansLines(text: string, facts: ChunkFacts): boolean {
 
 /** Facts of an item read as its head and its sub-items (see above), or undefined when it cannot be. */
 function subItemFacts(item: string, options: FactOptions, level: number): ChunkFacts | undefined {
-  const m = ITEM.exec(item);
+  const m = ANY_ITEM.exec(item);
   if (!m) return undefined;
-  const column = 1 + m[1].length;
+  const column = m[0].length;
   const split = firstSubItem(item, column);
   if (split === -1) return undefined;
   const head = item.slice(0, split);

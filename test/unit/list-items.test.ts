@@ -171,6 +171,34 @@ test('random lists after a paragraph: whatever is read apart equals the parse of
   assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
 });
 
+/** Random ordered lists (numbered steps with sub-items, fences, lazy lines), now and then mixed with other markers. */
+function randomOrderedList(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const markers = ['1. ', '2. ', '10. ', '3. ', '0. ', '003. ', '1) ', '2) ', '1234567890. ', '- ', '1.  ', '2.\t'];
+  const content = [
+    'step [Field] and `a[]`', '**Audit** the calls `a', 'b` spans', 'lazy [l] line', '```', '```bash', 'run [it] {{x}}', '~~~', '- sub [s]', '- sub `c', '  d` [e]', '  ```', '  code [c]', '> quote [q]',
+    '<div>', '| a | b |', '|---|---|', '# H [h]', '', '', 'YYYY-MM-DD', '[a', 'b]', '    indented [i]', '* * *', '2024. was a year [y]',
+  ];
+  const lines: string[] = [];
+  const same = random() < 0.7 ? pick(['1. ', '2) ']) : undefined;
+  for (let i = 0, n = 1 + Math.floor(random() * 4); i < n; i++) {
+    const marker = same ? same.replace(/^\d+/, String(i + 1)) : pick(markers);
+    lines.push(`${marker}${pick(['first [F]', 'Create the project', '`code` [x]', '**Bold** text'])}`);
+    const pad = ' '.repeat(marker.length);
+    for (let k = 0, m = Math.floor(random() * 5); k < m; k++) {
+      const piece = pick(content);
+      lines.push(piece === '' ? '' : random() < 0.15 ? piece : pad + piece);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('random ordered lists: whatever is read apart equals the parse of the whole', () => {
+  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
+  const apart = differential(randomOrderedList, Number(process.env.LIST_ITEMS_SEED ?? 79), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
+  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
+});
+
 test('documents of nested entries lint as a full parse does', () => {
   for (const text of [...NESTED, ...NESTED_WHOLE, ...ITEM_CONTENT, ...ITEM_CONTENT_WHOLE]) {
     const doc = `# Changelog\n\n${text}\n${text}`;
