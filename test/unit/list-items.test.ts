@@ -117,6 +117,16 @@ test('an item holding fenced code is read as its content cut at the fences, equa
   for (const text of ITEM_CONTENT_WHOLE) assert.equal(listItemFacts(text, OPTIONS), undefined, JSON.stringify(text));
 });
 
+/**
+ * Lists from `generate` read item by item equal the parse of the whole (LIST_ITEMS_ROUNDS rounds,
+ * seed LIST_ITEMS_SEED or `seed`); a tenth of them at least must be read apart.
+ */
+function readsApartAsParsed(generate: (random: () => number) => string, seed: number): void {
+  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
+  const apart = differential(generate, Number(process.env.LIST_ITEMS_SEED ?? seed), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
+  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
+}
+
 /** Random items built from pieces that decide where a fence belongs (markers, indents, HTML, tables, quotes, lazy lines). */
 function randomItem(random: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
@@ -141,11 +151,7 @@ function randomItem(random: () => number): string {
   return `${lines.join('\n')}\n`;
 }
 
-test('random items holding fences: whatever is read apart equals the parse of the whole', () => {
-  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
-  const apart = differential(randomItem, Number(process.env.LIST_ITEMS_SEED ?? 77), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
-  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
-});
+test('random items holding fences: whatever is read apart equals the parse of the whole', () => readsApartAsParsed(randomItem, 77));
 
 /** Random lists with a paragraph before them, built from pieces that decide where the paragraph ends. */
 function randomLedList(random: () => number): string {
@@ -165,11 +171,7 @@ function randomLedList(random: () => number): string {
   return `${lines.join('\n')}\n`;
 }
 
-test('random lists after a paragraph: whatever is read apart equals the parse of the whole', () => {
-  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
-  const apart = differential(randomLedList, Number(process.env.LIST_ITEMS_SEED ?? 78), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
-  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
-});
+test('random lists after a paragraph: whatever is read apart equals the parse of the whole', () => readsApartAsParsed(randomLedList, 78));
 
 /** Random ordered lists (numbered steps with sub-items, fences, lazy lines), now and then mixed with other markers. */
 function randomOrderedList(random: () => number): string {
@@ -193,11 +195,7 @@ function randomOrderedList(random: () => number): string {
   return `${lines.join('\n')}\n`;
 }
 
-test('random ordered lists: whatever is read apart equals the parse of the whole', () => {
-  const rounds = Number(process.env.LIST_ITEMS_ROUNDS ?? 3000);
-  const apart = differential(randomOrderedList, Number(process.env.LIST_ITEMS_SEED ?? 79), rounds, (t) => listItemFacts(t, OPTIONS), (t) => parsedFacts(t, OPTIONS));
-  assert.ok(apart > rounds / 10, `${apart} of ${rounds} read apart`);
-});
+test('random ordered lists: whatever is read apart equals the parse of the whole', () => readsApartAsParsed(randomOrderedList, 79));
 
 test('documents of nested entries lint as a full parse does', () => {
   for (const text of [...NESTED, ...NESTED_WHOLE, ...ITEM_CONTENT, ...ITEM_CONTENT_WHOLE]) {
