@@ -264,9 +264,8 @@ function headingsOnly(text: string): ChunkFacts | undefined {
  * Characters and sequences that bring syntax the plain path does not model: among them an HTML
  * link element (`<a …>…</a>`) with a bracket, brace or date stub inside it or a bracket open
  * around it, which the parser masks as one element (`facts.ts`, CODE_ELEMENTS). A line that starts
- * with `<` may open an HTML block, except an anchor with more on its line (`<a id="x"></a>`
- * over a heading): `a` names no block, and a complete tag opens one only when nothing follows
- * it on its line, so that line is a paragraph with inline HTML.
+ * with `<` may open an HTML block, except one opened by an inline tag with more after it on its
+ * line (`NOT_INLINE_TAG_LINE`), which is a paragraph with inline HTML.
  */
 const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>(?:(?!<\/a[\s>])[\s\S])*?(?:[[{]|YYYY|MM\/|DD\/)|\[[^\]]*<a[\s/>]|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */

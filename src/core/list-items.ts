@@ -1,6 +1,7 @@
 /**
- * A chunk that is one top-level bullet list (`* item` lines in column 1, every other line indented
- * into its item) is read item by item when it misses the fast paths as a whole: each item takes
+ * A chunk that is one top-level list (`* item` lines in column 1, or `1.` items of one ordered
+ * list — see `ORDERED_ITEM` —, every other line indented into its item) is read item by item when
+ * it misses the fast paths as a whole: each item takes
  * the fast paths on its own, and only the items that miss them are parsed. A changelog's release
  * is such a list, and one code block or unpaired backtick in one entry sent all of it to the parser.
  *
