@@ -1,13 +1,16 @@
 /**
  * `node dist/test/bench/parsed.js DIR... [--dump FILE]`: which blocks of a corpus the fast paths
  * leave to the Markdown parser, and what parsing them costs. Prints, per folder, the blocks
- * split, the distinct ones, how many of those the parser reads and the time it takes; `--dump`
- * writes each parsed block (with its file) to FILE, to see which shapes the fast paths miss.
+ * split, the distinct ones, how many of those the parser reads whole (their size and parse time)
+ * and how many lists are read item by item instead (and the time that takes, parsing only the
+ * items the fast paths miss); `--dump` writes each block parsed whole (with its file) to FILE,
+ * to see which shapes the fast paths miss.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitChunks, lineStarts } from '../../src/core/chunks';
 import { fastFacts } from '../../src/core/fastpath';
+import { listItemFacts } from '../../src/core/list-items';
 import { parsedFacts } from '../../src/core/facts';
 import { readFrontmatter } from '../../src/core/frontmatter';
 import { bodyStartOf } from '../../src/core/document';
@@ -23,13 +26,27 @@ function markdownPaths(dir: string): string[] {
   return out;
 }
 
-/** The parser's share of one folder. */
-export function parsedShare(dir: string): { blocks: number; distinct: number; parsed: { file: string; text: string }[]; parseMs: number } {
+/** What the parser reads of one folder. */
+interface Share {
+  blocks: number;
+  distinct: number;
+  /** Blocks parsed whole, and the time that takes. */
+  parsed: { file: string; text: string }[];
+  parseMs: number;
+  /** Lists read item by item (only the items the fast paths miss are parsed), and the time that takes. */
+  apart: number;
+  apartMs: number;
+}
+
+/** The parser's share of one folder, as `chunkFacts` decides: fast paths, then lists item by item, then the parser. */
+export function parsedShare(dir: string): Share {
   const options = { patterns: [] };
   const seen = new Set<string>();
   const parsed: { file: string; text: string }[] = [];
   let blocks = 0;
   let parseMs = 0;
+  let apart = 0;
+  let apartMs = 0;
   for (const file of markdownPaths(dir)) {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const fm = readFrontmatter(text, []);
@@ -40,12 +57,17 @@ export function parsedShare(dir: string): { blocks: number; distinct: number; pa
       seen.add(key);
       if (fastFacts(chunk.text, chunk.fence !== undefined, options)) continue;
       const t0 = performance.now();
+      if (!chunk.fence && listItemFacts(chunk.text, options)) {
+        apartMs += performance.now() - t0;
+        apart++;
+        continue;
+      }
       parsedFacts(chunk.text, options);
       parseMs += performance.now() - t0;
       parsed.push({ file, text: chunk.text });
     }
   }
-  return { blocks, distinct: seen.size, parsed, parseMs };
+  return { blocks, distinct: seen.size, parsed, parseMs, apart, apartMs };
 }
 
 function main(): void {
@@ -55,7 +77,11 @@ function main(): void {
   const all: string[] = [];
   for (const dir of args) {
     const r = parsedShare(dir);
-    process.stdout.write(`${dir}: ${r.blocks} blocks, ${r.distinct} distinct, ${r.parsed.length} parsed (${r.parseMs.toFixed(0)} ms)\n`);
+    const bytes = r.parsed.reduce((n, p) => n + p.text.length, 0);
+    process.stdout.write(
+      `${dir}: ${r.blocks} blocks, ${r.distinct} distinct, ${r.parsed.length} parsed whole (${(bytes / 1024).toFixed(1)} KB, ${r.parseMs.toFixed(0)} ms), ` +
+        `${r.apart} lists read item by item (${r.apartMs.toFixed(0)} ms)\n`,
+    );
     for (const p of r.parsed) all.push(`=== ${p.file}\n${p.text}`);
   }
   if (dump) writeFileSync(dump, all.join('\n'));
