@@ -25,7 +25,7 @@ function temp(): string {
   return dir;
 }
 
-const DOC = '---\ntitle: Acme\nowners: { lead: "Ana", backup: [Bo, Cy] }\n---\n# Acme guide\n\nOwner: [Customer name]\n\nNotes\n=====\n';
+const DOC = '---\ntitle: Acme\nowners: { lead: "Ana", backup: [Bo, Cy] }\n---\n# Acme guide\n\nOwner: [Customer name]\n\nNotes.[^1]\n\n[^1]: A footnote.\n';
 
 /** Runs `lint doc.md` with `cacheHome` as XDG_CACHE_HOME (and `env`); stdout, stderr and exit code. */
 function lintWith(cacheHome: string, env: Record<string, string> = {}): { out: string; err: string; code: number | null } {
@@ -55,7 +55,7 @@ test('the first run writes the cache (private to the user), the next reads it wi
   assert.equal(first.code, 0);
   assert.match(first.out, /doc\.md:7:8 warning placeholder/);
   const files = cacheFiles(home);
-  // The CLI's bundle, the Markdown parser (a setext heading is read by it) and yaml (for the frontmatter).
+  // The CLI's bundle, the Markdown parser (a footnote definition is read by it) and yaml (for the frontmatter).
   assert.equal(files.length, 3, files.join('\n'));
   for (const f of files) assert.equal(statSync(f).mode & 0o777, 0o600, f);
   const written = files.map((f) => statSync(f).mtimeMs);
