@@ -54,15 +54,15 @@ function setextFacts(text: string, options: FactOptions): ChunkFacts | undefined
   if (first === -1) return undefined;
   let second = text.indexOf('\n', first + 1);
   if (second === -1) second = text.length;
-  const underline = SETEXT_UNDERLINE.exec(text.slice(first + 1, second).replace(/\r$/, ''));
+  const under = text.slice(first + 1, second).replace(/\r$/, '');
+  const underline = SETEXT_UNDERLINE.exec(under);
   const line = text.slice(0, first).replace(/\r$/, '');
   if (!underline || !SETEXT_TEXT.test(line) || !isInert(line, options.patterns)) return undefined;
   const title = headingText(line.trim());
   if (title === null) return undefined;
   const facts = emptyFacts();
   const indent = line.length - line.trimStart().length;
-  const end = first + 1 + text.slice(first + 1, second).replace(/\r$/, '').length;
-  facts.headings.push({ start: indent, end, depth: underline[1][0] === '=' ? 1 : 2, text: title.trim() });
+  facts.headings.push({ start: indent, end: first + 1 + under.length, depth: underline[1][0] === '=' ? 1 : 2, text: title.trim() });
   const rest = text.slice(second + 1);
   if (rest.trim() === '') return facts;
   const after = fastFacts(rest, false, options);
