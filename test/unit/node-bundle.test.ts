@@ -36,3 +36,15 @@ test('activating the Node bundle loads none of dist/lazy/, and each lazy file ex
   const loaded = (JSON.parse(r.stdout) as string[]).filter((f) => f.includes(`${join('dist', 'lazy')}`) || f.includes('node_modules'));
   assert.deepEqual(loaded, [], 'activation loads nothing from dist/lazy/ or node_modules');
 });
+
+test('the bundles keep regex literals with \\p{…} as literals (not a new RegExp built at each use)', () => {
+  // esbuild lowers them for the node20 target unless told Node has them (src/build/esbuild.mjs);
+  // our own sources never call the constructor with `\p{`, so any such call is a lowered literal.
+  for (const name of ['extension.js', 'cli-main.js', 'cli-worker.js', 'web/extension.js']) {
+    const text = readFileSync(join(ROOT, 'dist', name), 'utf8');
+    const lowered = text.match(/new RegExp\("[^"]*\\\\p\{/g) ?? [];
+    assert.deepEqual(lowered, [], `dist/${name}`);
+  }
+  const literal = readFileSync(join(ROOT, 'dist/cli-main.js'), 'utf8').match(/\/[^/\n]*\\p\{L[ul]?\}[^/\n]*\/[a-z]*u[a-z]*/g) ?? [];
+  assert.ok(literal.length > 10, `the field grammar's \\p{…} literals are in dist/cli-main.js as literals (${literal.length})`);
+});
