@@ -218,11 +218,15 @@ const NESTED_HASH = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*#/;
 function heading(line: Line): HeadingFact | undefined | null {
   const m = ATX.exec(line.text);
   if (!m) return NESTED_HASH.test(line.text) ? null : undefined;
-  const text = headingText((m[2] ?? '').trim());
+  const text = ATX_EMPTY.test(line.text) ? '' : headingText((m[2] ?? '').trim());
   if (text === null) return null;
   const indent = line.text.length - line.text.trimStart().length;
-  return { start: line.start + indent, end: line.start + line.text.trimEnd().length, depth: m[1].length, text: text.trim() };
+  // The parser's heading runs to the end of its line, blanks after the title included.
+  return { start: line.start + indent, end: line.start + line.text.length, depth: m[1].length, text: text.trim() };
 }
+
+/** An ATX heading that is only a closing sequence (`# #`, `## ###`): empty, as its `#`s need no blank before them then. */
+const ATX_EMPTY = /^ {0,3}#{1,6}[ \t]+#+[ \t]*$/;
 
 /**
  * What follows a line's first `<` when the line starts with an inline tag with more after it

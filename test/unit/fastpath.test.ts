@@ -118,6 +118,16 @@ test('published-doc shapes take the fast path, with the facts the parser gives',
   }
 });
 
+test('ATX headings with blanks after the title, or only a closing sequence, have the parser\'s span and text', () => {
+  // Found by the wiki-link generator: the fast path ended a heading before its trailing blanks
+  // and read `# ##` as a heading titled "##"; the parser's runs to the line's end, and is empty.
+  for (const text of ['# a \n', '# \n', '#  \n', '#\t\n', '## Title  \n\nText [F]\n', '  # a # \n', '# ##\n', '#  #  \n', '#\t#\n', '# # #\n', '# ## #\n', '## #a\n', '# a\r\n']) {
+    const { fast, parsed } = bothFacts(text);
+    assert.ok(fast, `fast path: ${JSON.stringify(text)}`);
+    assert.deepEqual(fast, parsed, JSON.stringify(text));
+  }
+});
+
 test('shapes only the parser reads go to it (cases the fuzz and published docs found)', () => {
   for (const text of [
     '- [ ] one\r- [ ] [two\nthree]\n', // a lone CR ends a line (seeds 2475, 4428, 8432)
