@@ -271,7 +271,7 @@ function headingsOnly(text: string): ChunkFacts | undefined {
  * with `<` may open an HTML block, except one opened by an inline tag with more after it on its
  * line (`NOT_INLINE_TAG_LINE`), which is a paragraph with inline HTML.
  */
-const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>(?:(?!<\/a[\s>])[\s\S])*?(?:[[{]|YYYY|MM\/|DD\/)|\[[^\]]*<a[\s/>]|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|\[\[|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
+const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>(?:(?!<\/a[\s>])[\s\S])*?(?:[[{]|YYYY|MM\/|DD\/)|\[[^\]]*<a[\s/>]|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */
 const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
 /**
@@ -493,15 +493,40 @@ function simpleFacts(text: string): ChunkFacts | undefined {
 }
 
 /**
+ * A wiki link (`[[Page]]`, `[[Folder/Page|label]]`) on one line, with nothing inside that the
+ * parser reads as syntax of its own, and no `(`, `[` or `:` after it (`[[a]](url)` is a link
+ * whose text is `[a]`).
+ */
+const WIKI_LINK = /\[\[([^[\]\n`<\\]*)\]\](?![([:])/y;
+
+/**
+ * Whether every `[[` of `text` opens a wiki link: text to the parser (no definition of the chunk
+ * can make a link of it), a stretch the field grammar skips whole. In a chunk that may hold a
+ * table a `|` inside one is refused: a table's row splits the link into cells, which the grammar
+ * reads one by one.
+ */
+function wikiLinksOnly(text: string): boolean {
+  const table = mayHoldTable(text);
+  for (let at = text.indexOf('[['); at !== -1; at = text.indexOf('[[', at + 2)) {
+    WIKI_LINK.lastIndex = at;
+    const m = WIKI_LINK.exec(text);
+    if (!m || (table && m[1].includes('|'))) return false;
+    at += m[0].length - 2;
+  }
+  return true;
+}
+
+/**
  * Facts of a chunk made of plain lines only: ATX headings, paragraphs, bullet lists with task
  * markers, tables, with code spans, links and tags inside a line that the masks cover — no
  * HTML blocks, character references outside a tag, escapes before markup, setext headings or
  * thematic breaks. Its phrasing is then its raw text, minus task markers and masks.
  */
 function plainFacts(text: string): ChunkFacts | undefined {
-  if (NOT_PLAIN.test(text)) return undefined;
-  // A backslash escapes a backtick or `<` in ways the plain path does not model.
-  if (text.includes('\\') && /[`<]|\]\(/.test(text)) return undefined;
+  if (NOT_PLAIN.test(text) || (text.includes('[[') && !wikiLinksOnly(text))) return undefined;
+  // A backslash escapes a backtick or `<` in ways the plain path does not model; one before a
+  // pipe (`\|`, a pipe kept inside a table's cell) escapes nothing else.
+  if (ESCAPE_BEFORE_MARKUP.test(text) && /[`<]|\]\(/.test(text)) return undefined;
   const lines = linesOf(text);
   const cells = DATE.test(text) && text.startsWith('|') ? tableCells(text, lines) : undefined;
   if (cells === null || !plainLines(lines, cells !== undefined) || (mayHoldTable(text) && !rowsKeepPipes(lines))) return undefined;
@@ -616,10 +641,17 @@ function tableDates(text: string, rows: readonly Cell[][], masks: readonly Span[
   hits.sort((a, b) => a.start - b.start);
 }
 
+/** A backslash that is not the escape of a pipe (`\|`): it may escape a backtick, `<`, a bracket or a break. */
+const ESCAPE_BEFORE_MARKUP = /\\(?!\|)/;
+
+/** A pipe with no backslash before it: in a table's row, where a cell ends (`\|` is a pipe inside the cell). */
+const UNESCAPED_PIPE = /(?:^|[^\\])\|/;
+
 /**
  * Code spans that open and close on one line: masks them and scans their content as code.
- * False when a backtick run may pair across lines, or a span holds `|` in a chunk that may
- * hold a table (a row is split into cells before its code spans are read).
+ * False when a backtick run may pair across lines, or a span holds an unescaped `|` in a chunk
+ * that may hold a table (a row is split into cells before its code spans are read; `\|` stays
+ * in its cell, and the plain path lets no other backslash through with a backtick).
  */
 function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: FieldHit[], table: boolean): boolean {
   for (const line of lines) {
@@ -635,7 +667,7 @@ function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: Fi
       }
       const close = runs[j];
       const content = { start: open.at + open.size, end: close.at };
-      if (table && text.slice(content.start, content.end).includes('|')) return false;
+      if (table && UNESCAPED_PIPE.test(text.slice(content.start, content.end))) return false;
       masks.push({ start: open.at, end: close.at + close.size });
       scanCode(text, content, hits);
       i = j;

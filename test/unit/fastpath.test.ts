@@ -26,7 +26,7 @@ function corpus(): [string, string][] {
 }
 
 
-const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>', '\n===\n', '\n:-\n', '<img src="x"/> '];
+const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>', '\n===\n', '\n:-\n', '<img src="x"/> ', '[[', ']]', '[[Page|label]]', '\\|'];
 
 function mutate(text: string, random: () => number): string {
   let out = text;
@@ -111,6 +111,9 @@ test('published-doc shapes take the fast path, with the facts the parser gives',
     '- [Fixed `daysToWeeks` returning negative 0.](https://example.com/pull/1)\n',
     '[![npm version](https://img.shields.io/npm/v/x.svg)](https://www.npmjs.org/package/x) [Field]\n',
     'A <span class>descriptive words</span> tag\n',
+    // wiki links (a team wiki's pages), a table whose code spans keep a pipe escaped
+    'See [[Checkout Architecture]] and\n[[Runbooks/Payments|the payments runbook]] for [Customer name].\n',
+    '| Check | Command |\n|---|---|\n| Events | `kubectl logs deploy/x \\| grep -c sent` [Field] |\n',
   ]) {
     const { fast, parsed } = bothFacts(text);
     assert.ok(fast, `fast path: ${JSON.stringify(text)}`);
@@ -133,6 +136,9 @@ test('shapes only the parser reads go to it (cases the fuzz and published docs f
     '- [ ] one\r- [ ] [two\nthree]\n', // a lone CR ends a line (seeds 2475, 4428, 8432)
     '| a | b |\n| --- |---:|\n| [x] | y |\nYYYY-MM-DD\nthe [team the API\nnaive partner]\n', // rows without a pipe (seed 7217)
     '| a |\n|---|\n| `x|y` [F] |\n', // a pipe in a code span splits a table cell
+    '| a |\n|---|\n| `x\\\\|y` [F] |\n', // so does one after an escaped backslash
+    '| a |\n|---|\n| [[x|{{Y}}]] |\n', // and a wiki link's: the field is a cell of its own
+    '[[a]](https://x.y) [F]\n', // a link whose text is `[a]`
     '- <div>[Customer name]\n', // an HTML block in a list item
     '## Definition ~of~ Done\n', // strikethrough in a title
     '1. Step\n   ```bash\n   # comment\n   ```\n', // a fence in a list item: its `#` is code
@@ -318,4 +324,34 @@ test('random chunks opened by a tag: what the fast path decides equals the parse
   const rounds = Number(process.env.HTML_ROUNDS ?? 3000);
   const decided = differential(randomHtmlBlock, Number(process.env.FASTPATH_SEED ?? 8642), rounds, fastOf, parsedOf);
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks decided`);
+});
+
+/** Random chunks with wiki links (`[[Page]]`, `[[a|b]]`) and look-alikes, in prose, lists, quotes and tables, beside fields. */
+function randomWikiChunk(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const wikis = [
+    '[[Page]]', '[[Checkout Architecture]]', '[[Runbooks/Payments|the payments runbook]]', '[[a|b]]', '[[ ]]', '[[]]', '[[Page#Section]]', '[[Page]]s', 'x[[y]]z', '![[image.png]]',
+    '[[a]](url)', '[[a]][b]', '[[a]][]', '[[a]]:', '[[a]] (url)', '[[[a]]]', '[[a]]]', '[[[a]]', '[[a] b]]', '[[a\nb]]', '[[`a`]]', '[[<b>]]', '[[a\\]]]', '[[a]', '[[a {{FIELD}} b]]',
+    '[[a | {{FIELD}} | b]]', '[[a | [Field] | b]]', '[[YYYY-MM-DD]]', '[[Customer name]]', '[see [[a]]](url)', '[x]([[a]])', '[[a]]\\', '[[https://x.y]]', '[[a@b.co]]', '[[a]] and [[b|c]]',
+  ];
+  const text = ['Text', 'see', 'and [Customer name]', '{{NAME}}', 'on YYYY-MM-DD', '`code [x]`', '[link](https://x.y)', 'a \\| b', '`a \\| b`', '`a | b`', '`a \\\\| b`', '<b>x</b>', 'https://x.y/[a]', ''];
+  const prefixes = ['', '', '', '- ', '> ', '1. ', '# ', '- [ ] ', '    '];
+  const line = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.5 ? pick(wikis) : pick(text))).join(' ');
+  const out: string[] = [];
+  if (random() < 0.3) {
+    // A table, its cells holding wiki links, code spans with escaped pipes, fields.
+    const cols = 1 + Math.floor(random() * 3);
+    const row = () => `| ${Array.from({ length: cols }, line).join(' | ')} |`;
+    out.push(row(), `|${Array.from({ length: cols }, () => pick(['---', ':--', '--:'])).join('|')}|`);
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) out.push(random() < 0.1 ? line() : row());
+  } else {
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) out.push(`${pick(prefixes)}${line()}`);
+  }
+  return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks with wiki links and escaped pipes: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.WIKI_ROUNDS ?? 3000);
+  const decided = differential(randomWikiChunk, Number(process.env.FASTPATH_SEED ?? 1928), rounds, fastOf, parsedOf, (t) => t.includes('[[') || t.includes('\\|'));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with wiki links or escaped pipes decided`);
 });
