@@ -86,21 +86,34 @@ function trimmedLength(text: string): number {
   return end;
 }
 
+/** A line opening an HTML block of the first kind (`<pre>`, `<script>`, `<style>`, `<textarea>`), which blank lines do not end. */
+const RAW_HTML_LINE = new RegExp(`^ {0,3}<(?:${htmlRawNames.join('|')})(?=[ \\t>]|\\r?\\n|$)`, 'i');
+/** What ends a block of the first kind: a line holding the end tag of any of its names (not only the one it opened with). */
+const RAW_HTML_END = new RegExp(`</(?:${htmlRawNames.join('|')})>`, 'i');
+
 /**
  * Where the HTML block that is all of `text` ends (the end of its last line), or undefined when
- * `text` is not one: a block of the sixth kind with no blank line before its end, or a comment
- * (the second kind: it ends with the line that holds `-->`) with only blank lines after it.
+ * `text` is not one: a block of the sixth kind with no blank line before its end, one of the
+ * first kind with only blank lines after the line that closes it (or no such line: it runs to
+ * the end), or a comment (the second kind: it ends with the line that holds `-->`) with only
+ * blank lines after it.
  */
 function htmlBlockEnd(text: string): number | undefined {
   if (BLOCK_HTML_LINE.test(text)) {
     const end = trimmedLength(text);
     return BLANK_LINE.test(text.slice(0, end)) ? undefined : end;
   }
+  if (RAW_HTML_LINE.test(text)) return onlyBlanksAfter(text, RAW_HTML_END.exec(text)?.index);
   if (!COMMENT_LINE.test(text) || EMPTY_COMMENT.test(text)) return undefined;
-  const end = trimmedLength(text);
   const close = text.indexOf('-->', text.indexOf('<!--') + 4);
-  if (close === -1) return undefined;
-  const lineEnd = text.indexOf('\n', close);
+  return close === -1 ? undefined : onlyBlanksAfter(text, close);
+}
+
+/** `text`'s trimmed length when nothing but blanks follows the line holding offset `closed` (undefined: never closed, it runs to the end). */
+function onlyBlanksAfter(text: string, closed: number | undefined): number | undefined {
+  const end = trimmedLength(text);
+  if (closed === undefined) return end;
+  const lineEnd = text.indexOf('\n', closed);
   return lineEnd === -1 || lineEnd >= end ? end : undefined;
 }
 

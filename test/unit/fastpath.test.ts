@@ -114,6 +114,8 @@ test('published-doc shapes take the fast path, with the facts the parser gives',
     // wiki links (a team wiki's pages), a table whose code spans keep a pipe escaped
     'See [[Checkout Architecture]] and\n[[Runbooks/Payments|the payments runbook]] for [Customer name].\n',
     '| Check | Command |\n|---|---|\n| Events | `kubectl logs deploy/x \\| grep -c sent` [Field] |\n',
+    // a job's log in <pre>, blank lines inside (an HTML block of the first kind)
+    '<pre>\nJob started 2026-03-14\n\n[INFO] loaded 3,214 rows\n[Customer name]\n</pre>\n\n',
   ]) {
     const { fast, parsed } = bothFacts(text);
     assert.ok(fast, `fast path: ${JSON.stringify(text)}`);
@@ -311,9 +313,11 @@ function randomHtmlBlock(random: () => number): string {
     '<div>', '<div align="center">', '<DIV>', '</div>', '<div/>', '<p align="center"><img src="x"></p>', '<table>', '<td>[Field]</td>', '<details><summary>More</summary>', '<h3 align="center">Sponsors <br /></h3>',
     '<section id="a">', '<ul><li>[Customer name]</li></ul>', '<divx>', '<span>', '<a id="x"></a>', '<pre>', '<script>', '<!-- c -->', '<!-- open', '<?php', '<![CDATA[', '<!DOCTYPE html>', '<Customer name>',
     '<div <Customer name>>', '<hr>', '<hr/>', '<div\n  class="c">', '<center>{{NAME}}</center>', '<p>YYYY-MM-DD</p>',
-    '<!-- YAML', '<!--', '<!-- a -->', '<!-- a --> [Customer name]', '<!-->', '<!--->', '<!---->', '<!-- <Customer name>', '<!-- [Field] -->',
+    '<pre class="log">', '<PRE>', '<script type="module">', '<style>', '<textarea>', '<pre>x</pre>', '<pre/>', '<pres>', '<!-- YAML', '<!--', '<!-- a -->', '<!-- a --> [Customer name]', '<!-->', '<!--->', '<!---->', '<!-- <Customer name>', '<!-- [Field] -->',
   ];
-  const lines = ['-->', '  --> trailing', '--> [Customer name]', 'added: v1.0.0', '<a href="x.html#y">z</a>', 'text # not a heading', '[Customer name]', '  [Field]  ', ' [a] [b] ', '<!-- note -->', '<!-- integration-docs-disable-next-line -->', '<!-- open', '-->', 'text {{NAME}} and [x]', '', '   ', '\t', ' \u00a0', '# heading [h]', '- item [i]', '> quote', '</div>', '  <img src="x">', 'YYYY-MM-DD', '```', '    code [c]', '<Customer name>', '[link]: https://x.y'];
+  const lines = ['-->', '  --> trailing', '--> [Customer name]', 'added: v1.0.0', '<a href="x.html#y">z</a>', 'text # not a heading', '[Customer name]', '  [Field]  ', ' [a] [b] ', '<!-- note -->', '<!-- integration-docs-disable-next-line -->', '<!-- open', '-->', 'text {{NAME}} and [x]', '', '   ', '\t', ' \u00a0', '# heading [h]', '- item [i]', '> quote', '</div>', '  <img src="x">', 'YYYY-MM-DD', '```', '    code [c]', '<Customer name>', '[link]: https://x.y',
+    // what ends a block of the first kind (`<pre>`, `<script>`…), or looks as if it did
+    '</pre>', '</PRE> after [x]', 'a </script> b', '</style>', '</textarea>', '</pre >', '</pref>', '[INFO] loaded rows', '<pre>[x]</pre>'];
   const indent = pick(['', '', '', ' ', '   ', '    ']);
   const n = Math.floor(random() * 6);
   const body = Array.from({ length: n }, () => pick(lines));
