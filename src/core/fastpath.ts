@@ -36,7 +36,7 @@ export function fastFacts(text: string, isFence: boolean, options: FactOptions):
   if (isFence) return fenceFacts(text, options);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
   if (isInert(text, patterns)) return headingsOnly(text) ?? htmlBlockOnly(text);
-  return definitionsOnly(text) ?? htmlBlockOnly(text) ?? setextFacts(text, options) ?? simpleFacts(text);
+  return definitionsOnly(text) ?? htmlBlockOnly(text) ?? setextFacts(text, options) ?? simpleFacts(text) ?? footnoteFacts(text);
 }
 
 /** A setext underline: `===` (level 1) or `---` (level 2) under the line of a heading. */
@@ -503,6 +503,31 @@ function simpleFacts(text: string): ChunkFacts | undefined {
   if (hits.length === 0) return out;
   out.fields = [...out.fields, ...hits.map((h) => ({ ...h, where: 'prose' as const }))].sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** A footnote's definition opening a chunk: `[^label]:` at the start of its line, then one to three spaces and text. */
+const FOOTNOTE_OPEN = /^\[\^[\w-]{1,100}\]:( {1,3})(?=[^ \t\r\n])/;
+
+/**
+ * A chunk that is one footnote's definition holding one paragraph (`[^1]: Binaries are published
+ * for …` over `    under WSL, or use …`): the paragraph's facts, read by the plain path with
+ * the label turned into letters of its length (offsets stay). Each line after the first is a
+ * continuation, indented (the definition's content column is four in) or lazy. Left to the
+ * parser: a line of the definition that may start a block of its own, a blank line or a tab
+ * inside it, another footnote mark, and a first line with a field's opening character or a date
+ * stub (the letters would change what its context says).
+ */
+function footnoteFacts(text: string): ChunkFacts | undefined {
+  const open = FOOTNOTE_OPEN.exec(text);
+  if (!open || text.includes('[^', 2)) return undefined;
+  const lines = text.slice(0, trimmedLength(text)).split('\n');
+  const first = lines[0].slice(open[0].length);
+  if (BLOCK_LINE.test(first) || /[[{<]/.test(first) || DATE.test(first)) return undefined;
+  for (const line of lines.slice(1)) {
+    if (line.trim() === '' || line.includes('\t') || BLOCK_LINE.test(line.replace(/^ {1,4}/, ''))) return undefined;
+  }
+  const label = open[0].length - open[1].length;
+  return plainFacts('x'.repeat(label) + text.slice(label));
 }
 
 /**

@@ -25,7 +25,10 @@ function temp(): string {
   return dir;
 }
 
-const DOC = '---\ntitle: Acme\nowners: { lead: "Ana", backup: [Bo, Cy] }\n---\n# Acme guide\n\nOwner: [Customer name]\n\nNotes.[^1]\n\n[^1]: A footnote.\n';
+// The frontmatter loads yaml; the strikethrough in a title loads the Markdown parser (a shape the
+// fast paths leave to it: fastpath.test.ts, "shapes only the parser reads"; a footnote and a setext
+// heading did, until the fast paths learned them).
+const DOC = '---\ntitle: Acme\nowners: { lead: "Ana", backup: [Bo, Cy] }\n---\n# Acme guide\n\nOwner: [Customer name]\n\n## Definition ~of~ Done\n\nNotes.[^1]\n\n[^1]: A footnote.\n';
 
 /** Runs `lint doc.md` with `cacheHome` as XDG_CACHE_HOME (and `env`); stdout, stderr and exit code. */
 function lintWith(cacheHome: string, env: Record<string, string> = {}): { out: string; err: string; code: number | null } {
@@ -56,6 +59,7 @@ test('the first run writes the cache (private to the user), the next reads it wi
   assert.match(first.out, /doc\.md:7:8 warning placeholder/);
   const files = cacheFiles(home);
   // The CLI's bundle, the Markdown parser (a footnote definition is read by it) and yaml (for the frontmatter).
+  // dist/cli-main.js, dist/lazy/yaml.js and dist/lazy/remark.js (if only two: DOC no longer makes the CLI parse).
   assert.equal(files.length, 3, files.join('\n'));
   for (const f of files) assert.equal(statSync(f).mode & 0o777, 0o600, f);
   const written = files.map((f) => statSync(f).mtimeMs);

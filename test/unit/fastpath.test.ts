@@ -26,7 +26,7 @@ function corpus(): [string, string][] {
 }
 
 
-const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>', '\n===\n', '\n:-\n', '<img src="x"/> ', '[[', ']]', '[[Page|label]]', '\\|'];
+const SNIPPETS = ['<', '<br>', '< 5', '<YOUR_KEY>', '<https://x.y/[a]>', '\\', '\\[', '\n[ref]: https://x.y "t"\n', '~~', '~', 'https://a.b/[x]', 'a@b.co', '_', '**', '](', '![i](p.png)', '[t][ref]', '> ', '\n> [!NOTE]\n', '[', ']', '{{', '}}', '`', '*', '_', '-', '#', '|', '\n', '\n\n', ' ', '    ', '> ', '- [ ] ', '1. ', '](x)', '<!-- ', ' -->', '\\', 'YYYY-MM-DD', '---\n', '```\n', '[x]', ': ', '[wrapped\nlink](x)', '[a\n  b](c "t")', '[a\n- b](c)', '[a\n# b](c)', '[a\n> b](c)', '<a id="x"></a>', '<a name=x>', '\n===\n', '\n:-\n', '<img src="x"/> ', '[[', ']]', '[[Page|label]]', '\\|', '\n[^1]: ', '\n    '];
 
 function mutate(text: string, random: () => number): string {
   let out = text;
@@ -114,6 +114,9 @@ test('published-doc shapes take the fast path, with the facts the parser gives',
     // wiki links (a team wiki's pages), a table whose code spans keep a pipe escaped
     'See [[Checkout Architecture]] and\n[[Runbooks/Payments|the payments runbook]] for [Customer name].\n',
     '| Check | Command |\n|---|---|\n| Events | `kubectl logs deploy/x \\| grep -c sent` [Field] |\n',
+    // footnotes' definitions of one paragraph, continued four columns in
+    '[^1]: Binaries are published for `x86_64` and `aarch64`. Windows users can run it\n    under WSL, or use `cli` which wraps [Customer name].\n',
+    '[^backfill]: Backfill uses the events API, which keeps 30 days. See the\n    [events API reference](https://x.y/api/events).\n',
     // a job's log in <pre>, blank lines inside (an HTML block of the first kind)
     '<pre>\nJob started 2026-03-14\n\n[INFO] loaded 3,214 rows\n[Customer name]\n</pre>\n\n',
   ]) {
@@ -141,6 +144,8 @@ test('shapes only the parser reads go to it (cases the fuzz and published docs f
     '| a |\n|---|\n| `x\\\\|y` [F] |\n', // so does one after an escaped backslash
     '| a |\n|---|\n| [[x|{{Y}}]] |\n', // and a wiki link's: the field is a cell of its own
     '[[a]](https://x.y) [F]\n', // a link whose text is `[a]`
+    '[^1]: a\n    - [x] b\n', // a list inside a footnote's definition
+    '[^1]: [-v] turns on logging\n', // a field's context on the label's line
     '- <div>[Customer name]\n', // an HTML block in a list item
     '## Definition ~of~ Done\n', // strikethrough in a title
     '1. Step\n   ```bash\n   # comment\n   ```\n', // a fence in a list item: its `#` is code
@@ -358,4 +363,25 @@ test('random chunks with wiki links and escaped pipes: what the fast path decide
   const rounds = Number(process.env.WIKI_ROUNDS ?? 3000);
   const decided = differential(randomWikiChunk, Number(process.env.FASTPATH_SEED ?? 1928), rounds, fastOf, parsedOf, (t) => t.includes('[[') || t.includes('\\|'));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with wiki links or escaped pipes decided`);
+});
+
+/** Random chunks opened by a footnote's definition (or a look-alike), its lines continued, lazy, or starting blocks of their own. */
+function randomFootnote(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const opens = ['[^1]: ', '[^note]: ', '[^a-b_2]: ', '[^1]:  ', '[^1]:   ', '[^1]:    ', '[^1]:\t', '[^1]:', '[^ 1]: ', '[^1] : ', ' [^1]: ', '[^]: ', '[1]: ', '[^1]: - ', '[^1]: # '];
+  const words = ['Binaries are published for', '`x86_64` and `aarch64`', 'see [the guide](https://x.y/g)', '[Customer name]', '{{NAME}}', 'YYYY-MM-DD', '[-v] flag', '[^2]', 'https://x.y/[a]', '<b>x</b>', 'a\\', 'x  ', '**bold**', '[optional]', 'Usage:', 'text', ''];
+  const conts = ['    ', '    ', '  ', '', '      ', '\t', '        '];
+  const starts = ['', '', '', '- ', '> ', '# ', '1. ', '```', '---', '===', '| a |', '<div>', '[ ] '];
+  const line = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(words)).join(' ');
+  const plain = ['Binaries are published for', '`x86_64` and `aarch64`', 'under WSL, or use', '**bold** text', 'Usage:', 'x  '];
+  const firstLine = () => (random() < 0.7 ? Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(plain)).join(' ') : line());
+  const out = [`${random() < 0.7 ? '[^1]: ' : pick(opens)}${firstLine()}`];
+  for (let i = 0, n = Math.floor(random() * 4); i < n; i++) out.push(random() < 0.1 ? '' : `${pick(conts)}${random() < 0.8 ? '' : pick(starts)}${line()}`);
+  return `${out.join(random() < 0.1 ? '\r\n' : '\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks opened by a footnote\'s definition: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.FOOTNOTE_ROUNDS ?? 3000);
+  const decided = differential(randomFootnote, Number(process.env.FASTPATH_SEED ?? 5791), rounds, fastOf, parsedOf, (t) => t.startsWith('[^'));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} footnotes decided`);
 });
