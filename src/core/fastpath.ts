@@ -523,9 +523,8 @@ function footnoteFacts(text: string): ChunkFacts | undefined {
   const lines = text.slice(0, trimmedLength(text)).split('\n');
   const first = lines[0].slice(open[0].length);
   if (BLOCK_LINE.test(first) || /[[{<]/.test(first) || DATE.test(first)) return undefined;
-  for (const line of lines.slice(1)) {
-    if (line.trim() === '' || line.includes('\t') || BLOCK_LINE.test(line.replace(/^ {1,4}/, ''))) return undefined;
-  }
+  // Each line after the first, without the definition's indentation, must continue its paragraph.
+  for (const line of lines.slice(1)) if (line.includes('\t') || mayEndParagraph(line.replace(/^ {1,4}/, ''), '')) return undefined;
   const label = open[0].length - open[1].length;
   return plainFacts('x'.repeat(label) + text.slice(label));
 }
