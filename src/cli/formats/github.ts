@@ -17,12 +17,13 @@ export const github: Formatter = {
   description: 'GitHub Actions workflow commands (annotations on a pull request)',
   format(results) {
     return results
-      .flatMap((r) =>
-        r.findings.map((f) => {
-          const props = `file=${escapeProperty(display(r.file))},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(f.rule)}`;
+      .flatMap((r) => {
+        const file = escapeProperty(display(r.file));
+        return r.findings.map((f) => {
+          const props = `file=${file},line=${f.line},col=${f.column},endLine=${f.endLine},endColumn=${f.endColumn},title=${escapeProperty(f.rule)}`;
           return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`;
-        }),
-      )
+        });
+      })
       .join('\n');
   },
 };
