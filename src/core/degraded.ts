@@ -65,7 +65,8 @@ function lines(text: string, facts: ChunkFacts, masks: Span[]): void {
       masks.push({ start: markerStart, end: markerStart + 3 });
     }
     const h = ATX_OPEN.exec(line);
-    if (h) facts.headings.push({ start: start + line.length - line.trimStart().length, end: start + line.trimEnd().length, depth: h[1].length, text: atxTitle(line.slice(h[0].length)) });
+    // The parser's heading runs to the end of its line, blanks after the title included.
+    if (h) facts.headings.push({ start: start + line.length - line.trimStart().length, end: start + line.length, depth: h[1].length, text: atxTitle(line.slice(h[0].length)) });
     start = end + 1;
   }
 }

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { lint, Linter, buildModel, compilePatterns } from '../../src/core/index';
 import { PARSE_LIMITS, parseHazard as hazard } from '../../src/core/limits';
 import { english } from '../../src/core/messages';
+import { degradedFacts } from '../../src/core/degraded';
+import { parsedFacts } from '../../src/core/facts';
 import { FIXTURES, joinLines, markdownFiles, rng } from './helpers';
 import { HOSTILE_SHAPES } from '../bench/hostile-shapes';
 
@@ -108,6 +110,21 @@ test('a degraded block keeps headings, tasks, comments and masks links and code'
     findings.filter((f) => !NOTICE.test(f.message)).map((f) => block.slice(f.startOffset, f.endOffset)),
     ['[Step name]', '[Owner]', 'YYYY-MM-DD'],
   );
+});
+
+// Titles with inline markup (`*a*`, `\#`) keep it as written: the degraded reading parses no inlines.
+test('a degraded block reads ATX headings as the parser does: span, depth and title', () => {
+  const reason = hazard('> '.repeat(PARSE_LIMITS.containerDepth + 1) + 'deep') ?? assert.fail('a block too deep for the parser');
+  const lines = ['# a ', '## b ##  ', '# #', '#  #', '###   c   #', '# d#', '  #### e\t', '######', '# g # h', '##\tf\t##\t'];
+  for (const line of lines) {
+    const parsed = parsedFacts(line, { patterns: [] }).headings;
+    const read = degradedFacts(line, { patterns: [] }, reason).headings;
+    assert.deepEqual(
+      read.map((h) => [h.start, h.end, h.depth, h.text]),
+      parsed.map((h) => [h.start, h.end, h.depth, h.text]),
+      JSON.stringify(line),
+    );
+  }
 });
 
 test('linting in slices and after edits gives the same answer on degraded blocks', { timeout: 120_000 }, () => {
