@@ -295,6 +295,7 @@ function readsAsNonField(inner: string): boolean {
   if (/^![A-Za-z]+$/.test(t)) return true; // GitHub alert, any case: "[!NOTE]", "[!Tip]"
   if (!HAS_LETTER_OR_DIGIT.test(t)) return true; // "[...]", "[—]"
   if (/^[\d\s,.\-–]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval
+  if (CHAR_CLASS.test(t) && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t)) return true; // a regular expression's character class: "[a-z]", "[A-Za-z0-9_]"
   if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
   if (/^[A-Z][A-Z\d]*-\d+(?:\s*(?:[-–,]|and|to)\s*[A-Z][A-Z\d]*-\d+)+$/.test(t)) return true; // issue keys "[ED-5259 - ED-6200]"
   if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/i.test(t)) return true; // a version "[v1.2.3]", "[2.0.0-beta.1]"
@@ -667,26 +668,38 @@ export const braceField: AtMatcher = (s, i) => {
   if (body === undefined) return -1;
   // One nested pair is part of the description: "{justification, e.g. only {force} applies}".
   const t = body.replace(/\{([^{}]*)\}/g, '$1').trim();
-  if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return push(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
+  if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return pushBrace(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
   if (!/^\p{L}/u.test(t) || !BRACE_BODY.test(t)) return -1;
   if (!/\s/.test(t)) {
     // Code padding around one name is an object or a block, not a description: `({ ctx })`, `{ yield }`.
     if (/^\s/.test(body) && /\s$/.test(body)) return -1;
     if (leadingLabel(s, i, close)) return -1;
-    if (oneWordField(t, s.where)) return push(s, i, close + 1);
+    if (oneWordField(t, s.where)) return pushBrace(s, i, close + 1);
     // One lower-case or capitalized word (`{version}`, `{Headline}`, a gloss `{Sunday}`) or one
     // capital letter (`Phase {N}`, `{X}% of runs`) is a field only in a document that has other
     // brace fields (the `placeholder` rule decides).
     if (!/^\p{Ll}[\p{Ll}\p{N}_]*$|^\p{Lu}\p{Ll}*$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
-    s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1), soft: 'brace-word' });
-    return close;
+    return pushBrace(s, i, close + 1, 'brace-word');
   }
   if (OBJECT_KEY.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
   if (t.includes('|') && t.split('|').every((p) => /^[\w$.<>[\]'"-]+$/.test(p.trim()))) return -1; // a type: "{string | false}"
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
-  return push(s, i, close + 1);
+  return pushBrace(s, i, close + 1);
 };
+
+/**
+ * A brace field. On a copyright notice's line it is an aside, as its bracket twin: the Apache
+ * License's appendix writes "Copyright {yyyy} {name of copyright owner}" in some copies.
+ */
+function pushBrace(s: ScanState, start: number, end: number, soft?: RawHit['soft']): number {
+  const hit: RawHit = { start, end, text: s.src.slice(start, end) };
+  const lineStart = s.src.lastIndexOf('\n', start - 1) + 1;
+  if (start - lineStart <= 200 && NOTICE_LINE.test(s.src.slice(lineStart, start))) hit.soft = 'aside';
+  else if (soft) hit.soft = soft;
+  s.out.push(hit);
+  return end - 1;
+}
 
 /** An MDX import or export statement before the brace. */
 const ESM_LINE = /^\s*(?:import|export)\b/;
@@ -892,8 +905,12 @@ const CAMEL_KEY_BEFORE = /(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u;
 const GLUED_TYPE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
 /** A comment that labels what follows: "# Dev: ", "// Build: " (the bracket after it is the value to write). */
 const COMMENT_LABEL = /^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u;
-/** A computed property key opening its line in an object literal (the bracket is at U+0001): `  [CONTEXT_KEY]: {`, `[KEY]: value,`. */
-const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$/;
+/**
+ * A computed property key in an object literal (the bracket is at U+0001): opening its line
+ * (`  [CONTEXT_KEY]: {`, `[KEY]: value,`), or after `{` or `,` with a name for its value
+ * (`{ [CORE_OPTIONS_ID]: options }`; `{ [HEADER_NAME]: [HEADER_VALUE] }` is a template's pair).
+ */
+const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$|[{,][ \t]*\u0001:[ \t]*[\p{L}_$][\w$.]*[ \t]*[,}]/u;
 /** A command (and a subcommand) alone before the bracket: `terser `, `$ acme deploy `. */
 const COMMAND_SYNOPSIS = /^\s*(?:[$>]\s+)?[a-z][\w.-]*(?: [a-z][\w:.-]*)? $/;
 /** A synopsis's options slot later on the line: ` [options]`, ` [-v]`. */
@@ -903,8 +920,8 @@ const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
 /** Words of a quotation before and after a bracket: `"… SHA-1 [Version 5] is preferred"` (not a quoted field alone, `"[API_KEY]"`). */
 const QUOTED_BEFORE = /["“][^"“”]*\p{L}[^"“”]*\s$/u;
 const QUOTED_AFTER = /^\s[^"“”]*\p{L}[^"“”]*["”]/u;
-/** A copyright notice's start before the bracket: `Copyright `, `   Copyright (c) [yyyy] `, `// © `. */
-const NOTICE_LINE = /^[\s#*/>-]*(?:copyright\b|\(c\)|©)[^[\n]*(?:\[[^\]\n]*\][^[\n]*)*$/i;
+/** A copyright notice's start before a bracket or brace: `Copyright `, `   Copyright (c) [yyyy] `, `// © `, `Copyright {yyyy} `. */
+const NOTICE_LINE = /^[\s#*/>-]*(?:copyright\b|\(c\)|©)[^[{\n]*(?:(?:\[[^\]\n]*\]|\{[^}\n]*\})[^[{\n]*)*$/i;
 /** A stack trace's frame before the bracket: `    at Object.fooSerializer `, `at async Foo.bar `. */
 const STACK_FRAME = /^\s*at (?:async )?[\w$.<>]+ $/;
 /** A command line's end-of-options marker right before the bracket: `npm test -- [file]`. */
