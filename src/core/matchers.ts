@@ -312,6 +312,7 @@ function readsAsNonField(inner: string): boolean {
   if (PRINTED_OBJECT.test(t)) return true; // JavaScript's printed object: "[object Object]"
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i.test(t)) return true; // a bare URL in brackets: "[https://example.com]"
   if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
+  if (t[0] === ':') return true; // an optional part of a syntax: "language[:label[:client]]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
@@ -648,6 +649,8 @@ const CODE_STATEMENT = /[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;/u;
 const READER_FACING = /^your\b/i;
 /** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
 const OBJECT_KEY = /^[a-z_$][\w$]*\??\s*:/;
+/** CSS declarations, each ended by `;`: a rule's body written in prose, `{ font-size: 13px; padding: 0; }`. */
+const CSS_DECLARATIONS = /^(?:[a-z][a-z-]*\s*:[^:;]+;\s*)+$/;
 
 /**
  * Matcher of `{descriptive text}` in prose: `{Name of the product}`, `{Role, optional}`, a
@@ -681,7 +684,7 @@ export const braceField: AtMatcher = (s, i) => {
     if (!/^\p{Ll}[\p{Ll}\p{N}_]*$|^\p{Lu}\p{Ll}*$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
     return pushBrace(s, i, close + 1, 'brace-word');
   }
-  if (OBJECT_KEY.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
+  if (OBJECT_KEY.test(t) || CSS_DECLARATIONS.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
   if (t.includes('|') && t.split('|').every((p) => /^[\w$.<>[\]'"-]+$/.test(p.trim()))) return -1; // a type: "{string | false}"
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
