@@ -8,7 +8,7 @@ import type { Span } from './types';
 import type { Message } from './messages';
 import { parseMarkdown, parseMdx } from './parse';
 import { lowerBound } from './chunks';
-import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, type FieldHit, type TagHit } from './grammar';
+import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, templatedDefinition, type FieldHit, type TagHit } from './grammar';
 import { readFrontmatter } from './frontmatter';
 import { parseHazard } from './limits';
 import { degradedFacts } from './degraded';
@@ -455,6 +455,9 @@ function visit(w: Walk, node: Nodes, taskMarker?: Span): void {
   const span = off(node);
   switch (node.type) {
     case 'paragraph':
+      if (span) templatedDefinitions(w, span);
+      phrasing(w, node, taskMarker);
+      return;
     case 'tableCell':
       phrasing(w, node, taskMarker);
       return;
@@ -482,6 +485,16 @@ function visit(w: Walk, node: Nodes, taskMarker?: Span): void {
         return;
       }
       if ('children' in node) for (const child of node.children as Nodes[]) visit(w, child);
+  }
+}
+
+/** Labels of a paragraph's lines that are definitions a template engine completes (`templatedDefinition`): references to them are links. */
+function templatedDefinitions(w: Walk, span: Span): void {
+  const text = w.src.slice(span.start, span.end);
+  if (!text.includes(']:')) return;
+  for (const line of text.split('\n')) {
+    const label = templatedDefinition(line);
+    if (label !== undefined) w.facts.definitions.push(label);
   }
 }
 

@@ -497,6 +497,10 @@ const proseBracket: AtMatcher = (s, i) => {
   const before = i > 0 ? src[i - 1] : '';
   if (before === '{') return close; // an index signature or literal: "{[key: number]: string}"
   if (before === '!' && src[close + 1] === '(') return close; // an image the parser did not take: "![CI](url-with-a-break"
+  // A link or definition whose destination a template engine writes: the tag's blanks keep the
+  // parser from reading one. "[the repo]({{ site.repository }}/tree)", "[wiki]: {{ site.url }}/wiki".
+  if (src[close + 1] === '(' && templatedDestination(src, close + 2, end)) return close;
+  if (src[close + 1] === ':' && /^[ \t]{0,3}$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i)) && templatedDefinition(src.slice(i, lineEndAt(src, i, end))) !== undefined) return close;
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
   if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
@@ -522,6 +526,36 @@ const proseBracket: AtMatcher = (s, i) => {
   s.out.push(hit);
   return hitEnd - 1;
 };
+
+/** A template engine's tag: Liquid's and Handlebars' `{{ … }}`, Liquid's `{% … %}`, Hugo's `{{< … >}}`, EJS's `<%= … %>`. */
+const TEMPLATE_TAG = /\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}|<%[^%\n]*%>/g;
+
+/** The end of the line holding `at`, not past `limit`. */
+function lineEndAt(src: string, at: number, limit: number): number {
+  const nl = src.indexOf('\n', at);
+  return nl === -1 || nl > limit ? limit : nl;
+}
+
+/**
+ * Whether `src` from `from` (after a link's `](`) is a destination that holds a template tag and
+ * no blank outside one, up to its `)`: "{{ site.repository }}/tree/master)", "{{< ref "a.md" >}})".
+ */
+function templatedDestination(src: string, from: number, limit: number): boolean {
+  const rest = src.slice(from, Math.min(lineEndAt(src, from, limit), from + 300));
+  const dest = /^[^\s()]*\)/.exec(rest.replace(TEMPLATE_TAG, '\u0001'))?.[0];
+  return dest !== undefined && dest.includes('\u0001');
+}
+
+/**
+ * The label of a line that is a link definition whose destination holds a template tag
+ * ("[wiki]: {{ site.repository }}/wiki"), or undefined. The parser reads such a line as text.
+ */
+export function templatedDefinition(line: string): string | undefined {
+  const m = /^[ \t]{0,3}\[([^[\]\n]+)\]:[ \t]*/.exec(line);
+  if (!m) return undefined;
+  const dest = /^\S+/.exec(line.slice(m[0].length, m[0].length + 300).replace(TEMPLATE_TAG, '\u0001'))?.[0];
+  return dest !== undefined && dest.includes('\u0001') ? normalizeLabel(m[1]) : undefined;
+}
 
 /**
  * What only the whole document can decide about a bracket in prose (see `RawHit.soft`): an aside,
