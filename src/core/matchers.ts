@@ -184,6 +184,8 @@ const ANNOTATION =
  */
 const ASIDE =
   /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$|^(?:updated?|edit(?:ed)?|revised|added|changed|fixed|removed)(?: on| in)?\s+\d{4}(?:-\d{1,2}){0,2}$/i;
+/** What redaction left in place of a value, with or without its reason: "[REDACTED]", "[REDACTED - contains a card number]". */
+const REDACTION = /^redacted\b/i;
 /** A directive written into a commit message for CI or release tools: "[skip ci]", "[ci skip]", "[no release]". */
 const COMMIT_DIRECTIVE = /^(?:(?:skip|no)[ -][a-z][\w-]*|[a-z][\w-]*[ -]skip)$/i;
 /** A release named in an aside: "[backported from 1.8.2]", "[see v2.0]". */
@@ -305,6 +307,7 @@ function readsAsNonField(inner: string): boolean {
   if (/^\.{1,2}\/[\w./-]+$/.test(t)) return true; // a relative path written out: "(CHANGELOG.md)[../CHANGELOG.md]"
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
   if (COMMIT_DIRECTIVE.test(t)) return true; // "[skip ci]", "[release skip]"
+  if (REDACTION.test(t)) return true; // "[REDACTED]"
   if (INVISIBLE_OR_KEY.test(t)) return true; // "text[2 spaces]", "[EOF]", "press [Enter]"
   if (OPTIONAL_SLOT.test(t)) return true; // a synopsis marking what may follow: "--bail [optional modifiers]"
   if (/<%[\s\S]*%>/.test(t)) return true; // another engine's tag in link text: "[<%= authorName %>](…)"
@@ -913,6 +916,7 @@ const codeBracket: AtMatcher = (s, i) => {
  * description (`[Partner name]`), or three words or more — not `'[object Object]'`.
  */
 function isQuotedField(inner: string): boolean {
+  if (REDACTION.test(inner)) return false;
   if (UPPER_SNAKE.test(inner) || /^[A-Z]{2,}$/.test(inner) && inner.length > 3) return !/^(?:INFO|WARN|DEBUG|ERROR|TRACE|FATAL|NOTICE)$/.test(inner);
   if (!isCodeField(inner, { before: ' ', after: '', prefix: ' ', suffix: '' })) return false;
   return /^\p{Lu}\p{Ll}/u.test(inner) || inner.trim().split(/\s+/).length >= 3;
@@ -972,7 +976,7 @@ const RECEIVER = /^(?:self|super|this)\b/;
  */
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
-  if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`"
+  if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner) || REDACTION.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`", "'[REDACTED]'"
   // A camelCase property's array value is code: `refetchQueries: [GET_TODOS]` (a field there is quoted).
   if (CAMEL_KEY_BEFORE.test(ctx.prefix)) return false;
   if (COMMAND_SYNOPSIS.test(ctx.prefix) && SYNOPSIS_AFTER.test(ctx.suffix)) return false; // "terser [input files] [options]"
