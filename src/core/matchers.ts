@@ -184,6 +184,8 @@ const ANNOTATION =
  */
 const ASIDE =
   /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$|^(?:updated?|edit(?:ed)?|revised|added|changed|fixed|removed)(?: on| in)?\s+\d{4}(?:-\d{1,2}){0,2}$/i;
+/** A word marking a step or a warning, in capitals: "**[STOP]** Ask the user", "[CRITICAL] Never …". Never a value to fill in. */
+const STATUS_WORD = /^(?:STOP|GATE|NEVER|ALWAYS|CRITICAL|IMPORTANT|WARNING|CAUTION|DANGER|NOTE|TIP|HINT|MUST|MANDATORY|BLOCKER|CHECKPOINT)$/;
 /** What redaction left in place of a value, with or without its reason: "[REDACTED]", "[REDACTED - contains a card number]". */
 const REDACTION = /^redacted\b/i;
 /** A directive written into a commit message for CI or release tools: "[skip ci]", "[ci skip]", "[no release]". */
@@ -308,6 +310,7 @@ function readsAsNonField(inner: string): boolean {
   if (ANNOTATION.test(t) || ASIDE.test(t)) return true; // "[optional]", "[Node.js only]"
   if (COMMIT_DIRECTIVE.test(t)) return true; // "[skip ci]", "[release skip]"
   if (REDACTION.test(t)) return true; // "[REDACTED]"
+  if (STATUS_WORD.test(t)) return true; // "**[STOP]** Ask the user first"
   if (INVISIBLE_OR_KEY.test(t)) return true; // "text[2 spaces]", "[EOF]", "press [Enter]"
   if (OPTIONAL_SLOT.test(t)) return true; // a synopsis marking what may follow: "--bail [optional modifiers]"
   if (/<%[\s\S]*%>/.test(t)) return true; // another engine's tag in link text: "[<%= authorName %>](…)"
