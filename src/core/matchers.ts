@@ -186,8 +186,8 @@ const ASIDE =
   /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$|^(?:updated?|edit(?:ed)?|revised|added|changed|fixed|removed)(?: on| in)?\s+\d{4}(?:-\d{1,2}){0,2}$/i;
 /** A word marking a step or a warning, in capitals: "**[STOP]** Ask the user", "[CRITICAL] Never …". Never a value to fill in. */
 const STATUS_WORD = /^(?:STOP|GATE|NEVER|ALWAYS|CRITICAL|IMPORTANT|WARNING|CAUTION|DANGER|NOTE|TIP|HINT|MUST|MANDATORY|BLOCKER|CHECKPOINT)$/;
-/** What redaction left in place of a value, with or without its reason: "[REDACTED]", "[REDACTED - contains a card number]". */
-const REDACTION = /^redacted\b/i;
+/** What redaction left in place of a value, with or without its reason: "[REDACTED]", "[REDACTED_MATCH]", "[REDACTED - contains a card number]". */
+const REDACTION = /^redacted(?:\b|_)/i;
 /** A directive written into a commit message for CI or release tools: "[skip ci]", "[ci skip]", "[no release]". */
 const COMMIT_DIRECTIVE = /^(?:(?:skip|no)[ -][a-z][\w-]*|[a-z][\w-]*[ -]skip)$/i;
 /** A release named in an aside: "[backported from 1.8.2]", "[see v2.0]". */
