@@ -506,7 +506,7 @@ const proseBracket: AtMatcher = (s, i) => {
   // A link or definition whose destination a template engine writes: the tag's blanks keep the
   // parser from reading one. "[the repo]({{ site.repository }}/tree)", "[wiki]: {{ site.url }}/wiki".
   if (src[close + 1] === '(' && templatedDestination(src, close + 2, end)) return close;
-  if (src[close + 1] === ':' && /^[ \t]{0,3}$/.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i)) && templatedDefinition(src.slice(i, lineEndAt(src, i, end))) !== undefined) return close;
+  if (src[close + 1] === ':' && CONTAINER_PREFIX.test(src.slice(Math.max(src.lastIndexOf('\n', i - 1) + 1, i - 40), i)) && templatedDefinition(src.slice(i, lineEndAt(src, i, end))) !== undefined) return close;
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
   if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
@@ -536,6 +536,12 @@ const proseBracket: AtMatcher = (s, i) => {
 /** A template engine's tag: Liquid's and Handlebars' `{{ … }}`, Liquid's `{% … %}`, Hugo's `{{< … >}}`, EJS's `<%= … %>`. */
 const TEMPLATE_TAG = /\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}|<%[^%\n]*%>/g;
 
+/** What may stand before a definition on its line: indentation, quote and list markers, a task box. */
+const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t])|\[[ xX]\](?=[ \t]))*$/;
+
+/** A destination a template engine writes that is a link's: a path or URL around the tag, or a tag that makes one. */
+const LINK_TAG = /^\{\{<\s*(?:rel)?ref\b|^\{%\s*(?:link|post_url)\b|\burl\b|_url\b|\bsite\.|\.Site\./;
+
 /** The end of the line holding `at`, not past `limit`. */
 function lineEndAt(src: string, at: number, limit: number): number {
   const nl = src.indexOf('\n', at);
@@ -559,8 +565,11 @@ function templatedDestination(src: string, from: number, limit: number): boolean
 export function templatedDefinition(line: string): string | undefined {
   const m = /^[ \t]{0,3}\[([^[\]\n]+)\]:[ \t]*/.exec(line);
   if (!m) return undefined;
-  const dest = /^\S+/.exec(line.slice(m[0].length, m[0].length + 300).replace(TEMPLATE_TAG, '\u0001'))?.[0];
-  return dest !== undefined && dest.includes('\u0001') ? normalizeLabel(m[1]) : undefined;
+  const flat = line.slice(m[0].length, m[0].length + 300).replace(TEMPLATE_TAG, (t) => (LINK_TAG.test(t) ? '\u0002' : '\u0001'));
+  const dest = /^\S+/.exec(flat)?.[0];
+  if (dest === undefined || !/[\u0001\u0002]/.test(dest)) return undefined;
+  // "[Owner]: {{ owner_name }}" is a template's label and value, not a definition: nothing in it makes a link.
+  return dest.includes('\u0002') || /[/.:]/.test(dest.replace(/\u0001/g, '')) ? normalizeLabel(m[1]) : undefined;
 }
 
 /**

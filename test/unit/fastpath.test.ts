@@ -69,6 +69,10 @@ test('fast paths equal a full parse on cases the fuzz found', () => {
     // A table needs no pipe when its delimiter row has a colon: the indented line after it is code.
     'YYYY-MM-DD\n:-\n    indented [i]\n',
     'Release 2.0\n===========\n  * [a1b2c3](https://x.y/c/a1b2c3) [dist] bump\n',
+    // A definition a template engine completes, inside a task item: an item read apart from its list must agree.
+    '- [ ] [Generic / owner]: {{ customer_name }}\n- [ ] name\n',
+    '- [ ] [wiki]: {{ site.url }}/wiki\n- [x] [docs][wiki]\n',
+    '> - [wiki]: {{ site.url }}/wiki\n>\n> See [docs][wiki].\n',
   ]) {
     assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
   }
