@@ -506,7 +506,7 @@ const proseBracket: AtMatcher = (s, i) => {
   // A link or definition whose destination a template engine writes: the tag's blanks keep the
   // parser from reading one. "[the repo]({{ site.repository }}/tree)", "[wiki]: {{ site.url }}/wiki".
   if (src[close + 1] === '(' && templatedDestination(src, close + 2, end)) return close;
-  if (src[close + 1] === ':' && CONTAINER_PREFIX.test(src.slice(Math.max(src.lastIndexOf('\n', i - 1) + 1, i - 40), i)) && templatedDefinition(src.slice(i, lineEndAt(src, i, end))) !== undefined) return close;
+  if (src[close + 1] === ':' && definitionPrefix(src, i) && templatedDefinition(src.slice(i, lineEndAt(src, i, end))) !== undefined) return close;
   // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
   if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
   if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
@@ -541,6 +541,12 @@ const CONTAINER_PREFIX = /^(?:[ \t>]|(?:[-*+]|\d{1,9}[.)])(?=[ \t])|\[[ xX]\](?=
 
 /** A destination a template engine writes that is a link's: a path or URL around the tag, or a tag that makes one. */
 const LINK_TAG = /^\{\{<\s*(?:rel)?ref\b|^\{%\s*(?:link|post_url)\b|\burl\b|_url\b|\bsite\.|\.Site\./;
+
+/** Whether only containers' marks (`CONTAINER_PREFIX`, at most 40 characters) stand before `at` on its line. */
+function definitionPrefix(src: string, at: number): boolean {
+  const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+  return at - lineStart <= 40 && CONTAINER_PREFIX.test(src.slice(lineStart, at));
+}
 
 /** The end of the line holding `at`, not past `limit`. */
 function lineEndAt(src: string, at: number, limit: number): number {
