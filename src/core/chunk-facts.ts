@@ -8,18 +8,12 @@
 import { parsedFacts, type ChunkFacts, type FactOptions } from './facts';
 import { fastFacts } from './fastpath';
 import { listItemFacts } from './list-items';
-
-/**
- * A line that may be a link definition a template engine completes (`[wiki]: {{ site.url }}/wiki`):
- * what it defines depends on the containers around it, which only a parse of the whole chunk
- * gives (an item read apart from its list would not know it is in one).
- */
-const TEMPLATED_DEFINITION = /\]:[ \t]*(?:\{\{|\{%|<%)/;
+import { mayHoldTemplatedDefinition } from './grammar';
 
 /** Facts of one chunk (`isFence`: the chunk is exactly one fenced code block). */
 export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
   // MDX never takes the fast paths: they know no JSX.
-  if (!options.alwaysParse && !options.mdx && (isFence || !TEMPLATED_DEFINITION.test(text))) {
+  if (!options.alwaysParse && !options.mdx && (isFence || !mayHoldTemplatedDefinition(text))) {
     const fast = fastFacts(text, isFence, options) ?? (isFence ? undefined : listItemFacts(text, options));
     if (fast) return fast;
   }

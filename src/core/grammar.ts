@@ -12,7 +12,7 @@ import { dialectOf, matchersFor, type Dialect, type FieldKind } from './dialects
 import { masked, type RawHit, type ScanState, type ScanWhere, type TagHit } from './matchers';
 import { scanCodeDates, scanDates as scanDateStubs } from './dates';
 
-export { normalizeLabel, templatedDefinition, choicesOf, isCodeField, type CodeContext, type TagHit, type ScanWhere } from './matchers';
+export { normalizeLabel, templatedDefinition, mayHoldTemplatedDefinition, choicesOf, isCodeField, type CodeContext, type TagHit, type ScanWhere } from './matchers';
 
 /** A field candidate found by a scanner: where it is, its text, and how its dialect reads it. */
 export interface FieldHit extends RawHit {

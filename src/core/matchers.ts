@@ -565,6 +565,16 @@ function templatedDestination(src: string, from: number, limit: number): boolean
 }
 
 /**
+ * Whether `text` has a line that may be a link definition a template engine completes (`[wiki]:
+ * {{ site.url }}/wiki`). What such a line defines depends on the containers around it, which only
+ * a parse of the whole chunk gives (an item read apart from its list would not know it is in one):
+ * `chunkFacts` leaves these chunks to the parser whole.
+ */
+export function mayHoldTemplatedDefinition(text: string): boolean {
+  return /\]:[ \t]*(?:\{\{|\{%|<%)/.test(text);
+}
+
+/**
  * The label of a line that is a link definition whose destination holds a template tag
  * ("[wiki]: {{ site.repository }}/wiki"), or undefined. The parser reads such a line as text.
  */
