@@ -280,12 +280,22 @@ function isFieldSchema(pair: unknown, depth: number): boolean {
   return pair.value.items.some((item) => isMap(item) && item.has('name'));
 }
 
-/** Field candidates in the frontmatter's scalar values (not keys), outside a template's field schema. */
+/**
+ * The key an agent command's frontmatter gives the synopsis of its arguments in, not text to
+ * fill: `argument-hint: "[issue-number] [--draft]"`. Its brackets are optional arguments.
+ */
+const SYNOPSIS_KEY = /^argument[-_]hint$/i;
+
+function isSynopsis(pair: unknown): boolean {
+  return isPair(pair) && isScalar(pair.key) && SYNOPSIS_KEY.test(String(pair.key.value));
+}
+
+/** Field candidates in the frontmatter's scalar values (not keys), outside a template's field schema and synopses. */
 function valueFields(text: string, doc: Document, base: number, patterns: readonly RegExp[]): FieldHit[] {
   const out: FieldHit[] = [];
   visit(doc, {
     Pair(_key, node, path) {
-      return isFieldSchema(node, path.length) ? visit.SKIP : undefined;
+      return isFieldSchema(node, path.length) || isSynopsis(node) ? visit.SKIP : undefined;
     },
     Scalar(key, node, path) {
       if (key === 'key' || !node.range) return;

@@ -298,7 +298,8 @@ function readsAsNonField(inner: string): boolean {
   if (t[0] === '^') return true; // footnote
   if (/^![A-Za-z]+$/.test(t)) return true; // GitHub alert, any case: "[!NOTE]", "[!Tip]"
   if (!HAS_LETTER_OR_DIGIT.test(t)) return true; // "[...]", "[—]"
-  if (/^[\d\s,.\-–]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval
+  if (/^[\d\s,.\-–+−∞]+$/.test(t)) return true; // numeric citation "[1]", "[2, 3]", interval "[0, ∞]"
+  if (/^(?:y\/N|Y\/n)$/.test(t)) return true; // a prompt's answers, the default in capitals: "Continue? [y/N]"
   if (CHAR_CLASS.test(t) && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t)) return true; // a regular expression's character class: "[a-z]", "[A-Za-z0-9_]"
   if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
   if (/^[A-Z][A-Z\d]*-\d+(?:\s*(?:[-–,]|and|to)\s*[A-Z][A-Z\d]*-\d+)+$/.test(t)) return true; // issue keys "[ED-5259 - ED-6200]"
