@@ -1031,7 +1031,27 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   // [self.tableView reloadData], [super viewDidLoad]; "this" later in a sentence is just a word:
   // [Describe this step], [What triggers this integration?].
   if (RECEIVER.test(words[0]) || words.some((w) => CAMEL_OR_MEMBER.test(w))) return false;
-  return words.every((w) => DESCRIPTIVE_WORD.test(w));
+  return words.every((w) => DESCRIPTIVE_WORD.test(w)) || numberedDescription(words);
+}
+
+/** A number or a name with digits among a description's words: "1", "2-3", "Model1". */
+const NUMBERED_WORD = /^(?:\d+(?:[-–.]\d+)*%?|\p{L}+\d+)[.,]?$/u;
+
+/**
+ * Words with numbers among them that still read as an instruction: "[Step 1 description]", "[Add
+ * 2-3 examples of usage]", "[Define the structure of Model1 in your language]". Words of three
+ * letters or more must outnumber the numbered ones, and be two at least: "[x1 y1 x2 y2]" is code.
+ */
+function numberedDescription(words: readonly string[]): boolean {
+  let numbered = 0;
+  let long = 0;
+  for (const w of words) {
+    if (DESCRIPTIVE_WORD.test(w)) {
+      if (/^\p{L}{3}/u.test(w)) long++;
+    } else if (NUMBERED_WORD.test(w)) numbered++;
+    else return false;
+  }
+  return numbered > 0 && long >= Math.max(2, numbered + 1);
 }
 
 /**
