@@ -709,6 +709,10 @@ function isCodeMustache(inner: string): boolean {
 
 /** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation (an `@` too: an e-mail address is a link only to a parser, so both readings agree). */
 const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?@'’"“”()/&%+*_–—…|-]*$/u;
+/** What a function's or an arrow's body follows: "function() { return true }", "(e) => { e.stopPropagation() }". */
+const BODY_BEFORE = /(?:\)|=>)[ \t]*$/;
+/** The start of a statement, or code punctuation, in a body after `)` or `=>`. */
+const BODY_CODE = /^(?:return|throw|yield|await|const|let|var|if|for|while|new)\b|[();]/;
 /** A statement of code (a member call ended by `;`): a block whose fence was left out, `{ console.log(data); }`. */
 const CODE_STATEMENT = /[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;/u;
 /** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
@@ -751,6 +755,7 @@ export const braceField: AtMatcher = (s, i) => {
     return pushBrace(s, i, close + 1, 'brace-word');
   }
   if (OBJECT_KEY.test(t) || CSS_DECLARATIONS.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
+  if (BODY_CODE.test(t) && BODY_BEFORE.test(src.slice(Math.max(s.span.start, i - 20), i))) return -1; // a function's body: "function() { return true }"
   if (t.includes('|') && t.split('|').every((p) => /^[\w$.<>[\]'"-]+$/.test(p.trim()))) return -1; // a type: "{string | false}"
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
   if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
@@ -915,7 +920,7 @@ const codeBracket: AtMatcher = (s, i) => {
   }
   // A string literal that is only a field: "[PARTNER_API_KEY]", '[Partner name]' — not an object key: { '[Created At]': 'DESC' }.
   if ((before === '"' || before === "'") && after === before) {
-    if (isQuotedField(inner) && !/^\s*:/.test(src.slice(close + 2, close + 8))) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
+    if (isQuotedField(inner) && !/^\s*:/.test(src.slice(close + 2, close + 8)) && !logLabel(src, i, close)) s.out.push({ start: i, end: close + 1, text: src.slice(i, close + 1) });
     return close;
   }
   if (before === '.' && /[\w\]]/.test(src[i - 2] ?? '')) return close; // a qualified name: SQL's dbo.[My Type]
@@ -939,6 +944,11 @@ const codeBracket: AtMatcher = (s, i) => {
   s.out.push(hit);
   return close;
 };
+
+/** A quoted bracket that a print or log call prints before a value, as a log level: `console.log('[HTML]', html)`. */
+function logLabel(src: string, open: number, close: number): boolean {
+  return LOG_CALL_BEFORE.test(src.slice(Math.max(0, open - 40), open)) && /^[ \t]*[,+]/.test(src.slice(close + 2, close + 6));
+}
 
 /**
  * A quoted bracket is a field when it names one: an ALL-CAPS name, a sentence-case
@@ -968,6 +978,8 @@ const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|ca
 const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
+/** A print or log call's opening quote: a bracket there labels what is printed, as a log level does. */
+const LOG_CALL_BEFORE = /(?:\bconsole\.(?:log|info|warn|error|debug)|\blog(?:ger)?\.(?:info|warn|warning|error|debug|trace)|\bprint(?:ln|f)?)\s*\(\s*['"`]$/;
 const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
 /** A camelCase key and a colon right before the bracket, as in a JavaScript object: `refetchQueries: [`. */
 const CAMEL_KEY_BEFORE = /(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u;
