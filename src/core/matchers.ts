@@ -221,8 +221,8 @@ const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\
 const JSDOC_TYPE = /^[\w$]+\.<[\w$.,\s|*]+>(?:\[\])?$/;
 /** An argument list after a name and a space, names and commas only before the bracket: "input (name, [type]". */
 const ARG_LIST = /[\w$.] \((?:\s*[\w$.]+\s*,)+\s*$/;
-/** Text before a bracket that opens a call's argument list: "readFile(path, [options])". */
-const IN_CALL = /[\w$.]\([^()]*$/;
+/** Text before a bracket that opens a call's argument list: "readFile(path, [options])", and in generated HTML "vega.<b>loader</b>([<i>options</i>])". */
+const IN_CALL = /(?:[\w$.]|<\/(?:b|strong|code|em|i)>)\([^()]*$/;
 /** A directive or admonition name right before the bracket: ":::tip[Before you start]", "::include[x]". */
 const DIRECTIVE = /(?:^|\s):{1,3}[A-Za-z][\w-]*$/;
 /** An option flag right before the bracket: "-o, --output [output file]". */
@@ -884,6 +884,7 @@ export const angleField: AtMatcher = (s, i) => {
   if (words.length === 1 && ATTRIBUTE_NAME.test(words[0]) && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
   if (closedLater(src, name)) return -1; // an element (or component) closed later
   if (/(?:^|[\s[(])`?--?[\w-]+`?[ \t]$/.test(src.slice(Math.max(0, i - 40), i))) return -1; // a flag's value: "-s <markdown string>"
+  if (USAGE_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // a synopsis: "Usage: buble [options] <entry file>"
   const after = src[end] ?? '';
   if (after !== '' && /[\p{L}\p{N}_/\\]/u.test(after)) return -1; // part of a word or a path: "<project root>/src"
   if (i > 0 && /[\p{L}\p{N}_/\\]/u.test(src[i - 1])) return -1;
