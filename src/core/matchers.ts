@@ -325,6 +325,8 @@ function readsAsNonField(inner: string): boolean {
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
   if (JSDOC_TYPE.test(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))) return true; // "[Promise.<Object>]", "[Array.&lt;string&gt;]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
+  if (/^[\p{L}_$][\w$.]*\(\)$/u.test(t)) return true; // a function named in brackets: "[traverse()]"
+  if (/^[^()\n]*,[^()\n]*\)/.test(t)) return true; // half-open intervals, the bracket closing a later one: "[start, end) … (start, end]"
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
   if (/[{}]/.test(t.replace(/\{\{[^{}]*\}\}/g, ''))) return true; // a literal: "[ {key: 'a'}, … ]"
@@ -594,12 +596,16 @@ export function templatedDefinition(line: string): string | undefined {
  * an entry tag, a lone lower-case word, a changelog's one-word tag; undefined when it is a field
  * wherever it stands. `pair` says the bracket is the text of a `[text][label]` pair.
  */
+/** Lower-case names, two or more, separated by commas. */
+const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_]*)+$/u;
+
 function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined, pair: boolean): RawHit['soft'] {
   const t = inner.trim();
   if (LABELLED_NOTE.test(t)) return 'aside';
   if (NOTICE_LINE.test(cx.prefix)) return 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
   if (where === 'link-text') return /^\p{Ll}[\p{Ll}\d-]*$/u.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
   if (where !== 'prose') return undefined;
+  if (NAME_TUPLE.test(t)) return 'aside'; // a range or tuple of names: "the position in [start, end]"; a template's "Owners: [name, name]"
   if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"
   if (/^\p{Lu}/u.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) return 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
   if (pair) {
