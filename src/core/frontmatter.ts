@@ -178,10 +178,10 @@ function readYaml(source: string): YamlRead {
     return read;
   }
   read.data = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  // A line of prose between two rules (`---` / `NodeJS Driver for Snowflake` / `---`, a title some
-  // READMEs set off so) is no YAML meant as frontmatter; a list or a number is a mistake to report.
-  const titleLine = typeof value === 'string' && !value.includes('\n') && value.trim().split(/\s+/).length >= 3;
-  if (value !== null && value !== undefined && read.data === undefined && !titleLine) read.errors.push({ ...whole, ...said('frontmatterNotMapping') });
+  // Prose between two rules (`---` / `NodeJS Driver for Snowflake` / `---`, a title or a notice
+  // some READMEs set off so) is no YAML meant as frontmatter; a list or a number is a mistake to report.
+  const proseBetweenRules = typeof value === 'string' && value.trim().split(/\s+/).length >= 3;
+  if (value !== null && value !== undefined && read.data === undefined && !proseBetweenRules) read.errors.push({ ...whole, ...said('frontmatterNotMapping') });
   return read;
 }
 

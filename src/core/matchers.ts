@@ -222,7 +222,7 @@ const JSDOC_TYPE = /^[\w$]+\.<[\w$.,\s|*]+>(?:\[\])?$/;
 /** An argument list after a name and a space, names and commas only before the bracket: "input (name, [type]". */
 const ARG_LIST = /[\w$.] \((?:\s*[\w$.]+\s*,)+\s*$/;
 /** Text before a bracket that opens a call's argument list: "readFile(path, [options])", and in generated HTML "vega.<b>loader</b>([<i>options</i>])". */
-const IN_CALL = /(?:[\w$.]|<\/(?:b|strong|code|em|i)>)\([^()]*$/;
+const IN_CALL = /(?:[\w$.]|<\/(?:b|strong|code|em|i)> ?)\([^()]*$/;
 /** A directive or admonition name right before the bracket: ":::tip[Before you start]", "::include[x]". */
 const DIRECTIVE = /(?:^|\s):{1,3}[A-Za-z][\w-]*$/;
 /** An option flag right before the bracket: "-o, --output [output file]". */
@@ -394,6 +394,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (/^\([^)\n]*,\s[^)\n]*\)/.test(cx.suffix)) return true; // a link whose destination is a list: "[roadmap](12.x, 14.x)"
   if (/^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/.test(cx.suffix)) return true; // a link broken by a space: "[Number objects] (http://…)"
+  if (/^ ?（(?:https?:\/\/|\.{0,2}\/|#)[^\s）]*）/.test(cx.suffix)) return true; // a link written with full-width parentheses: "[文档]（https://…）"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
@@ -603,7 +604,11 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
   const t = inner.trim();
   if (LABELLED_NOTE.test(t)) return 'aside';
   if (NOTICE_LINE.test(cx.prefix)) return 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
-  if (where === 'link-text') return /^\p{Ll}[\p{Ll}\d-]*$/u.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
+  if (where === 'link-text') {
+    // An issue's title quoted with its kind: "[[Bug]: hull.js allows code injection #6605](…/issues/6605)".
+    if (/^\p{Lu}[\p{L} ]*$/u.test(t) && /(?:^|\[)\s*$/.test(cx.prefix) && /^:[ \t]+\S/.test(cx.suffix)) return 'aside';
+    return /^\p{Ll}[\p{Ll}\d-]*$/u.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
+  }
   if (where !== 'prose') return undefined;
   if (NAME_TUPLE.test(t)) return 'aside'; // a range or tuple of names: "the position in [start, end]"; a template's "Owners: [name, name]"
   if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"
