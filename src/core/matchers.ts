@@ -395,6 +395,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (/^\([^)\n]*,\s[^)\n]*\)/.test(cx.suffix)) return true; // a link whose destination is a list: "[roadmap](12.x, 14.x)"
   if (/^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/.test(cx.suffix)) return true; // a link broken by a space: "[Number objects] (http://…)"
   if (/^ ?（(?:https?:\/\/|\.{0,2}\/|#)[^\s）]*）/.test(cx.suffix)) return true; // a link written with full-width parentheses: "[文档]（https://…）"
+  if (/^\(\s*https?:\/\/[^\s()]*(?: [^\s()]+)+\)/.test(cx.suffix)) return true; // a link whose URL holds a space: "[Roy Riojas](https://github.com/Roy Riojas)"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
@@ -990,6 +991,8 @@ const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|ca
 const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
+/** Literal values offered in a program's help (on a flag's line): lower-case names, "or" before the last: "[node, napi or electron]". */
+const LITERAL_VALUES = /^\p{Ll}[\p{Ll}\d-]*(?:, \p{Ll}[\p{Ll}\d-]*)* or \p{Ll}[\p{Ll}\d-]*$/u;
 /** A print or log call's opening quote: a bracket there labels what is printed, as a log level does. */
 const LOG_CALL_BEFORE = /(?:\bconsole\.(?:log|info|warn|error|debug)|\blog(?:ger)?\.(?:info|warn|warning|error|debug|trace)|\bprint(?:ln|f)?)\s*\(\s*['"`]$/;
 const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
@@ -1049,6 +1052,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
   if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
   if (CODE_PUNCTUATION.test(inner) || /^your\b/.test(inner)) return false; // "nodemon [your node app]": addressed to the reader
+  if (LITERAL_VALUES.test(inner) && /(?:^|\s)--[\w-]+\s/.test(ctx.prefix)) return false; // values a flag takes: "--runtime  (Node runtime [node, napi or electron])"
   if (/\bfor\b.*\bin\b|\bif\b.*\belse\b|^\w+ in\b/.test(inner)) return false; // comprehensions, mapped types
   if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
   const words = inner.split(/\s+/);
