@@ -593,14 +593,14 @@ export function templatedDefinition(line: string): string | undefined {
   return dest.includes('\u0002') || /[/.:]/.test(dest.replace(/\u0001/g, '')) ? normalizeLabel(m[1]) : undefined;
 }
 
+/** Lower-case names, two or more, separated by commas. */
+const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_]*)+$/u;
+
 /**
  * What only the whole document can decide about a bracket in prose (see `RawHit.soft`): an aside,
  * an entry tag, a lone lower-case word, a changelog's one-word tag; undefined when it is a field
  * wherever it stands. `pair` says the bracket is the text of a `[text][label]` pair.
  */
-/** Lower-case names, two or more, separated by commas. */
-const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_]*)+$/u;
-
 function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined, pair: boolean): RawHit['soft'] {
   const t = inner.trim();
   if (LABELLED_NOTE.test(t)) return 'aside';
