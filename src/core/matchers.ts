@@ -214,6 +214,8 @@ const SYNOPSIS = /^--?[\w?]|^(?:[a-z]+ )?options?$/;
 /** Optional parameters of an API signature: "[stream2, stream3, ...]", "[file...]". */
 const OPTIONAL_ARGS = /^[\w$]+(?:\s*,\s*[\w$]+)*(?:\s*,\s*)?(?:\.{3}|…)$/;
 const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
+/** Items of an array literal: quoted strings, numbers and names, two or more. */
+const MIXED_LIST = /^(?:'[^'\n]*'|"[^"\n]*"|[\w$.-]+)(?:\s*,\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.-]+))+$/;
 /** A type in generated API docs: "[number]", "[string|string[]]", "[Object]", "[Promise<void>]". */
 const TYPE_NAME = '(?:string|number|boolean|bool|object|function|array|any|unknown|void|null|undefined|integer|int|float|double|bigint|symbol|buffer|promise|regexp|stream|callback|error)';
 const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\s*${TYPE_NAME}(?:\\[\\])?)*$`, 'i');
@@ -322,6 +324,7 @@ function readsAsNonField(inner: string): boolean {
   if (t[0] === ':') return true; // an optional part of a syntax: "language[:label[:client]]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
+  if (MIXED_LIST.test(t) && /['"]/.test(t)) return true; // an array literal: "['someString', 5, someVariable]"
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
   if (JSDOC_TYPE.test(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))) return true; // "[Promise.<Object>]", "[Array.&lt;string&gt;]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
@@ -395,7 +398,8 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (/^\([^)\n]*,\s[^)\n]*\)/.test(cx.suffix)) return true; // a link whose destination is a list: "[roadmap](12.x, 14.x)"
   if (/^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/.test(cx.suffix)) return true; // a link broken by a space: "[Number objects] (http://…)"
   if (/^ ?（(?:https?:\/\/|\.{0,2}\/|#)[^\s）]*）/.test(cx.suffix)) return true; // a link written with full-width parentheses: "[文档]（https://…）"
-  if (/^\(\s*https?:\/\/[^\s()]*(?: [^\s()]+)+\)/.test(cx.suffix)) return true; // a link whose URL holds a space: "[Roy Riojas](https://github.com/Roy Riojas)"
+  if (/^\(\s*(?:https?:\/\/|\.{1,2}\/)[^\s()]*(?: [^\s()]+)+\)/.test(cx.suffix)) return true; // a link whose URL or path holds a space: "[Ada Ledger](https://example.com/Ada Ledger)", "(../architecture docs/a.md)"
+  if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t)) return true; // a formula: "aspect ratio = [height / width]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
@@ -989,6 +993,16 @@ const IN_SENTENCE = /(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u;
 const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
 /** ALL-CAPS keyword or tag before the bracket: SQL `WHERE [Id]`, Ansible `TASK [Name]`. */
 const CAPS_WORD_BEFORE = /(?:^|\s)[A-Z]{2,}\s+$/;
+/** The tokens bundlers fill in an output file's name (`[name].[contenthash].js`). */
+const FILE_NAME_TOKENS = new Set(['name', 'hash', 'contenthash', 'chunkhash', 'fullhash', 'ext', 'dir', 'id', 'query', 'folder', 'local']);
+
+/** How many such tokens the line around a bracket holds, the bracket's own included. */
+function fileNameTokens(ctx: CodeContext): number {
+  let n = 1;
+  for (const m of `${ctx.prefix} ${ctx.suffix}`.matchAll(/\[([a-z]+)(?::[^\]\s]*)?\]/g)) if (FILE_NAME_TOKENS.has(m[1])) n++;
+  return n;
+}
+
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
 /** Literal values offered in a program's help (on a flag's line): lower-case names, "or" before the last: "[node, napi or electron]". */
@@ -1089,6 +1103,7 @@ function numberedDescription(words: readonly string[]): boolean {
  */
 function isPathSegment(inner: string, ctx: CodeContext): boolean {
   if (!KEBAB.test(inner) || inner.length < 4 || CHAR_CLASS.test(inner) || ROUTE_TOKENS.has(inner)) return false;
+  if (FILE_NAME_TOKENS.has(inner) && fileNameTokens(ctx) > 1) return false; // a bundler's output pattern: "[dir]/[name]-[hash].js"
   const { before, after } = ctx;
   // A regular expression's character class: `/^[jfmasond]/i`, `[aeiou]+`.
   if (before === '^' || /^[+*?{]/.test(ctx.suffix)) return false;
