@@ -7,7 +7,7 @@
 // vsce then packs the staging copy, with .vscodeignore choosing the files (dist/extension.js,
 // snippets/, syntaxes/, media/, package.json, README, CHANGELOG, LICENSE), offline
 // (--no-dependencies: everything is bundled). The result is checked: the files the
-// extension needs are there, no source maps or tests, under 700 KB.
+// extension needs are there, no source maps or tests, under 720 KB.
 //
 // Usage: node src/build/package.mjs [--out <file.vsix>]
 // Import: packageVsix({ out }) → { file, bytes, entries }
@@ -27,8 +27,9 @@ const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 // rounds of published docs and real templates (both bundles, with the README's record of them)
 // brought it to about 684 KB. 700 KB since the fast paths read list items holding fences,
 // comment lines and dated tables (both bundles) and the README records the performance work:
-// about 691 KB.
-export const MAX_VSIX_BYTES = 700 * 1024;
+// about 691 KB. 720 KB since the field rules of eval rounds 18-30 (both bundles) and the
+// README's record of those rounds brought it to about 701 KB.
+export const MAX_VSIX_BYTES = 720 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',
