@@ -385,6 +385,19 @@ function proseContext(src: string, line: Span, open: number, close: number, wher
 }
 
 /** Is the bracket `[inner]` a non-field because of where it stands (see the contract v2)? */
+/**
+ * What follows the text of a link CommonMark does not read as one: a destination that is a list
+ * ("[roadmap](12.x, 14.x)"), one after a space ("[Number objects] (http://…)"), in full-width
+ * parentheses ("[文档]（https://…）"), or a URL or path that holds a space ("[Ada
+ * Ledger](https://example.com/Ada Ledger)", "(../architecture docs/a.md)").
+ */
+const BROKEN_LINK = [
+  /^\([^)\n]*,\s[^)\n]*\)/,
+  /^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/,
+  /^ ?（(?:https?:\/\/|\.{0,2}\/|#)[^\s）]*）/,
+  /^\(\s*(?:https?:\/\/|\.{1,2}\/)[^\s()]*(?: [^\s()]+)+\)/,
+];
+
 function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
@@ -395,10 +408,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
-  if (/^\([^)\n]*,\s[^)\n]*\)/.test(cx.suffix)) return true; // a link whose destination is a list: "[roadmap](12.x, 14.x)"
-  if (/^ \((?:https?:\/\/|\.{0,2}\/|#)[^\s)]*\)/.test(cx.suffix)) return true; // a link broken by a space: "[Number objects] (http://…)"
-  if (/^ ?（(?:https?:\/\/|\.{0,2}\/|#)[^\s）]*）/.test(cx.suffix)) return true; // a link written with full-width parentheses: "[文档]（https://…）"
-  if (/^\(\s*(?:https?:\/\/|\.{1,2}\/)[^\s()]*(?: [^\s()]+)+\)/.test(cx.suffix)) return true; // a link whose URL or path holds a space: "[Ada Ledger](https://example.com/Ada Ledger)", "(../architecture docs/a.md)"
+  if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
   if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t)) return true; // a formula: "aspect ratio = [height / width]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
