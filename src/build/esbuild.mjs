@@ -52,12 +52,18 @@ const yamlProcess = {
   },
 };
 
-/** The web extension host has no Node built-ins: `src/vscode/realpath.ts` is swapped for its web stand-in. */
-const webRealpath = {
-  name: 'web-realpath',
+/**
+ * The web extension host has no Node built-ins: `src/vscode/realpath.ts` is swapped for its web
+ * stand-in; and it loads its one bundle whole, so `src/core/yaml-events.ts` (js-yaml, a speed-up
+ * of the linter's frontmatter reads) is swapped for one that has none.
+ */
+const webStandIns = {
+  name: 'web-stand-ins',
   setup(build) {
     const web = fileURLToPath(new URL('../vscode/realpath.web.ts', import.meta.url));
     build.onResolve({ filter: /^\.\/realpath$/ }, (args) => (/[\\/]src[\\/]vscode$/.test(args.resolveDir) ? { path: web } : undefined));
+    const events = fileURLToPath(new URL('../core/yaml-events.web.ts', import.meta.url));
+    build.onResolve({ filter: /^\.\/yaml-events$/ }, (args) => (/[\\/]src[\\/]core$/.test(args.resolveDir) ? { path: events } : undefined));
   },
 };
 
@@ -70,16 +76,17 @@ const webRealpath = {
  *   (the extension loads it in a slice of its own before the first lint);
  * - src/core/parse.ts: remark-mdx with acorn, on the first MDX document;
  * - src/core/re2.ts: RE2JS, on the first user pattern or ignore glob;
- * - src/core/yaml.ts: yaml, on the first frontmatter or template schema.
+ * - src/core/yaml.ts: yaml, on the first frontmatter or template schema; js-yaml's event parser
+ *   (src/core/yaml-events.ts), on the first frontmatter holding a template's field schema.
  * The web bundle cannot load files at run time: it keeps them inline (evaluated on first use
  * all the same).
  */
-const LAZY = { remark: fileURLToPath(new URL('../core/remark.ts', import.meta.url)) };
+const LAZY = { remark: fileURLToPath(new URL('../core/remark.ts', import.meta.url)), 'yaml-events': fileURLToPath(new URL('../core/yaml-events.ts', import.meta.url)) };
 for (const name of ['remark-mdx', 're2js', 'yaml']) LAZY[name] = fileURLToPath(import.meta.resolve(name));
 const lazyLibraries = {
   name: 'lazy-libraries',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^(?:${['./remark', 'remark-mdx', 're2js', 'yaml'].join('|')})$`) }, (args) =>
+    build.onResolve({ filter: new RegExp(`^(?:${['./remark', './yaml-events', 'remark-mdx', 're2js', 'yaml'].join('|')})$`) }, (args) =>
       args.kind === 'require-call' && /[\\/]src[\\/]core[\\/]/.test(args.importer)
         ? { path: `./lazy/${args.path.replace('./', '')}.js`, external: true }
         : undefined,
@@ -115,10 +122,10 @@ const common = {
 
 const builds = [
   { ...common, plugins: [combineOnce, yamlProcess, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
-  // What dist/extension.js, cli-main.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js.
+  // What dist/extension.js, cli-main.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js, yaml-events.js.
   { ...common, entryPoints: Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [`lazy/${name}`, path])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
-  { ...common, plugins: [combineOnce, yamlProcess, webRealpath], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
+  { ...common, plugins: [combineOnce, yamlProcess, webStandIns], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
     plugins: [combineOnce, yamlProcess, lazyLibraries, cliMain],

@@ -38,6 +38,7 @@ const REQUIRED = [
   'extension/dist/lazy/remark-mdx.js',
   'extension/dist/lazy/re2js.js',
   'extension/dist/lazy/yaml.js',
+  'extension/dist/lazy/yaml-events.js',
   'extension/snippets/markdown.json',
   'extension/syntaxes/placeholders.injection.tmLanguage.json',
   'extension/media/icon.png',

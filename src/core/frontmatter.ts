@@ -8,6 +8,7 @@ import type { Span } from './types';
 import { frontmatterBlock } from './parse';
 import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './limits';
+import { FIELD_SCHEMA_KEY, skimFieldSchema } from './schema-skim';
 import { said, type Message } from './messages';
 
 /** A YAML problem, with its span in the document. */
@@ -196,9 +197,23 @@ const RECENT_YAML = 32;
 function sharedYaml(source: string): YamlRead {
   const cached = cachedYaml(source);
   if (cached) return cached;
-  const read = readYaml(source);
+  const read = readSkimmed(source) ?? readYaml(source);
   if (recentYaml.size >= RECENT_YAML) recentYaml.delete(recentYaml.keys().next().value as string);
   recentYaml.set(source, read);
+  return read;
+}
+
+/**
+ * The linter's read of a frontmatter that holds a template's field schema: the schema's value
+ * from `js-yaml`, the rest from `yaml` (`schema-skim.ts`). Undefined — read it whole — when the
+ * rest has a problem, so the first one reported is the one a whole read reports.
+ */
+function readSkimmed(source: string): YamlRead | undefined {
+  const skim = skimFieldSchema(source);
+  if (!skim) return undefined;
+  const read = readYaml(skim.masked);
+  if (read.errors.length > 0 || read.data?.[FIELD_SCHEMA_KEY] !== null) return undefined;
+  read.data[FIELD_SCHEMA_KEY] = skim.value;
   return read;
 }
 
@@ -276,7 +291,7 @@ function yamlMessage(raw: string): ReturnType<typeof said> {
  * `templates/schema.ts`): it describes fields, so its values are not fields themselves.
  */
 function isFieldSchema(pair: unknown, depth: number): boolean {
-  if (depth !== 2 || !isPair(pair) || !isScalar(pair.key) || pair.key.value !== 'fields' || !isSeq(pair.value)) return false;
+  if (depth !== 2 || !isPair(pair) || !isScalar(pair.key) || pair.key.value !== FIELD_SCHEMA_KEY || !isSeq(pair.value)) return false;
   return pair.value.items.some((item) => isMap(item) && item.has('name'));
 }
 

@@ -4,6 +4,8 @@
  * core imports what it needs of `yaml` from here (types straight from `yaml`).
  */
 import type * as Yaml from 'yaml';
+import type * as JsYaml from './yaml-events';
+import type { Event } from 'js-yaml';
 
 let lib: typeof Yaml | undefined;
 
@@ -46,3 +48,31 @@ export const visit = Object.defineProperties(((node: Yaml.Node | Yaml.Document, 
   SKIP: { get: () => yaml().visit.SKIP },
   REMOVE: { get: () => yaml().visit.REMOVE },
 });
+
+/**
+ * `js-yaml`'s event parser, loaded on first use like `yaml`: it reads a template's field schema
+ * for the linter (`schema-skim.ts`), where no node's range is needed.
+ */
+let quick: typeof JsYaml | undefined;
+
+function jsYaml(): typeof JsYaml {
+  quick ??= require('./yaml-events') as typeof JsYaml;
+  return quick;
+}
+
+/** `parseEvents` of `js-yaml`: the flat event stream of a YAML text, spans as offsets. Throws on invalid YAML. */
+export function yamlEvents(source: string): Event[] {
+  return withoutStacks(() => jsYaml().parseEvents(source, {}));
+}
+
+/** The value of the one document `events` hold (`js-yaml`'s core schema, the one `yaml` reads with). Throws. */
+export function eventsValue(events: Event[], source: string): unknown {
+  const lib = jsYaml();
+  return withoutStacks(() => lib.constructFromEvents(events, { source, schema: lib.CORE_SCHEMA, maxAliases: 100 })[0]);
+}
+
+/** `js-yaml`'s numbering of event kinds and styles. */
+export function yamlEventCodes(): Pick<typeof JsYaml, 'EVENT_ID' | 'COLLECTION_STYLE' | 'SCALAR_STYLE'> {
+  const { EVENT_ID, COLLECTION_STYLE, SCALAR_STYLE } = jsYaml();
+  return { EVENT_ID, COLLECTION_STYLE, SCALAR_STYLE };
+}

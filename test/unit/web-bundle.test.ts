@@ -41,3 +41,11 @@ test('the web bundle activates without Node globals', () => {
   assert.ok(subscriptions.length > 5, 'disposables were registered');
   assert.deepEqual([...new Set(required)], ['vscode']);
 });
+
+test('the web bundle goes without js-yaml: a frontmatter with a field schema is read whole there', () => {
+  const text = readFileSync(join(ROOT, 'dist/web/extension.js'), 'utf8');
+  // A message of js-yaml's parser, and the stand-in that takes its place (src/core/yaml-events.web.ts).
+  assert.doesNotMatch(text, /duplicated mapping key/);
+  assert.match(text, /js-yaml is not in the web bundle/);
+  assert.match(readFileSync(join(ROOT, 'dist/lazy/yaml-events.js'), 'utf8'), /duplicated mapping key/, 'the Node bundles have it');
+});

@@ -24,11 +24,12 @@
 import type { Node, Pair } from 'yaml';
 import { isMap, isScalar, isSeq } from '../yaml';
 import { readFrontmatter, type Frontmatter } from '../frontmatter';
+import { FIELD_SCHEMA_KEY } from '../schema-skim';
 import { checkSchema } from './identity';
 import { FIELD_TYPES, type FieldSpec, type FieldType, type SchemaError, type TemplateInfo } from './types';
 
 /** The frontmatter key of the schema. */
-export const SCHEMA_KEY = 'fields';
+export const SCHEMA_KEY = FIELD_SCHEMA_KEY;
 
 const SPEC_KEYS = ['name', 'label', 'help', 'type', 'choices', 'default', 'derivedFrom', 'shared', 'occurrences'] as const;
 
