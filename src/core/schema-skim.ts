@@ -47,7 +47,7 @@ export function skimFieldSchema(source: string): SkimmedSchema | undefined {
     return undefined;
   }
   if (!Array.isArray(value)) return undefined;
-  const masked = source.slice(0, at.start) + source.slice(at.start, at.end).replace(/[^\r\n]/g, ' ') + source.slice(at.end);
+  const masked = source.slice(0, at.start) + blank(source.slice(at.start, at.end)) + source.slice(at.end);
   return { value, masked };
 }
 
@@ -132,6 +132,14 @@ function startOf(e: Event): number {
   const marks: number[] = 'valueStart' in e ? [e.valueStart, e.anchorStart, e.tagStart] : 'start' in e ? [e.start, e.anchorStart, e.tagStart] : 'anchorStart' in e ? [e.anchorStart] : [];
   const set = marks.filter((m) => m >= 0);
   return set.length > 0 ? Math.min(...set) : 0;
+}
+
+/** `text` with every character but line ends made a space (a line at a time: a regex replacing each character was a tenth of the skim). */
+function blank(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.endsWith('\r') ? `${' '.repeat(line.length - 1)}\r` : ' '.repeat(line.length)))
+    .join('\n');
 }
 
 function lineStart(source: string, offset: number): number {
