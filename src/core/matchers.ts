@@ -607,6 +607,22 @@ export function templatedDefinition(line: string): string | undefined {
   return dest.includes('\u0002') || /[/.:]/.test(dest.replace(/\u0001/g, '')) ? normalizeLabel(m[1]) : undefined;
 }
 
+/**
+ * A table's or record type's name given after its label, as platform docs write them: "an Email
+ * [sys_email] record", "catalog items [sc_cat_item], record producers [sc_cat_item_producer]".
+ * A lower-case name with an underscore, right after a word and before a word, a stop or a cell's
+ * end; `your_…`
+ * is a writer's slot wherever it stands.
+ */
+const NAME_GLOSS = /^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u;
+
+function isNameGloss(t: string, cx: ProseContext): boolean {
+  if (!NAME_GLOSS.test(t) || /^(?:your|my|our)_/.test(t) || !/^(?:[ \t]*(?:$|\|)|[ \t]+\p{L}|[.,;:)])/u.test(cx.suffix)) return false;
+  // The label ends the line before when the text wraps there: "… the User\n[sys_user] table".
+  const before = cx.prefix.trim() === '' ? cx.src.slice(Math.max(0, cx.line.start - 40), cx.line.start) : cx.prefix;
+  return /\p{L}(?: |[ \t]*\r?\n)$/u.test(before);
+}
+
 /** Lower-case names, two or more, separated by commas. */
 const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_]*)+$/u;
 
@@ -626,6 +642,7 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
   }
   if (where !== 'prose') return undefined;
   if (NAME_TUPLE.test(t)) return 'aside'; // a range or tuple of names: "the position in [start, end]"; a template's "Owners: [name, name]"
+  if (isNameGloss(t, cx)) return 'aside'; // "an Email [sys_email] record"; a template's "Dear [customer_name]," stays a field there
   if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"
   if (/^\p{Lu}/u.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) return 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
   if (pair) {
