@@ -268,6 +268,9 @@ const STATUS_MARK = /^(?:done|completed?|finished|in progress|wip|blocked|pendin
 /** The first header cell of a parameter table. */
 const PARAM_HEADER = /param|arg|option|name|prop|key|field|attr|setting|flag|config/i;
 const IDENT_PATH = /^[a-z_$][\w$]*(?:\.[\w$]+|\[\])*$/;
+/** A PascalCase identifier with a capital inside: "ClassType", "StreamClass" (an optional class argument in API docs). */
+const PASCAL_NAME = /^[A-Z][a-z\d]+[A-Z][A-Za-z\d]*$/;
+const ARGUMENT_HEADER = /param|arg|option/i;
 
 const LITERAL = `(?:true|false|null|undefined|-?\\d+(?:\\.\\d+)?|'[^'|]*'|"[^"|]*")`;
 /** A union of literal values, as API docs write a parameter's values: "[true | false]", "['a' | 'b']". */
@@ -305,6 +308,7 @@ function readsAsNonField(inner: string): boolean {
   if (CHAR_CLASS.test(t) && /[A-Za-z0-9]-[A-Za-z0-9]/.test(t)) return true; // a regular expression's character class: "[a-z]", "[A-Za-z0-9_]"
   if (/^[A-Z][A-Za-z]*[.-]?\d+(?:\.\d+)*$/.test(t)) return true; // citation key "[RFC3339]", "[POSIX.1]"
   if (/^[A-Z][A-Z\d]*-\d+(?:\s*(?:[-–,]|and|to)\s*[A-Z][A-Z\d]*-\d+)+$/.test(t)) return true; // issue keys "[ED-5259 - ED-6200]"
+  if (/^[A-Z]{2,}[A-Z\d]* \d{3,}$/.test(t)) return true; // an issue key written with a space: "[CDS 4617]"
   if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/i.test(t)) return true; // a version "[v1.2.3]", "[2.0.0-beta.1]"
   if (/^(?:#\d+|@[\w-]+(?:\/[\w.-]+)?|[0-9a-f]{7,40})$/.test(t)) return true; // an issue, a mention, a commit
   if (/[\u0250-\u02AF\u02C8\u02CC]/u.test(t)) return true; // a phonetic transcription: "[e.ti.kɛt]"
@@ -413,7 +417,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
-    if (IDENT_PATH.test(t) && firstCellOnly(cx) && paramTable(cx, t)) return true; // "| [options.timeout] |"
+    if ((IDENT_PATH.test(t) || PASCAL_NAME.test(t)) && firstCellOnly(cx) && paramTable(cx, t)) return true; // "| [options.timeout] |", "| [ClassType] |"
   }
   return quotedOutput(t, cx); // "Server [http] listening on 3000" in quotes
 }
@@ -453,7 +457,8 @@ function firstCellOnly(cx: ProseContext): boolean {
  * dotted or camelCase name is an argument path wherever the table's header is.
  */
 function paramTable(cx: ProseContext, t: string): boolean {
-  if (t.includes('.') || /[a-z][A-Z]/.test(t)) return true;
+  const pascal = PASCAL_NAME.test(t);
+  if (!pascal && (t.includes('.') || /[a-z][A-Z]/.test(t))) return true;
   let start = cx.line.start;
   // Walk up to the table's first row (the header), staying within table rows.
   for (let guard = 0; start > 0 && guard < 500; guard++) {
@@ -463,7 +468,10 @@ function paramTable(cx: ProseContext, t: string): boolean {
   }
   const header = cx.src.slice(start, lineAround(cx.src, start).end);
   const first = header.replace(/^[ \t>]*\|?/, '').split('|')[0] ?? '';
-  return PARAM_HEADER.test(first);
+  if (!pascal) return PARAM_HEADER.test(first);
+  // A PascalCase name is an argument under "Param" or "Argument", or under "Name" with a type in
+  // HTML code beside it (jsdoc2md's property tables); a template's "| Name |" column holds fields.
+  return ARGUMENT_HEADER.test(first) || (PARAM_HEADER.test(first) && /^[ \t]*`?\|[ \t]*\[?<code>/.test(cx.suffix));
 }
 
 /** Program output quoted in prose: `"Server [http] listening"`, `“[nodemon] restarting”`. */
