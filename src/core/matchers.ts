@@ -240,6 +240,10 @@ const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
 const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
+/** A JSDoc type just before, as API docs list parameters: "**{string}** ", "`{Object}` ", "{number} ". */
+const JSDOC_TYPE_BEFORE = /(?:^|\s)(?:\*\*|__|`)?\{[\w$.|<>[\]*?!, ]+\}(?:\*\*|__|`)?[ \t]+$/;
+/** An optional parameter's name, with its default perhaps: "filename", "options = {}", "opts.timeout=30". */
+const OPTIONAL_PARAM = /^[\p{L}$_][\w$.]*(?:\s*=\s*\S.*)?$/u;
 /**
  * An entry's start before the bracket on its line: quote and list markers, then optionally a
  * lead-in link or bold label, a commit and its type, and other tags: "* [#980](url) [codegen] …",
@@ -410,6 +414,8 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
   if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
+  if (JSDOC_TYPE_BEFORE.test(cx.prefix) && OPTIONAL_PARAM.test(t)) return true; // "**{string}** [filename] - Optional name", "{Object} [options = {}]"
+  if (/^\p{Ll}$/u.test(t) && /^\p{Ll}/u.test(cx.suffix)) return true; // an editor's letter in a quotation: "the \"[p]refered\" way"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
@@ -1079,6 +1085,12 @@ const RECEIVER = /^(?:self|super|this)\b/;
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
  * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
  */
+/**
+ * The stand-in names of programmers' examples ("foo", "FooA", "bazQux"): a bracket holding one
+ * shows syntax, not a slot to fill. Not "bar", an English word too: "[Bar chart title]".
+ */
+const METASYNTACTIC = /^(?:foo|baz|qux|quux)(?:[A-Z\d]\w*)?$/i;
+
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
   if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner) || REDACTION.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`", "'[REDACTED]'"
@@ -1101,6 +1113,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
   if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
   if (CODE_PUNCTUATION.test(inner) || /^your\b/.test(inner)) return false; // "nodemon [your node app]": addressed to the reader
+  if (inner.split(/\s+/).some((w) => METASYNTACTIC.test(w))) return false; // a syntax shown with stand-in names: "`[named Foo FooA]`"
   if (LITERAL_VALUES.test(inner) && /(?:^|\s)--[\w-]+\s/.test(ctx.prefix)) return false; // values a flag takes: "--runtime  (Node runtime [node, napi or electron])"
   if (/\bfor\b.*\bin\b|\bif\b.*\belse\b|^\w+ in\b/.test(inner)) return false; // comprehensions, mapped types
   if (inner.includes(',') && inner.split(',').every((p) => !/\s/.test(p.trim()))) return false; // [read, write]
