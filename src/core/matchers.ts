@@ -218,7 +218,8 @@ const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
 const MIXED_LIST = /^(?:'[^'\n]*'|"[^"\n]*"|[\w$.-]+)(?:\s*,\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.-]+))+$/;
 /** A type in generated API docs: "[number]", "[string|string[]]", "[Object]", "[Promise<void>]". */
 const TYPE_NAME = '(?:string|number|boolean|bool|object|function|array|any|unknown|void|null|undefined|integer|int|float|double|bigint|symbol|buffer|promise|regexp|stream|callback|error)';
-const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\s*${TYPE_NAME}(?:\\[\\])?)*$`, 'i');
+// A union may hold the boolean literals too: "[string|true|false]".
+const PRIMITIVE_TYPE = new RegExp(`^${TYPE_NAME}(?:\\[\\]|<[^<>]*>)?(?:\\s*\\|\\s*(?:${TYPE_NAME}|true|false)(?:\\[\\])?)*$`, 'i');
 /** A JSDoc generic type, as jsdoc-to-markdown writes it: "Promise.<Object>", "Array.<string>". */
 const JSDOC_TYPE = /^[\w$]+\.<[\w$.,\s|*]+>(?:\[\])?$/;
 /** An argument list after a name and a space, names and commas only before the bracket: "input (name, [type]". */
@@ -406,6 +407,9 @@ const BROKEN_LINK = [
   /^\(\s*(?:https?:\/\/|\.{1,2}\/)[^\s()]*(?: [^\s()]+)+\)/,
 ];
 
+/** The next line starts with a URL (after the line end and indentation). */
+const URL_NEXT_LINE = /^\r?\n[ \t]*(?:https?:\/\/|www\.)\S/;
+
 function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
@@ -419,6 +423,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
+  if (/^:[ \t]*(?:https?:\/\/|www\.)/.test(cx.suffix) || (/^:[ \t]*\r?$/.test(cx.suffix) && URL_NEXT_LINE.test(cx.src.slice(cx.line.end, cx.line.end + 80)))) return true; // a link written out mid-sentence: "under the [Apache 2.0 license]:\n https://…"
   if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t)) return true; // a formula: "aspect ratio = [height / width]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
@@ -1085,6 +1090,9 @@ const RECEIVER = /^(?:self|super|this)\b/;
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
  * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
  */
+/** An Objective-C message: a class name with a capital inside, then a selector ("TokenHolder new", "Builder encode:payload"). */
+const OBJC_MESSAGE = /^[A-Z]\w*[a-z]\w*[A-Z]\w* [a-z][\w]*(?::\S.*)?$/;
+
 /**
  * The stand-in names of programmers' examples ("foo", "FooA", "bazQux"): a bracket holding one
  * shows syntax, not a slot to fill. Not "bar", an English word too: "[Bar chart title]".
@@ -1099,6 +1107,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (COMMAND_SYNOPSIS.test(ctx.prefix) && SYNOPSIS_AFTER.test(ctx.suffix)) return false; // "terser [input files] [options]"
   if (NAMED_MESSAGE.test(ctx.suffix)) return false; // "// the callback returns a [Socket closed] error"
   if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false; // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
+  if (OBJC_MESSAGE.test(inner) && /^\.[\p{L}_$][\w$]*\(/u.test(ctx.suffix)) return false; // a message whose result is called: "[JWTHolder new].algorithmName(name)"
   if (/\S {3,}\S/.test(inner)) return false; // a layout drawn in a comment: "// [X      Y]"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
