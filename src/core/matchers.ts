@@ -410,6 +410,12 @@ const BROKEN_LINK = [
 /** The next line starts with a URL (after the line end and indentation). */
 const URL_NEXT_LINE = /^\r?\n[ \t]*(?:https?:\/\/|www\.)\S/;
 
+/** A link written out mid-sentence: the bracket, a colon, and a URL after it or on the next line. */
+function linkWrittenOut(cx: ProseContext): boolean {
+  if (/^:[ \t]*(?:https?:\/\/|www\.)/.test(cx.suffix)) return true;
+  return /^:[ \t]*\r?$/.test(cx.suffix) && URL_NEXT_LINE.test(cx.src.slice(cx.line.end, cx.line.end + 80));
+}
+
 function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
   if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
@@ -423,7 +429,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
-  if (/^:[ \t]*(?:https?:\/\/|www\.)/.test(cx.suffix) || (/^:[ \t]*\r?$/.test(cx.suffix) && URL_NEXT_LINE.test(cx.src.slice(cx.line.end, cx.line.end + 80)))) return true; // a link written out mid-sentence: "under the [Apache 2.0 license]:\n https://…"
+  if (linkWrittenOut(cx)) return true; // "under the [Apache 2.0 license]:\n https://…"
   if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t)) return true; // a formula: "aspect ratio = [height / width]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
@@ -630,8 +636,7 @@ export function templatedDefinition(line: string): string | undefined {
  * A table's or record type's name given after its label, as platform docs write them: "an Email
  * [sys_email] record", "catalog items [sc_cat_item], record producers [sc_cat_item_producer]".
  * A lower-case name with an underscore, right after a word and before a word, a stop or a cell's
- * end; `your_…`
- * is a writer's slot wherever it stands.
+ * end; `your_…` is a writer's slot wherever it stands.
  */
 const NAME_GLOSS = /^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u;
 
@@ -1086,10 +1091,6 @@ const END_OF_OPTIONS = /(?:^|\s)[\w.-]+(?:\s+[\w.-]+)*\s--\s$/;
 /** A message receiver opening an Objective-C / Smalltalk send: `[super viewDidLoad]`, `[self close]`. */
 const RECEIVER = /^(?:self|super|this)\b/;
 
-/**
- * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
- * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
- */
 /** An Objective-C message: a class name with a capital inside, then a selector ("TokenHolder new", "Builder encode:payload"). */
 const OBJC_MESSAGE = /^[A-Z]\w*[a-z]\w*[A-Z]\w* [a-z][\w]*(?::\S.*)?$/;
 
@@ -1099,6 +1100,10 @@ const OBJC_MESSAGE = /^[A-Z]\w*[a-z]\w*[A-Z]\w* [a-z][\w]*(?::\S.*)?$/;
  */
 const METASYNTACTIC = /^(?:foo|baz|qux|quux)(?:[A-Z\d]\w*)?$/i;
 
+/**
+ * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
+ * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
+ */
 export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (inner === '' || inner !== inner.trim()) return false;
   if (COMMIT_DIRECTIVE.test(inner) || PRINTED_OBJECT.test(inner) || OPTIONAL_SLOT.test(inner) || REDACTION.test(inner)) return false; // "chore: release [skip ci]", "`[object Object]`", "'[REDACTED]'"
