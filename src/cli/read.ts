@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { editorLineEnds } from '../core/line-ends';
 
 /** Default largest file the CLI lints (bytes); larger files are skipped with a message. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -106,7 +107,7 @@ export function readDocument(path: string, maxBytes: number): ReadResult {
   const { bytes } = read;
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'skipped: binary file', reason: 'binary' };
   try {
-    return { text: decoder.decode(bytes).replace(/^\uFEFF/, '') };
+    return { text: editorLineEnds(decoder.decode(bytes).replace(/^\uFEFF/, '')) };
   } catch {
     return { skipped: 'skipped: not valid UTF-8', reason: 'not-utf8' };
   }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ignoredReason } from './ignore';
 import { lint } from '../core/lint';
+import { editorLineEnds } from '../core/line-ends';
 import { oneLineError } from '../core/display';
 import { failureDiagnostic, toDiagnostic, type RuleDocs } from './convert';
 import { yieldToEventLoop } from './linting';
@@ -75,7 +76,7 @@ async function readText(uri: vscode.Uri, maxBytes: number): Promise<string | und
     if (stat.size > maxBytes) return undefined;
     const bytes = await vscode.workspace.fs.readFile(uri);
     if (bytes.subarray(0, 8192).includes(0)) return undefined;
-    return decoder.decode(bytes);
+    return editorLineEnds(decoder.decode(bytes));
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { readTarball } from './tar';
+import { editorLineEnds } from '../../src/core/line-ends';
 
 const run = promisify(execFile);
 
@@ -137,7 +138,7 @@ export function readCorpus(root: string, manifest: Manifest): CorpusDoc[] {
     if (!existsSync(join(dir, '.complete'))) continue;
     for (const set of ['finished', 'templates'] as const) {
       for (const rel of p[set] ?? []) {
-        docs.push({ id: `${p.name}@${p.version}/${rel}`, pkg: p.name, set, text: readFileSync(join(dir, rel), 'utf8') });
+        docs.push({ id: `${p.name}@${p.version}/${rel}`, pkg: p.name, set, text: editorLineEnds(readFileSync(join(dir, rel), 'utf8')) });
       }
     }
   }

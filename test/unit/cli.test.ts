@@ -97,6 +97,16 @@ test('json: an array of {file, line, column, endLine, endColumn, rule, severity,
   assert.equal(clean.code, 0);
 });
 
+test('a file with lone carriage returns is read as an editor shows it: a line per \\r, the same in LF and CRLF', () => {
+  // A frontmatter marks it final (errors), a heading starts the DoD list, a fence holds a bracket that is code.
+  const lines = ['---', 'status: final', '---', '', '# Definition of Done', '', '- [ ] Reviewed', '', '```', 'run [kept]', '```', '', 'C: [Customer name]', ''];
+  const dir = folder({ 'cr.md': lines.join('\r'), 'lf.md': lines.join('\n'), 'crlf.md': lines.join('\r\n') });
+  const shown = (file: string) => (JSON.parse(run(dir, 'lint', '--format', 'json', file).stdout) as { line: number; column: number; rule: string }[]).map((f) => `${f.line}:${f.column} ${f.rule}`);
+  assert.deepEqual(shown('cr.md'), ['7:1 unchecked-dod', '13:4 placeholder']);
+  assert.deepEqual(shown('lf.md'), shown('cr.md'));
+  assert.deepEqual(shown('crlf.md'), shown('cr.md'));
+});
+
 test('github: workflow commands, error/warning/notice by severity', () => {
   const dir = folder({ 'a.md': WARN, 'b.md': FINAL, 'c.md': '---\nstatus: outline\n---\nC: [Customer name]\n' });
   const r = run(dir, 'lint', '--format', 'github', '.');
