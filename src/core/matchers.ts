@@ -179,11 +179,11 @@ export function choicesOf(inner: string): string[] | undefined {
 const ANNOTATION =
   /^(?:optional|required|deprecated|experimental|beta|alpha|new|internal|legacy|preview|breaking|wip|sic!?|async|static|readonly|read-only|abstract|final|unstable|stable|obsolete|removed|added|changed|fixed|security|default|nullable|inherited|override|private|protected|public|unreleased|toc|yanked|getter|setter|write-only|early access|coming soon|(?:public |private )?preview|not (?:yet )?(?:supported|implemented)|work in progress)$/i;
 /**
- * Asides about where or since when something applies: "[Node.js only]", "[only for Node.js]",
+ * Asides about where or since when something applies: "[Node.js only]", "[Yarn, npm only]", "[only for Node.js]",
  * "[ONLY AVAILABLE IN NODE.JS RUNTIME]", "[since v2.1]", "[reverted in 0.0.14]", "[default: 10]", "[Updated 2023-01]".
  */
 const ASIDE =
-  /^(?:[\w.+#/-]+\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$|^(?:updated?|edit(?:ed)?|revised|added|changed|fixed|removed)(?: on| in)?\s+\d{4}(?:-\d{1,2}){0,2}$/i;
+  /^(?:[\w.+#/-]+,?\s+){0,3}only$|\bonly (?:for|in|on|available|supported|with|when using)\b|^(?:since|until|added in|new in|removed in|changed in|fixed in|reverted in|introduced in|available (?:in|since)|deprecated (?:in|since))\s+v?\d[\w.-]*$|^default[:=]?\s+\S+$|^(?:updated?|edit(?:ed)?|revised|added|changed|fixed|removed)(?: on| in)?\s+\d{4}(?:-\d{1,2}){0,2}$/i;
 /** A word marking a step or a warning, in capitals: "**[STOP]** Ask the user", "[CRITICAL] Never …". Never a value to fill in. */
 const STATUS_WORD = /^(?:STOP|GATE|NEVER|ALWAYS|CRITICAL|IMPORTANT|WARNING|CAUTION|DANGER|NOTE|TIP|HINT|MUST|MANDATORY|BLOCKER|CHECKPOINT)$/;
 /** What redaction left in place of a value, with or without its reason: "[REDACTED]", "[REDACTED_MATCH]", "[REDACTED - contains a card number]". */
@@ -423,7 +423,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (NAMESPACED_COMMAND.test(cx.prefix)) return true; // a command's argument: "pm2 module:generate [module name]"
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
-  if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t)) return true; // "**retries** [number]"
+  if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t.replace(/^([*_])(.+)\1$/, '$2'))) return true; // "**retries** [number]", "`options` [*object*]"
   if (JSDOC_TYPE_BEFORE.test(cx.prefix) && OPTIONAL_PARAM.test(t)) return true; // "**{string}** [filename] - Optional name", "{Object} [options = {}]"
   if (/^\p{Ll}$/u.test(t) && /^\p{Ll}/u.test(cx.suffix)) return true; // an editor's letter in a quotation: "the \"[p]refered\" way"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
@@ -456,6 +456,11 @@ function entryTagCandidate(t: string, cx: ProseContext): boolean {
 /** The bracket ends a list entry's line: "- Add analytics events [NEW BIG FEATURE]" (a tag, in a changelog). */
 function endsEntry(cx: ProseContext): boolean {
   return /^[\s.,;]*$/.test(cx.suffix) && /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+\S/.test(cx.prefix);
+}
+
+/** The bracket ends a heading that has words before it: "### CI/CD Pipeline [SDDS Android]" (an area, in a changelog). */
+function endsHeading(cx: ProseContext): boolean {
+  return /^[ \t]{0,3}#{1,6}[ \t]+\S.*[ \t]$/.test(cx.prefix) && /^[ \t]*#*[ \t]*\r?$/.test(cx.suffix);
 }
 
 /** Whether the bracket's line is a table row (it has a cell separator before and after it). */
@@ -641,14 +646,14 @@ export function templatedDefinition(line: string): string | undefined {
 const NAME_GLOSS = /^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u;
 
 function isNameGloss(t: string, cx: ProseContext): boolean {
-  if (!NAME_GLOSS.test(t) || /^(?:your|my|our)_/.test(t) || !/^(?:[ \t]*(?:$|\|)|[ \t]+\p{L}|[.,;:)])/u.test(cx.suffix)) return false;
+  if (!NAME_GLOSS.test(t) || /^(?:your|my|our)_/.test(t) || !/^(?:[ \t]*(?:\r?$|\|)|[ \t]+\p{L}|[.,;:)])/u.test(cx.suffix)) return false;
   // The label ends the line before when the text wraps there: "… the User\n[sys_user] table".
   const before = cx.prefix.trim() === '' ? cx.src.slice(Math.max(0, cx.line.start - 40), cx.line.start) : cx.prefix;
   return /\p{L}(?: |[ \t]*\r?\n)$/u.test(before);
 }
 
-/** Lower-case names, two or more, separated by commas. */
-const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_]*)+$/u;
+/** Lower-case names, two or more, separated by commas: "[start, end]", "[sdds-android, cicd]". */
+const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_-]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_-]*)+$/u;
 
 /**
  * What only the whole document can decide about a bracket in prose (see `RawHit.soft`): an aside,
@@ -676,7 +681,7 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
   if (entryTagCandidate(t, cx)) return 'entry-tag';
   if (/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(inner) && /^ [^\s[]/.test(cx.suffix)) return 'entry-tag'; // commits run together: "… [fix text] Assert the …"
   if (/^\p{Ll}+$/u.test(inner)) return 'word';
-  if (!/\s/.test(t) || VERSION_MENTION.test(inner) || endsEntry(cx)) return 'changelog';
+  if (!/\s/.test(t) || VERSION_MENTION.test(inner) || endsEntry(cx) || endsHeading(cx)) return 'changelog';
   return undefined;
 }
 
@@ -824,8 +829,10 @@ export const braceField: AtMatcher = (s, i) => {
   if (OBJECT_KEY.test(t) || CSS_DECLARATIONS.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
   if (BODY_CODE.test(t) && BODY_BEFORE.test(src.slice(Math.max(s.span.start, i - 20), i))) return -1; // a function's body: "function() { return true }"
   if (t.includes('|') && t.split('|').every((p) => /^[\w$.<>[\]'"-]+$/.test(p.trim()))) return -1; // a type: "{string | false}"
-  // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value.
-  if (t.includes(',') && !/^\p{Lu}/u.test(t) && t.split(',').every((p) => !/\s/.test(p.trim()))) return -1;
+  // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value; after
+  // a name and a hyphen, any list of names is a brace expansion: "SDDS-{SERV, DFA}", "plasma-{web, b2c}".
+  const names = t.includes(',') && t.split(',').every((p) => !/\s/.test(p.trim()));
+  if (names && (!/^\p{Lu}/u.test(t) || (before === '-' && /[\p{L}\p{N}]/u.test(src[i - 2] ?? '')))) return -1;
   return pushBrace(s, i, close + 1);
 };
 
