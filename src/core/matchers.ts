@@ -1107,6 +1107,9 @@ const OBJC_MESSAGE = /^[A-Z]\w*[a-z]\w*[A-Z]\w* [a-z][\w]*(?::\S.*)?$/;
  */
 const METASYNTACTIC = /^(?:foo|baz|qux|quux)(?:[A-Z\d]\w*)?$/i;
 
+/** A collection's type in words: "array of users", "list of ids". */
+const TYPE_PHRASE = /^(?:array|list|set|map|collection) of [\p{L}\d_]+$/iu;
+
 /**
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
  * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
@@ -1128,6 +1131,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
   if (isPathSegment(inner, ctx)) return true;
   if (GLUED_TYPE.test(inner) && /^[\p{L}_]/u.test(ctx.after)) return true; // a name inside an identifier: `interface [ComponentName]Service`
+  if (TYPE_PHRASE.test(inner) && /^\s*(?:\/\/|\/\*|\*)/.test(ctx.prefix)) return false; // a JS comment sketching a value's shape: "//   user: [array of users]," (a template's "# Owners: [list of owners]" stays)
   if (COMMENT_LABEL.test(ctx.prefix) && /^\p{Ll}[\p{Ll}\d -]*$/u.test(inner) && !ANNOTATION.test(inner)) return true; // "# Build: [command]"
   if (/^\s*[\w-]+:\s*$/.test(ctx.prefix)) return false; // YAML flow list: tags: [Payments API, Webhooks]
   if (/^ {2,}\S/.test(ctx.suffix)) return false; // column-aligned output: "* [new tag]      v1.8.0"
