@@ -12,6 +12,7 @@
  * key that is not plain) gives `undefined`: the caller then reads the whole source with `yaml`.
  */
 import type { Event, ScalarEvent } from 'js-yaml';
+import { lineBounds } from './edits';
 import { eventsValue, yamlEventCodes, yamlEvents } from './yaml';
 
 /** The top-level key of a template's field schema. */
@@ -70,7 +71,7 @@ function schemaEvents(events: Event[], source: string): { first: number; after: 
       if (value?.type !== EVENT_ID.SEQUENCE || value.anchorStart !== -1 || value.tagStart !== -1) return undefined;
       // The root's end, then the document's: nothing may follow (a second document).
       if (events[after].type === EVENT_ID.POP && after + 2 !== events.length) return undefined;
-      const end = events[after].type === EVENT_ID.POP ? source.length : lineStart(source, startOf(events[after]));
+      const end = events[after].type === EVENT_ID.POP ? source.length : lineBounds(source, startOf(events[after])).start;
       return end > value.start ? { first: valueAt, after, start: value.start, end } : undefined;
     }
     i = after;
@@ -140,8 +141,4 @@ function blank(text: string): string {
     .split('\n')
     .map((line) => (line.endsWith('\r') ? `${' '.repeat(line.length - 1)}\r` : ' '.repeat(line.length)))
     .join('\n');
-}
-
-function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1;
 }
