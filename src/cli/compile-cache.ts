@@ -11,14 +11,15 @@
  * - A cache file is named by the hash of the bundle's text, Node's version and architecture; V8
  *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
  * - It is written once, at exit, after the run: it then holds the functions the run compiled
- *   lazily too (V8 compiles most functions on their first call).
+ *   lazily too (V8 compiles most functions on their first call). A run that writes one also
+ *   deletes all but the newest `KEEP_FILES`, so old versions' files do not pile up.
  * - Any failure (read-only home, full disk, a rejected file) costs only the cache, never the run.
  * - `INTEGRATION_DOCS_NO_COMPILE_CACHE=1` or Node's `NODE_DISABLE_COMPILE_CACHE=1` turn it off.
  */
 import Module from 'node:module';
 import { Script } from 'node:vm';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -79,9 +80,31 @@ function writeCaches(folder: string, compiled: readonly Compiled[]): void {
       writeFileSync(tmp, c.script.createCachedData(), { mode: 0o600 });
       renameSync(tmp, c.file);
     }
+    prune(folder);
   } catch {
     // No cache this time: the next run compiles as this one did.
   }
+}
+
+/** How many cache files the folder keeps: a handful of installs' bundles (five each). */
+export const KEEP_FILES = 40;
+
+/**
+ * Deletes all but the `KEEP_FILES` most recently written cache files: each new version of the
+ * bundles adds its own, and the folder would otherwise only grow. A file still in use that goes is
+ * written again at its next run. Only names this module writes are touched (a hash, or a
+ * temporary file left by a run that died, an hour or more old).
+ */
+export function prune(folder: string, keep = KEEP_FILES, now = Date.now()): void {
+  const files = readdirSync(folder).flatMap((name) => {
+    const temporary = /^[0-9a-f]{32}\.\d+\.tmp$/.test(name);
+    if (!temporary && !/^[0-9a-f]{32}$/.test(name)) return [];
+    const file = join(folder, name);
+    return [{ file, temporary, mtime: statSync(file).mtimeMs }];
+  });
+  const old = files.filter((f) => f.temporary && now - f.mtime > 3_600_000);
+  const kept = files.filter((f) => !f.temporary).sort((a, b) => b.mtime - a.mtime);
+  for (const { file } of [...old, ...kept.slice(keep)]) unlinkSync(file);
 }
 
 /** Strips a `#!` line, as Node's loader does, keeping the line count. */

@@ -7,10 +7,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDisabled, cacheFolder } from '../../src/cli/compile-cache';
+import { cacheDisabled, cacheFolder, KEEP_FILES, prune } from '../../src/cli/compile-cache';
 import { ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -122,4 +122,22 @@ test('a cache folder others could write is neither read nor written', (t) => {
   chmodSync(file, 0o666);
   assert.deepEqual(lintWith(home), expected);
   assert.equal(statSync(file).mode & 0o777, 0o600, 'a file others could write is replaced, not read');
+});
+
+test('the folder keeps the newest cache files; old temporary files go, anything else stays', () => {
+  const folder = temp();
+  const now = Date.now();
+  const name = (i: number) => i.toString(16).padStart(32, '0');
+  const write = (file: string, ageMs: number) => {
+    writeFileSync(join(folder, file), 'x');
+    utimesSync(join(folder, file), (now - ageMs) / 1000, (now - ageMs) / 1000);
+  };
+  for (let i = 0; i < KEEP_FILES + 5; i++) write(name(i), i * 60_000);
+  write(`${name(1000)}.4242.tmp`, 2 * 3_600_000);
+  write(`${name(1001)}.4243.tmp`, 60_000);
+  write('notes.txt', 10 * 3_600_000);
+  prune(folder, KEEP_FILES, now);
+  const left = readdirSync(folder).sort();
+  const expected = [...Array.from({ length: KEEP_FILES }, (_, i) => name(i)), `${name(1001)}.4243.tmp`, 'notes.txt'].sort();
+  assert.deepEqual(left, expected, 'the five oldest cache files and the old temporary file are gone');
 });
