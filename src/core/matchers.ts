@@ -670,6 +670,7 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
     return /^\p{Ll}[\p{Ll}\d-]*$/u.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
   }
   if (where !== 'prose') return undefined;
+  if (diagramBox(cx.prefix, cx.suffix)) return 'aside'; // "[Client] → [Gateway]"
   if (NAME_TUPLE.test(t)) return 'aside'; // a range or tuple of names: "the position in [start, end]"; a template's "Owners: [name, name]"
   if (isNameGloss(t, cx)) return 'aside'; // "an Email [sys_email] record"; a template's "Dear [customer_name]," stays a field there
   if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"
@@ -1015,7 +1016,8 @@ const codeBracket: AtMatcher = (s, i) => {
   if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
   if (!isCodeField(inner, context)) return close;
   const hit: RawHit = { start: i, end: close + 1, text: src.slice(i, close + 1) };
-  if (NARRATION.test(inner) || NOTICE_LINE.test(context.prefix)) hit.soft = 'aside'; // "// [HTTP request is made]" among output lines, "# Copyright [yyyy] [owner]"
+  // "// [HTTP request is made]" among output lines, "# Copyright [yyyy] [owner]", "[Client] → [Gateway]"
+  if (NARRATION.test(inner) || NOTICE_LINE.test(context.prefix) || diagramBox(context.prefix, context.suffix)) hit.soft = 'aside';
   s.out.push(hit);
   return close;
 };
@@ -1089,6 +1091,20 @@ const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
 /** Words of a quotation before and after a bracket: `"… SHA-1 [Version 5] is preferred"` (not a quoted field alone, `"[API_KEY]"`). */
 const QUOTED_BEFORE = /["“][^"“”]*\p{L}[^"“”]*\s$/u;
 const QUOTED_AFTER = /^\s[^"“”]*\p{L}[^"“”]*["”]/u;
+/** Arrows of a diagram drawn in text, and a bracket joined to another by one. */
+const ARROW = String.raw`(?:→|⟶|⇒|↔|←|⇐|-{1,2}>|={1,2}>|<-{1,2}>?|<={1,2}|—>|–>|─+>)`;
+const ARROW_TO_BOX = new RegExp(String.raw`^[ \t]*${ARROW}[ \t]*\[`);
+const BOX_THEN_ARROW = new RegExp(String.raw`\][ \t]*${ARROW}[ \t]*$`);
+
+/**
+ * A box of a diagram drawn in text: a bracket joined to another by an arrow, "[Memory Processors]
+ * → [Your processors]", "[Client] --> [Gateway]". Soft (an aside): a template's "[Source system]
+ * → [Target system]" stays a field there, among the template's other fields.
+ */
+function diagramBox(prefix: string, suffix: string): boolean {
+  return ARROW_TO_BOX.test(suffix) || BOX_THEN_ARROW.test(prefix);
+}
+
 /** A copyright notice's start before a bracket or brace: `Copyright `, `   Copyright (c) [yyyy] `, `// © `, `Copyright {yyyy} `. */
 const NOTICE_LINE = /^[\s#*/>-]*(?:copyright\b|\(c\)|©)[^[{\n]*(?:(?:\[[^\]\n]*\]|\{[^}\n]*\})[^[{\n]*)*$/i;
 /** A stack trace's frame before the bracket: `    at Object.fooSerializer `, `at async Foo.bar `. */
