@@ -1,8 +1,10 @@
 import type { FieldHit } from '../grammar';
+import type { FieldFact } from '../facts';
 import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
 import type { DocModel, DegradedBlock } from '../document';
 import { lowerBound } from '../chunks';
+import { withLiquidCode } from '../liquid-blocks';
 import { english, msg, said } from '../messages';
 
 /** Text between the brackets or braces of a field: `[Customer name]` → `Customer name`. */
@@ -95,8 +97,9 @@ export const placeholder: Rule<'placeholder'> = {
       report(describe(hit, where));
     };
     for (const hit of model.frontmatter?.fields ?? []) emit(hit, 'frontmatter');
-    const decide = softDecider(model);
-    for (const fact of model.fields) if (decide(fact)) emit(fact, fact.where);
+    const fields = withLiquidCode(model.text, model.fields);
+    const decide = softDecider(model, fields);
+    for (const fact of fields) if (decide(fact)) emit(fact, fact.where);
     const degraded = model.degraded.filter((d) => holdsField(model, d));
     if (degraded.length) report(degradedNotice(model, degraded));
   },
@@ -106,9 +109,10 @@ export const placeholder: Rule<'placeholder'> = {
  * Whether a field fact is reported, given what only the whole document can decide (see
  * `RawHit.soft`): a defined reference never is; a soft candidate by the document's kind; an
  * `aside` only when something else in the document is reported; a `word` outside changelogs
- * when something else is, or when two different words are.
+ * when something else is, or when two different words are. `fields` are the model's, with
+ * Liquid code blocks read as code (`liquid-blocks.ts`).
  */
-function softDecider(model: DocModel): (fact: FieldHit) => boolean {
+function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: FieldFact) => boolean {
   let changelog: boolean | undefined;
   let braces: boolean | undefined;
   let others: boolean | undefined;
@@ -116,14 +120,14 @@ function softDecider(model: DocModel): (fact: FieldHit) => boolean {
   const referenced = (f: FieldHit) => f.refLabel !== undefined && model.definitions.has(f.refLabel);
   const plain = (f: FieldHit): boolean => {
     if (referenced(f)) return false;
-    if (f.soft === 'brace-word') return (braces ??= model.fields.some((b) => b.dialect === 'brace' && !b.soft) || !!model.frontmatter?.fields.some((b) => b.dialect === 'brace' && !b.soft));
+    if (f.soft === 'brace-word') return (braces ??= fields.some((b) => b.dialect === 'brace' && !b.soft) || !!model.frontmatter?.fields.some((b) => b.dialect === 'brace' && !b.soft));
     return !f.soft || !(changelog ??= isChangelog(model));
   };
-  const anyOther = () => (others ??= !!model.frontmatter?.fields.length || model.fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && plain(f)));
-  const twoWords = () => (words ??= new Set(model.fields.filter((f) => f.soft === 'word' && !referenced(f)).map((f) => f.text)).size >= 2);
+  const anyOther = () => (others ??= !!model.frontmatter?.fields.length || fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && plain(f)));
+  const twoWords = () => (words ??= new Set(fields.filter((f) => f.soft === 'word' && !referenced(f)).map((f) => f.text)).size >= 2);
   let substituted: Set<string> | undefined;
   return (fact) => {
-    if ((substituted ??= substitutedMarkers(model)).has(fact.text)) return false;
+    if ((substituted ??= substitutedMarkers(model.text, fields)).has(fact.text)) return false;
     if (fact.soft === 'aside') return !referenced(fact) && anyOther();
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
     return plain(fact);
@@ -142,14 +146,13 @@ const SUBSTITUTED_AFTER = /[`'"*_]*\s*(?:(?:will|would|shall|is|are|gets?|must|s
 const LISTED = /^[`\s,]*(?:(?:and|or)\s*`?)?$/;
 
 /** The texts of fields (and the fields listed just before them) that the document says are substituted. */
-function substitutedMarkers(model: DocModel): Set<string> {
+function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<string> {
   const out = new Set<string>();
-  const fields = model.fields;
   for (let i = 0; i < fields.length; i++) {
     SUBSTITUTED_AFTER.lastIndex = fields[i].end;
-    if (!SUBSTITUTED_AFTER.test(model.text)) continue;
+    if (!SUBSTITUTED_AFTER.test(text)) continue;
     out.add(fields[i].text);
-    for (let j = i; j > 0 && fields[j].start - fields[j - 1].end < 40 && LISTED.test(model.text.slice(fields[j - 1].end, fields[j].start)); j--) out.add(fields[j - 1].text);
+    for (let j = i; j > 0 && fields[j].start - fields[j - 1].end < 40 && LISTED.test(text.slice(fields[j - 1].end, fields[j].start)); j--) out.add(fields[j - 1].text);
   }
   return out;
 }
