@@ -332,8 +332,15 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
 }
 
 /**
+ * A `{{name}}` field a YAML formatter rewrote as the flow mapping it reads as, `{ { name } }`
+ * (Prettier does, on a template's frontmatter): still the template's field.
+ */
+const REFORMATTED_MUSTACHE = /^\{ ?\{ *([\p{L}_][\p{L}\d_.-]*) *\} ?\}$/u;
+
+/**
  * An unquoted field that YAML reads as a flow collection: `title: [Partner Name]`,
- * `status: [STATUS]`, `name: {{ customer_name }}`, `date: {YYYY-MM-DD when it was decided}`.
+ * `status: [STATUS]`, `name: {{ customer_name }}`, `date: {YYYY-MM-DD when it was decided}`,
+ * `user: { { user_name } }` (`REFORMATTED_MUSTACHE`).
  * The collection counts as one field when its
  * whole source, read as prose, is exactly one field, and — for `[…]` — it holds one plain item
  * with no comma that contains a space or is an ALL-CAPS name. One-word lists stay lists:
@@ -352,6 +359,12 @@ function flowField(text: string, node: YamlNode, base: number, out: FieldHit[]):
     if (!/\s/.test(inner) && !/^[A-Z][A-Z0-9_]*$/.test(inner)) return;
   } else if (!source.startsWith('{') || !source.endsWith('}')) {
     return;
+  } else {
+    const reformatted = REFORMATTED_MUSTACHE.exec(source);
+    if (reformatted) {
+      out.push({ start: span.start, end: span.end, text: source, dialect: 'mustache', kind: 'variable', name: reformatted[1] });
+      return;
+    }
   }
   const hits: FieldHit[] = [];
   scanProse(text, span, [], hits, [], 'frontmatter');
