@@ -214,6 +214,8 @@ const SYNOPSIS = /^--?[\w?]|^(?:[a-z]+ )?options?$/;
 /** Optional parameters of an API signature: "[stream2, stream3, ...]", "[file...]". */
 const OPTIONAL_ARGS = /^[\w$]+(?:\s*,\s*[\w$]+)*(?:\s*,\s*)?(?:\.{3}|…)$/;
 const STRING_LIST = /^(['"])[^'"]*\1(?:\s*,\s*(['"])[^'"]*\2)*$/;
+/** Words that join a sentence, never items of a list in code: "[good, because...]", "[behavior, e.g., "log it"]". */
+const CONNECTIVE = /(?:^|[\s,])(?:e\.g\.|i\.e\.|because|for example)(?=[\s,.…]|$)/i;
 /** Items of an array literal: quoted strings, numbers and names, two or more. */
 const MIXED_LIST = /^(?:'[^'\n]*'|"[^"\n]*"|[\w$.-]+)(?:\s*,\s*(?:'[^'\n]*'|"[^"\n]*"|[\w$.-]+))+$/;
 /** A type in generated API docs: "[number]", "[string|string[]]", "[Object]", "[Promise<void>]". */
@@ -241,6 +243,18 @@ const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
 const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
+/** Lower-case words that name a type or a unit after a parameter, besides `TYPE_NAME`'s: "`timeout` [ms]". */
+const TYPE_WORD = /^(?:ms|milliseconds|seconds|secs?|bytes|str|num|bool|obj|fn|func|list|dict|map|set|date|uri|url|path|glob|regex|json|optional|required|deprecated)$/;
+
+/**
+ * Whether the bracket after a bold or code name is its type: a type's name ("[Client]",
+ * "[Promise<void>]", "[string|number]") or a lower-case word that names one ("[number]", "[ms]");
+ * another lower-case word is a template's slot: "**When** [action]".
+ */
+function annotationType(t: string): boolean {
+  if (!TYPE_TOKEN.test(t)) return false;
+  return !/^\p{Ll}+$/u.test(t) || TYPE_WORD.test(t) || PRIMITIVE_TYPE.test(t);
+}
 /** A JSDoc type just before, as API docs list parameters: "**{string}** ", "`{Object}` ", "{number} ". */
 const JSDOC_TYPE_BEFORE = /(?:^|\s)(?:\*\*|__|`)?\{[\w$.|<>[\]*?!, ]+\}(?:\*\*|__|`)?[ \t]+$/;
 /** An optional parameter's name, with its default perhaps: "filename", "options = {}", "opts.timeout=30". */
@@ -264,7 +278,7 @@ const HEADING_START = /^[ \t]{0,3}#{1,6}[ \t]+$/;
 const CHANGE_TAG =
   /^(?:bug ?fix(?:es)?|bugs?|fix(?:es|ed)?|(?:new )?feat(?:ure)?s?|polish|experimental|deprecations?|added|changed|removed|deprecated|security|docs?|documentation|chore|refactor(?:ing)?|perf(?:ormance)?|tests?|build|ci|style|revert|breaking(?: change)?|major|minor|patch|improvements?|enhancements?|dependencies|deps|internal|misc|other|cleanup|typos?|hotfix|release|update[sd]?|upgrade|compat(?:ibility)?)$/i;
 /** Words that are themselves placeholders: never a tag. */
-const PLACEHOLDER_WORD = /^(?:TBD|TBA|TODO|FIXME|XXX|NAME|DATE|VALUE|TITLE)$/;
+const PLACEHOLDER_WORD = /^(?:TBD|TBA|TODO|FIXME|XXX|NAME|DATE|VALUE|TITLE|ID|URL)$/;
 /** A check mark or state in a table cell: "[x]", "[✓]", "[done]" ("[X]" is the number field of "~[X] minutes"). */
 const CHECK_MARK = /^[x✓✔✗✘☐☑☒●○•*+-]$/;
 const CHECK_STATE = /^(?:done|todo|to do|wip|yes|no|n\/a|na|ok|pass(?:ed)?|fail(?:ed)?|skip(?:ped)?|pending|blocked|partial|none|planned|in progress|complete[d]?)$/i;
@@ -329,11 +343,11 @@ function readsAsNonField(inner: string): boolean {
   if (t.includes('<a ') && onlyAnchors(t)) return true; // "[<a href=…>docs</a> - <a href=…>live editor</a>]"
   if (PRINTED_OBJECT.test(t)) return true; // JavaScript's printed object: "[object Object]"
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i.test(t)) return true; // a bare URL in brackets: "[https://example.com]"
-  if (t[0] === ',' || t.endsWith(',') || OPTIONAL_ARGS.test(t)) return true; // "fn(a[, b])", "[b, c, ...]"
+  if (t[0] === ',' || t.endsWith(',') || (OPTIONAL_ARGS.test(t) && !CONNECTIVE.test(t))) return true; // "fn(a[, b])", "[b, c, ...]"; a template's "[good, because...]" stays
   if (t[0] === ':') return true; // an optional part of a syntax: "language[:label[:client]]"
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
-  if (MIXED_LIST.test(t) && /['"]/.test(t)) return true; // an array literal: "['someString', 5, someVariable]"
+  if (MIXED_LIST.test(t) && /['"]/.test(t) && !CONNECTIVE.test(t)) return true; // an array literal: "['someString', 5, someVariable]"; not "[behavior, e.g., \"…\"]"
   if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
   if (JSDOC_TYPE.test(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))) return true; // "[Promise.<Object>]", "[Array.&lt;string&gt;]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
@@ -423,7 +437,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (NAMESPACED_COMMAND.test(cx.prefix)) return true; // a command's argument: "pm2 module:generate [module name]"
   if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
   if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
-  if (ANNOTATED_NAME.test(cx.prefix) && TYPE_TOKEN.test(t.replace(/^([*_])(.+)\1$/, '$2'))) return true; // "**retries** [number]", "`options` [*object*]"
+  if (ANNOTATED_NAME.test(cx.prefix) && annotationType(t.replace(/^([*_])(.+)\1$/, '$2'))) return true; // "**retries** [number]", "`options` [*object*]"; not "**When** [action]"
   if (JSDOC_TYPE_BEFORE.test(cx.prefix) && OPTIONAL_PARAM.test(t)) return true; // "**{string}** [filename] - Optional name", "{Object} [options = {}]"
   if (/^\p{Ll}$/u.test(t) && /^\p{Ll}/u.test(cx.suffix)) return true; // an editor's letter in a quotation: "the \"[p]refered\" way"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"

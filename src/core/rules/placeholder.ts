@@ -126,8 +126,10 @@ function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: Fiel
   const anyOther = () => (others ??= !!model.frontmatter?.fields.length || fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && plain(f)));
   const twoWords = () => (words ??= new Set(fields.filter((f) => f.soft === 'word' && !referenced(f)).map((f) => f.text)).size >= 2);
   let substituted: Set<string> | undefined;
+  let legend: Set<string> | undefined;
   return (fact) => {
     if ((substituted ??= substitutedMarkers(model.text, fields)).has(fact.text)) return false;
+    if ((legend ??= legendTags(model.text)).has(fact.text)) return false;
     if (fact.soft === 'aside') return !referenced(fact) && anyOther();
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
     return plain(fact);
@@ -154,6 +156,22 @@ function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<stri
     out.add(fields[i].text);
     for (let j = i; j > 0 && fields[j].start - fields[j - 1].end < 40 && LISTED.test(text.slice(fields[j - 1].end, fields[j].start)); j--) out.add(fields[j - 1].text);
   }
+  return out;
+}
+
+/**
+ * A short tag the document explains in a legend, in bold or code at a line's start and then
+ * what it means: "- **[P]**: Can run in parallel", "`[US1]` = the first user story". The document
+ * uses it as a mark ("- [ ] T003 [P] Configure linting"), not a field. A template's
+ * "- **[Feature name]**: [What it does]" is neither short nor explained in words.
+ */
+const LEGEND_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/gmu;
+
+/** The tags the document's legends explain (`LEGEND_LINE`). */
+function legendTags(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!text.includes(']**') && !text.includes(']__') && !text.includes(']`')) return out;
+  for (const m of text.matchAll(LEGEND_LINE)) out.add(m[1]);
   return out;
 }
 
