@@ -112,6 +112,17 @@ export function isMarkdownInfo(info: string): boolean {
   return MARKDOWN_INFO.test(info.trim().split(/[\s{]/)[0] ?? '');
 }
 
+/** A Markdown document shown whole: a level-one ATX heading first, a level-two or -three one below it. */
+const MARKDOWN_SKELETON = /^[ \t]*\r?\n?[ \t]{0,3}#[ \t]+\S[^\n]*\n(?:[^\n]*\n)*?[ \t]{0,3}#{2,3}[ \t]+\S/;
+
+/**
+ * Whether a fence holds Markdown: its info string says so, or it has none and its content is a
+ * Markdown document (a template's skeleton wrapped in a bare fence: "# {Plan Name}" … "## Scope").
+ */
+export function isMarkdownFence(info: string, content: string): boolean {
+  return info.trim() === '' ? MARKDOWN_SKELETON.test(content) : isMarkdownInfo(info);
+}
+
 function off(node: Nodes): Span | undefined {
   const p = node.position;
   if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
@@ -414,7 +425,7 @@ function phrasing(w: Walk, node: Nodes, skip?: Span, formatColumn = false): void
 }
 
 function codeBlock(w: Walk, node: Code, span: Span): void {
-  if (node.lang && isMarkdownInfo(node.lang) && w.depth < MAX_EMBED_DEPTH && embedded(w, node, span)) return;
+  if (w.depth < MAX_EMBED_DEPTH && markdownInFence(w, node, span) && embedded(w, node, span)) return;
   const raw = w.src.slice(span.start, span.end);
   const fenced = /^\s*(`{3,}|~{3,})/.test(raw);
   let start = span.start;
@@ -534,6 +545,12 @@ export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkF
  * Its headings, tasks and comments stay the fence's own (they are not the document's outline).
  * False when the content cannot be mapped back to the source line by line.
  */
+/** Whether a code node is a fence that holds Markdown (`isMarkdownFence`); an indented block never is. */
+function markdownInFence(w: Walk, node: Code, span: Span): boolean {
+  if (node.lang) return isMarkdownInfo(node.lang);
+  return /^[ \t]*(?:`{3}|~{3})/.test(w.src.slice(span.start, span.start + 8)) && isMarkdownFence(node.meta ?? '', node.value);
+}
+
 function embedded(w: Walk, node: Code, span: Span): boolean {
   const raw = w.src.slice(span.start, span.end);
   const nl = raw.indexOf('\n');

@@ -7,7 +7,7 @@
  */
 import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { appendFacts, emptyFacts, isMarkdownInfo, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
+import { appendFacts, emptyFacts, isMarkdownFence, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
 import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
@@ -160,7 +160,7 @@ function fenceFacts(text: string, options: FactOptions): ChunkFacts | undefined 
   if (firstNl === -1) return NO_FACTS;
   let end = text.trimEnd().lastIndexOf('\n');
   if (end <= firstNl) end = text.length;
-  if (isMarkdownInfo(text.slice(0, firstNl).replace(/^ {0,3}(?:`{3,}|~{3,})/, ''))) return embeddedFacts(text, firstNl + 1, end, options);
+  if (isMarkdownFence(text.slice(0, firstNl).replace(/^ {0,3}(?:`{3,}|~{3,})/, ''), text.slice(firstNl + 1, end))) return embeddedFacts(text, firstNl + 1, end, options);
   const fields = fencedCodeFields(text, { start: firstNl + 1, end });
   if (fields.length === 0) return NO_FACTS;
   const facts = emptyFacts();

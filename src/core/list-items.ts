@@ -30,7 +30,7 @@
  * parser's code node is), and each stretch between them takes the fast paths or is parsed alone.
  */
 import type { ChunkFacts, FactOptions } from './facts';
-import { appendFacts, emptyFacts, isMarkdownInfo, treeFacts } from './facts';
+import { appendFacts, emptyFacts, isMarkdownFence, treeFacts } from './facts';
 import { fastFacts, fencedCodeFields, mayHoldTable } from './fastpath';
 import { parseHazard } from './limits';
 import { lowerBound } from './chunks';
@@ -278,7 +278,7 @@ function contentFacts(item: string, options: FactOptions, level: number): ChunkF
       appendFacts(inner, part, (o) => o + at);
     }
     if (!fence) break;
-    if (isMarkdownInfo(content.text.slice(fence.start, fence.codeStart).replace(/^(?:`{3,}|~{3,})/, ''))) return undefined;
+    if (isMarkdownFence(content.text.slice(fence.start, fence.codeStart).replace(/^(?:`{3,}|~{3,})/, ''), content.text.slice(fence.codeStart, fence.closeStart))) return undefined;
     // The code runs from the line after the opening fence to the line break before the closing one, indent included.
     if (fence.closeStart > fence.codeStart) facts.fields.push(...fencedCodeFields(item, { start: toItem(fence.codeStart - 1) + 1, end: toItem(fence.closeStart - 1) }));
     from = fence.end + 1;
