@@ -155,13 +155,25 @@ interface YamlRead {
   errors: YamlProblem[];
 }
 
+/**
+ * DocFX's overwrite marker, `summary: *content` (the text below the block becomes the value): an
+ * alias in YAML, whose anchor no frontmatter defines. Many published SDK READMEs open with one.
+ */
+const DOCFX_CONTENT = /^([ \t]*[\w.-]+:[ \t]+)\*content([ \t]*\r?)$/gm;
+
+/** `source` with each DocFX marker blanked (offsets kept) unless the frontmatter anchors `&content` itself. */
+function withoutDocfxMarkers(source: string): string {
+  if (!source.includes('*content') || source.includes('&content')) return source;
+  return source.replace(DOCFX_CONTENT, (_m, key: string, end: string) => `${key}        ${end}`);
+}
+
 function readYaml(source: string): YamlRead {
   const whole: Span = { start: 0, end: source.length };
   let doc: Document;
   try {
     // logLevel 'error': errors still land in doc.errors, but no warning goes to the process
     // (`[a key]: x` would otherwise print one from toJS).
-    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    doc = parseDocument(withoutDocfxMarkers(source), { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   } catch (e) {
     return { doc: undefined, data: undefined, errors: [{ start: 0, end: 0, ...said('frontmatterUnreadable', String(e)) }] };
   }

@@ -23,9 +23,11 @@ export interface RawHit extends Span {
    * `[see [shortcut] here](url)`) is a field only in a document that has other fields: alone in
    * a finished doc it is the author's aside. `word` (one lower-case word in running text:
    * `[restrictions]`, a reference the author did not define) is a field outside a changelog when
-   * the document has other fields or two different such words.
+   * the document has other fields or two different such words. `caption` (a bold bracket alone
+   * on its line, `**[Nightly build]**`) is an aside when a fenced code block follows it: the
+   * block's caption.
    */
-  soft?: 'entry-tag' | 'changelog' | 'brace-word' | 'aside' | 'word';
+  soft?: 'entry-tag' | 'changelog' | 'brace-word' | 'aside' | 'word' | 'caption';
 }
 
 /** A Handlebars block tag: `{{#if name}}`, `{{else}}`, `{{/if}}`, `{{~#unless name~}}`. */
@@ -570,8 +572,9 @@ const proseBracket: AtMatcher = (s, i) => {
   // parser from reading one. "[the repo]({{ site.repository }}/tree)", "[wiki]: {{ site.url }}/wiki".
   if (src[close + 1] === '(' && templatedDestination(src, close + 2, end)) return close;
   if (src[close + 1] === ':' && definitionPrefix(src, i) && templatedDefinition(src.slice(i, lineEndAt(src, i, end))) !== undefined) return close;
-  // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields.
-  if (before && (WORD_CHAR.test(before) || before === ')' || before === ']' || before === '.') && /^[\p{L}\d_$.]+$/u.test(inner)) return close;
+  // `a[i]`, `mime.types[extension]` in running prose index something; they are not fields, nor
+  // are a path's predicates: `//book[last()]`, `$..book[?(@.isbn)]`, `//book/*[self::author]`.
+  if (indexes(src, i, before, inner)) return close;
   if (!s.line || i < s.line.start || i >= s.line.end) s.line = lineAround(src, i);
   const cx = proseContext(src, s.line, i, close, s.where);
   let hitEnd = close + 1;
@@ -595,6 +598,19 @@ const proseBracket: AtMatcher = (s, i) => {
   s.out.push(hit);
   return hitEnd - 1;
 };
+
+/** Code punctuation inside a bracket: a predicate or an expression, never a writer's words. */
+const EXPRESSION = /[()=<>@'"!&|]|::/;
+
+/** Whether the bracket at `open` is glued to what it indexes or filters (see `proseBracket`). */
+function indexes(src: string, open: number, before: string, inner: string): boolean {
+  if (before === '') return false;
+  // A wildcard step glues too (`/*[`, `\*[`, `.*[`), emphasis does not (`**[Tag]**`, ` *[Tag]*`).
+  const glued = WORD_CHAR.test(before) || ')].'.includes(before) || (before === '*' && /[/\\.\w]/.test(src[open - 2] ?? ''));
+  if (glued && /^[\p{L}\d_$.]+$/u.test(inner)) return true;
+  // JSONPath's root filters as well (`$[?(@.price)]`); a price's field stays one (`$[Amount]`).
+  return (glued || before === '$') && ((!/\s/.test(inner) && /[,:]/.test(inner)) || EXPRESSION.test(inner));
+}
 
 /** A template engine's tag: Liquid's and Handlebars' `{{ … }}`, Liquid's `{% … %}`, Hugo's `{{< … >}}`, EJS's `<%= … %>`. */
 const TEMPLATE_TAG = /\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}|<%[^%\n]*%>/g;
@@ -666,6 +682,11 @@ function isNameGloss(t: string, cx: ProseContext): boolean {
   return /\p{L}(?: |[ \t]*\r?\n)$/u.test(before);
 }
 
+/** A bold bracket alone on its line: "**[Nightly build]**" (a `caption` candidate, see `RawHit.soft`). */
+function boldAlone(cx: ProseContext): boolean {
+  return /^[ \t]*(?:\*\*|__)$/.test(cx.prefix) && /^(?:\*\*|__)[ \t]*\r?$/.test(cx.suffix);
+}
+
 /** Lower-case names, two or more, separated by commas: "[start, end]", "[sdds-android, cicd]". */
 const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_-]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_-]*)+$/u;
 
@@ -685,6 +706,7 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
   }
   if (where !== 'prose') return undefined;
   if (diagramBox(cx.prefix, cx.suffix)) return 'aside'; // "[Client] → [Gateway]"
+  if (boldAlone(cx)) return 'caption'; // "**[Nightly build]**" over the command that installs it
   if (NAME_TUPLE.test(t)) return 'aside'; // a range or tuple of names: "the position in [start, end]"; a template's "Owners: [name, name]"
   if (isNameGloss(t, cx)) return 'aside'; // "an Email [sys_email] record"; a template's "Dear [customer_name]," stays a field there
   if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"

@@ -123,17 +123,24 @@ function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: Fiel
     if (f.soft === 'brace-word') return (braces ??= fields.some((b) => b.dialect === 'brace' && !b.soft) || !!model.frontmatter?.fields.some((b) => b.dialect === 'brace' && !b.soft));
     return !f.soft || !(changelog ??= isChangelog(model));
   };
-  const anyOther = () => (others ??= !!model.frontmatter?.fields.length || fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && plain(f)));
+  const anyOther = () => (others ??= !!model.frontmatter?.fields.length || fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && f.soft !== 'caption' && plain(f)));
   const twoWords = () => (words ??= new Set(fields.filter((f) => f.soft === 'word' && !referenced(f)).map((f) => f.text)).size >= 2);
   let substituted: Set<string> | undefined;
   let legend: Set<string> | undefined;
   return (fact) => {
     if ((substituted ??= substitutedMarkers(model.text, fields)).has(fact.text)) return false;
     if ((legend ??= legendTags(model.text)).has(fact.text)) return false;
-    if (fact.soft === 'aside') return !referenced(fact) && anyOther();
+    if (fact.soft === 'aside' || (fact.soft === 'caption' && captionsCode(model.text, fact))) return !referenced(fact) && anyOther();
+    if (fact.soft === 'caption') return !referenced(fact);
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
     return plain(fact);
   };
+}
+
+/** Whether a fenced code block opens on the first line with text after the line of `fact`. */
+function captionsCode(text: string, fact: FieldHit): boolean {
+  const nl = text.indexOf('\n', fact.end);
+  return nl !== -1 && /^(?:[ \t]*\r?\n)*[ \t]{0,3}(?:`{3}|~{3})/.test(text.slice(nl + 1, nl + 200));
 }
 
 /**
