@@ -857,10 +857,11 @@ export const braceField: AtMatcher = (s, i) => {
     if (/^\s/.test(body) && /\s$/.test(body)) return -1;
     if (leadingLabel(s, i, close)) return -1;
     if (oneWordField(t, s.where)) return pushBrace(s, i, close + 1);
-    // One lower-case or capitalized word (`{version}`, `{Headline}`, a gloss `{Sunday}`) or one
+    if (braceChoice(t) && before !== '-') return pushBrace(s, i, close + 1); // "Mode: {autonomous|manual}"; not "-{show|hide}"
+    // One lower-case or capitalized word (`{version}`, `{short-id}`, `{Headline}`, a gloss `{Sunday}`) or one
     // capital letter (`Phase {N}`, `{X}% of runs`) is a field only in a document that has other
     // brace fields (the `placeholder` rule decides).
-    if (!/^\p{Ll}[\p{Ll}\p{N}_]*$|^\p{Lu}\p{Ll}*$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
+    if (!/^\p{Ll}[\p{Ll}\p{N}_]*(?:-[\p{Ll}\p{N}_]+)*$|^\p{Lu}\p{Ll}*$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
     return pushBrace(s, i, close + 1, 'brace-word');
   }
   if (OBJECT_KEY.test(t) || CSS_DECLARATIONS.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
@@ -897,6 +898,16 @@ function leadingLabel(s: ScanState, open: number, close: number): boolean {
 }
 
 const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
+
+/** Lower-case words joined by pipes: a choice, "{autonomous|manual}". */
+const BRACE_CHOICE = /^\p{Ll}[\p{Ll}\d_-]*(?:\|\p{Ll}[\p{Ll}\d_-]*)+$/u;
+/** Words of a type's union or a flag's values, never a writer's choice: "{string|false}", "{true|false}". */
+const VALUE_WORD = /^(?:true|false|null|undefined|nil|none|yes|no|on|off|enable|disable)$/;
+
+/** Whether a brace body is a choice between words (no type's name, no literal value among them). */
+function braceChoice(t: string): boolean {
+  return BRACE_CHOICE.test(t) && t.split('|').every((p) => !VALUE_WORD.test(p) && !PRIMITIVE_TYPE.test(p));
+}
 
 /** The `}` closing the `{` at `open`, one nested pair allowed; -1 if none within 2000 characters. */
 function closingBrace(src: string, open: number, limit: number): number {

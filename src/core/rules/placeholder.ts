@@ -120,7 +120,7 @@ function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: Fiel
   const referenced = (f: FieldHit) => f.refLabel !== undefined && model.definitions.has(f.refLabel);
   const plain = (f: FieldHit): boolean => {
     if (referenced(f)) return false;
-    if (f.soft === 'brace-word') return (braces ??= fields.some((b) => b.dialect === 'brace' && !b.soft) || !!model.frontmatter?.fields.some((b) => b.dialect === 'brace' && !b.soft));
+    if (f.soft === 'brace-word') return (braces ??= braceTemplate(model, fields));
     return !f.soft || !(changelog ??= isChangelog(model));
   };
   const anyOther = () => (others ??= !!model.frontmatter?.fields.length || fields.some((f) => f.soft !== 'aside' && f.soft !== 'word' && f.soft !== 'caption' && plain(f)));
@@ -135,6 +135,28 @@ function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: Fiel
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
     return plain(fact);
   };
+}
+
+/**
+ * Whether the document writes its fields in braces: it has a descriptive brace field
+ * (`{Name of the product}`, `{DATE}`), or two different one-word braces that each stand as a
+ * label's whole value ("**Started:** {date}", "Session ID: {short-id}").
+ */
+function braceTemplate(model: DocModel, fields: readonly FieldHit[]): boolean {
+  if (fields.some((b) => b.dialect === 'brace' && !b.soft) || model.frontmatter?.fields.some((b) => b.dialect === 'brace' && !b.soft)) return true;
+  const values = new Set<string>();
+  for (const f of fields) if (f.soft === 'brace-word' && labelValue(model.text, f)) values.add(f.text);
+  return values.size >= 2;
+}
+
+/** A label at a line's start before a field, and nothing but a cell's end or a comment after it. */
+const LABEL_BEFORE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\d .'()/-]{0,40}:(?:\*\*|__)?[ \t]+$/u;
+const VALUE_END = /^(?:\*\*|__)?[ \t]*(?:\r?$|\||<!--)/;
+
+function labelValue(text: string, f: FieldHit): boolean {
+  const start = text.lastIndexOf('\n', f.start - 1) + 1;
+  const end = text.indexOf('\n', f.end);
+  return f.start - start <= 60 && LABEL_BEFORE.test(text.slice(start, f.start)) && VALUE_END.test(text.slice(f.end, end === -1 ? text.length : end));
 }
 
 /** Whether a fenced code block opens on the first line with text after the line of `fact`. */
