@@ -1060,7 +1060,7 @@ const codeBracket: AtMatcher = (s, i) => {
   if (LOG_LINE.test(context.prefix)) return close; // "[3:24:04 PM] [semantic-release] [PLUGIN_NAME] › …": output
   if (LOG_SOURCE.test(context.prefix) && LOG_EVENT.test(context.suffix)) return close; // "Offline [http for lambda] listening on …": output
   // A whole code span naming a tag convention: `[NOTE FOR PM]`, `[NON-GOAL for MVP]`, `[skip ci]`.
-  if (i === span.start && close === span.end - 1 && TAG_CONVENTION.test(inner)) return close;
+  if (i === span.start && close === span.end - 1 && src[i - 1] === '`' && TAG_CONVENTION.test(inner)) return close;
   if (!isCodeField(inner, context)) return close;
   const hit: RawHit = { start: i, end: close + 1, text: src.slice(i, close + 1) };
   // "// [HTTP request is made]" among output lines, "# Copyright [yyyy] [owner]", "[Client] → [Gateway]"
@@ -1173,6 +1173,9 @@ const METASYNTACTIC = /^(?:foo|baz|qux|quux)(?:[A-Z\d]\w*)?$/i;
 /** A collection's type in words: "array of users", "list of ids". */
 const TYPE_PHRASE = /^(?:array|list|set|map|collection) of [\p{L}\d_]+$/iu;
 
+/** A slug whose number is a mask to fill: "###-feature-name", "NNN_short_title", "XXX-slug". */
+const MASKED_SLUG = /^(?:#{2,}|N{2,}|X{2,})[-_]\p{Ll}[\p{Ll}\d]*(?:[-_][\p{Ll}\d]+)*$/u;
+
 /**
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
  * `[PARTNER_API_KEY]`, `/sources/[partner]-api-docs.md`), not code that uses brackets.
@@ -1189,10 +1192,11 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (/\S {3,}\S/.test(inner)) return false; // a layout drawn in a comment: "// [X      Y]"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
+  if (CAPS_WORDS.test(inner) && /^\s*$/.test(ctx.prefix) && /^\s*$/.test(ctx.suffix) && inner.split(' ').length >= 3) return true; // a line that is only "[ACTUAL PROJECT STRUCTURE]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
   if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
-  if (isPathSegment(inner, ctx)) return true;
+  if (isPathSegment(inner, ctx) || MASKED_SLUG.test(inner)) return true; // "/sources/[partner]-api.md", "`specs/[###-feature-name]/`"
   if (GLUED_TYPE.test(inner) && /^[\p{L}_]/u.test(ctx.after)) return true; // a name inside an identifier: `interface [ComponentName]Service`
   if (TYPE_PHRASE.test(inner) && /^\s*(?:\/\/|\/\*|\*)/.test(ctx.prefix)) return false; // a JS comment sketching a value's shape: "//   user: [array of users]," (a template's "# Owners: [list of owners]" stays)
   if (COMMENT_LABEL.test(ctx.prefix) && /^\p{Ll}[\p{Ll}\d -]*$/u.test(inner) && !ANNOTATION.test(inner)) return true; // "# Build: [command]"
