@@ -112,15 +112,31 @@ export function isMarkdownInfo(info: string): boolean {
   return MARKDOWN_INFO.test(info.trim().split(/[\s{]/)[0] ?? '');
 }
 
-/** A Markdown document shown whole: a level-one ATX heading first, a level-two or -three one below it. */
-const MARKDOWN_SKELETON = /^[ \t]*\r?\n?[ \t]{0,3}#[ \t]+\S[^\n]*\n(?:[^\n]*\n)*?[ \t]{0,3}#{2,3}[ \t]+\S/;
+/** The first line of a Markdown document shown whole: a heading (a comment in code is rarely capitalised after `#`), or an email's subject. */
+const DOCUMENT_OPENING = /^(?:[ \t]*\r?\n)*(?:[ \t]{0,3}(#{1,6})[ \t]+[\p{Lu}\p{N}[{]|Subject:[ \t]+\S)[^\n]*/u;
+/** A bold label opening a line: "**Status:** …", "**Commit [hash]: [title]**". */
+const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?\*\*[^*\n]+\*\*/m;
 
 /**
- * Whether a fence holds Markdown: its info string says so, or it has none and its content is a
- * Markdown document (a template's skeleton wrapped in a bare fence: "# {Plan Name}" … "## Scope").
+ * Whether the content of a fence with no info string is a Markdown document (a template's skeleton
+ * or an email wrapped in a bare fence): an email's subject line first; or a heading first and,
+ * below it, a deeper heading or a bold label (`# {Plan Name}` … `## Scope`, `### [Title]` …
+ * `**Score:** …`). Shell comments (`# Install` … `# Run`) stay code.
  */
+function markdownDocument(content: string): boolean {
+  const first = DOCUMENT_OPENING.exec(content);
+  if (!first) return false;
+  const level = first[1]?.length;
+  if (level === undefined) return true;
+  const rest = content.slice(first[0].length);
+  if (BOLD_LINE.test(rest)) return true;
+  for (const m of rest.matchAll(/^[ \t]{0,3}(#{1,6})[ \t]+\S/gm)) if (m[1].length > level) return true;
+  return false;
+}
+
+/** Whether a fence holds Markdown: its info string says so, or it has none and its content is a Markdown document. */
 export function isMarkdownFence(info: string, content: string): boolean {
-  return info.trim() === '' ? MARKDOWN_SKELETON.test(content) : isMarkdownInfo(info);
+  return info.trim() === '' ? markdownDocument(content) : isMarkdownInfo(info);
 }
 
 function off(node: Nodes): Span | undefined {
