@@ -297,6 +297,9 @@ const LITERAL = `(?:true|false|null|undefined|-?\\d+(?:\\.\\d+)?|'[^'|]*'|"[^"|]
 /** A union of literal values, as API docs write a parameter's values: "[true | false]", "['a' | 'b']". */
 const LITERAL_CHOICE = new RegExp(`^${LITERAL}(?:\\s*\\|\\s*${LITERAL})+$`, 'i');
 
+/** Capitalised choices joined by slashes: "H/M/L", "High/Med/Low". */
+const CAPITAL_CHOICE = /^\p{Lu}[\p{L}\d]*(?:\/\p{Lu}[\p{L}\d]*)+$/u;
+
 /** Is `inner` (text between brackets in prose) something other than a field, whatever its context? */
 function proseNonField(inner: string): boolean {
   if (inner.length > MEMO_LENGTH) return readsAsNonField(inner);
@@ -350,7 +353,7 @@ function readsAsNonField(inner: string): boolean {
   if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
   if (MIXED_LIST.test(t) && /['"]/.test(t) && !CONNECTIVE.test(t)) return true; // an array literal: "['someString', 5, someVariable]"; not "[behavior, e.g., \"…\"]"
-  if (PRIMITIVE_TYPE.test(t)) return true; // "[number]", "[string|number]"
+  if (PRIMITIVE_TYPE.test(t) && !/^[A-Z]+$/.test(t)) return true; // "[number]", "[string|number]"; "[NUMBER]" is a field
   if (JSDOC_TYPE.test(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))) return true; // "[Promise.<Object>]", "[Array.&lt;string&gt;]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
   if (/^[\p{L}_$][\w$.]*\(\)$/u.test(t)) return true; // a function named in brackets: "[traverse()]"
@@ -446,7 +449,7 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
   if (linkWrittenOut(cx)) return true; // "under the [Apache 2.0 license]:\n https://…"
-  if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t)) return true; // a formula: "aspect ratio = [height / width]"
+  if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t) && !CAPITAL_CHOICE.test(t)) return true; // a formula: "aspect ratio = [height / width]"; not a choice, "impact=[H/M/L]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
