@@ -997,6 +997,9 @@ const ATTRIBUTE_NAME = /^[A-Za-z_:][\w.:-]*$/;
  * Matcher of `<descriptive words>` in prose: `<name of the partner team>`. A tag (`<details open>`,
  * an element closed later in the chunk), an autolink or `<YOUR_API_KEY>` is not one.
  */
+/** What a slot names after a capitalised word, never a component's prop without a value: "<Action name>", "<Risk title>". */
+const SLOT_NOUN = /^(?:name|title|description|summary|label|text|date|number|owner|state)$/i;
+
 export const angleField: AtMatcher = (s, i) => {
   const { src } = s;
   const m = ANGLE.exec(src.slice(i, Math.min(s.span.end, i + 400)));
@@ -1006,7 +1009,7 @@ export const angleField: AtMatcher = (s, i) => {
   const words = m[2].trim().split(' ');
   const name = m[1];
   if (HTML_ELEMENTS.has(name.toLowerCase()) && words.every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()))) return -1;
-  if (words.length === 1 && ATTRIBUTE_NAME.test(words[0]) && (HTML_ELEMENTS.has(name.toLowerCase()) || /^\p{Lu}/u.test(name))) return -1; // <img src>, <Tabs items>
+  if (words.length === 1 && ATTRIBUTE_NAME.test(words[0]) && (HTML_ELEMENTS.has(name.toLowerCase()) || (/^\p{Lu}/u.test(name) && !SLOT_NOUN.test(words[0])))) return -1; // <img src>, <Tabs items>; not <Risk title>
   if (closedLater(src, name)) return -1; // an element (or component) closed later
   if (/(?:^|[\s[(])`?--?[\w-]+`?[ \t]$/.test(src.slice(Math.max(0, i - 40), i))) return -1; // a flag's value: "-s <markdown string>"
   if (USAGE_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // a synopsis: "Usage: buble [options] <entry file>"
