@@ -854,7 +854,7 @@ export const braceField: AtMatcher = (s, i) => {
   // One nested pair is part of the description: "{justification, e.g. only {force} applies}".
   const t = body.replace(/\{([^{}]*)\}/g, '$1').trim();
   if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return pushBrace(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
-  if (!/^\p{L}/u.test(t) || !BRACE_BODY.test(t)) return -1;
+  if (!(/^\p{L}/u.test(t) || COUNTED_DESCRIPTION.test(t)) || !BRACE_BODY.test(t)) return -1;
   if (!/\s/.test(t)) {
     // Code padding around one name is an object or a block, not a description: `({ ctx })`, `{ yield }`.
     if (/^\s/.test(body) && /\s$/.test(body)) return -1;
@@ -901,6 +901,8 @@ function leadingLabel(s: ScanState, open: number, close: number): boolean {
 }
 
 const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
+/** A description that opens with how much to write: "{2-3 sentences on the purpose}", "{1 paragraph: why now}". */
+const COUNTED_DESCRIPTION = /^\d+(?:[-–]\d+)? \p{L}+[ :]+\p{L}/u;
 
 /** Lower-case words joined by pipes: a choice, "{autonomous|manual}". */
 const BRACE_CHOICE = /^\p{Ll}[\p{Ll}\d_-]*(?:\|\p{Ll}[\p{Ll}\d_-]*)+$/u;
