@@ -555,18 +555,18 @@ export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkF
 
 // --- Markdown inside a ```markdown fence ---------------------------------------------------
 
-/**
- * Fields and block tags of Markdown shown in a fence (a template skeleton), linted with the
- * prose grammar: links, task boxes and references defined inside it are still not fields.
- * Its headings, tasks and comments stay the fence's own (they are not the document's outline).
- * False when the content cannot be mapped back to the source line by line.
- */
 /** Whether a code node is a fence that holds Markdown (`isMarkdownFence`); an indented block never is. */
 function markdownInFence(w: Walk, node: Code, span: Span): boolean {
   if (node.lang) return isMarkdownInfo(node.lang);
   return /^[ \t]*(?:`{3}|~{3})/.test(w.src.slice(span.start, span.start + 8)) && isMarkdownFence(node.meta ?? '', node.value);
 }
 
+/**
+ * Fields and block tags of Markdown shown in a fence (a template skeleton), linted with the
+ * prose grammar: links, task boxes and references defined inside it are still not fields.
+ * Its headings, tasks and comments stay the fence's own (they are not the document's outline).
+ * False when the content cannot be mapped back to the source line by line.
+ */
 function embedded(w: Walk, node: Code, span: Span): boolean {
   const raw = w.src.slice(span.start, span.end);
   const nl = raw.indexOf('\n');

@@ -995,13 +995,13 @@ const ANGLE = new RegExp(`^${ANGLE_SOURCE}`, 'u');
 /** A word that HTML and JSX read as an attribute name: `<Tabs items>`, not `<Alternative 1>`. */
 const ATTRIBUTE_NAME = /^[A-Za-z_:][\w.:-]*$/;
 
+/** What a slot names after a capitalised word, never a component's prop without a value: "<Action name>", "<Risk title>". */
+const SLOT_NOUN = /^(?:name|title|description|summary|label|text|date|number|owner|state)$/i;
+
 /**
  * Matcher of `<descriptive words>` in prose: `<name of the partner team>`. A tag (`<details open>`,
  * an element closed later in the chunk), an autolink or `<YOUR_API_KEY>` is not one.
  */
-/** What a slot names after a capitalised word, never a component's prop without a value: "<Action name>", "<Risk title>". */
-const SLOT_NOUN = /^(?:name|title|description|summary|label|text|date|number|owner|state)$/i;
-
 export const angleField: AtMatcher = (s, i) => {
   const { src } = s;
   const m = ANGLE.exec(src.slice(i, Math.min(s.span.end, i + 400)));

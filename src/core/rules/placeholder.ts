@@ -153,6 +153,7 @@ function braceTemplate(model: DocModel, fields: readonly FieldHit[]): boolean {
 const LABEL_BEFORE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\d .'()/-]{0,40}:(?:\*\*|__)?[ \t]+$/u;
 const VALUE_END = /^(?:\*\*|__)?[ \t]*(?:\r?$|\||<!--)/;
 
+/** Whether a field is a label's whole value on its line (`LABEL_BEFORE`, `VALUE_END`). */
 function labelValue(text: string, f: FieldHit): boolean {
   const start = text.lastIndexOf('\n', f.start - 1) + 1;
   const end = text.indexOf('\n', f.end);
