@@ -9,21 +9,26 @@ import type { Span } from './types';
 import type { FieldFact } from './facts';
 
 /** A line that opens one: `{% highlight ruby %}`, `{%- highlight js linenos -%}`, `{% codeblock lang:js %}`. */
-const OPEN = /^[ \t]{0,3}\{%-?[ \t]*(highlight|codeblock)\b[^%\n]*%\}[ \t]*\r?$/gm;
+const OPEN = /^[ \t]{0,3}\{%-?[ \t]*(highlight|codeblock)\b[^%\n]*%\}[ \t]*\r?(?:\n|$)/;
 
-/** The content of each Liquid code block of `text`, from the line after its opening tag to its closing tag. */
+/**
+ * The content of each Liquid code block of `text`, from the line after its opening tag to its
+ * closing tag. Only lines that hold `{%` are read: the linter runs this on every edit.
+ */
 export function liquidCodeBlocks(text: string): Span[] {
   const out: Span[] = [];
-  if (!text.includes('{%')) return out;
-  OPEN.lastIndex = 0;
-  for (let open = OPEN.exec(text); open; open = OPEN.exec(text)) {
-    const start = open.index + open[0].length + 1;
+  for (let at = text.indexOf('{%'); at !== -1; at = text.indexOf('{%', at + 2)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (at - lineStart > 3) continue;
+    const open = OPEN.exec(text.slice(lineStart, lineStart + 200));
+    if (!open) continue;
+    const start = lineStart + open[0].length;
     const close = new RegExp(String.raw`\{%-?[ \t]*end${open[1]}[ \t]*-?%\}`, 'g');
     close.lastIndex = start;
     const end = close.exec(text);
     if (!end) break;
     out.push({ start: Math.min(start, end.index), end: end.index });
-    OPEN.lastIndex = end.index + end[0].length;
+    at = end.index;
   }
   return out;
 }

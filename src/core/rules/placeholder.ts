@@ -195,13 +195,22 @@ function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<stri
  * uses it as a mark ("- [ ] T003 [P] Configure linting"), not a field. A template's
  * "- **[Feature name]**: [What it does]" is neither short nor explained in words.
  */
-const LEGEND_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/gmu;
+const LEGEND_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/u;
 
-/** The tags the document's legends explain (`LEGEND_LINE`). */
+/**
+ * The tags the document's legends explain (`LEGEND_LINE`). Only the lines where a bracket closes
+ * before bold or code are read: the linter runs this on every edit of the document.
+ */
 function legendTags(text: string): Set<string> {
   const out = new Set<string>();
-  if (!text.includes(']**') && !text.includes(']__') && !text.includes(']`')) return out;
-  for (const m of text.matchAll(LEGEND_LINE)) out.add(m[1]);
+  for (const close of [']**', ']__', ']`']) {
+    for (let at = text.indexOf(close); at !== -1; at = text.indexOf(close, at + 3)) {
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      if (at - lineStart > 12) continue;
+      const m = LEGEND_LINE.exec(text.slice(lineStart, at + 200));
+      if (m) out.add(m[1]);
+    }
+  }
   return out;
 }
 
