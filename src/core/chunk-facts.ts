@@ -12,10 +12,12 @@ import { mayHoldTemplatedDefinition } from './grammar';
 
 /** Facts of one chunk (`isFence`: the chunk is exactly one fenced code block). */
 export function chunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts {
+  return fastChunkFacts(text, isFence, options) ?? parsedFacts(text, options);
+}
+
+/** Facts of one chunk when a path without the Markdown parser gives them, else undefined. */
+export function fastChunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts | undefined {
   // MDX never takes the fast paths: they know no JSX.
-  if (!options.alwaysParse && !options.mdx && (isFence || !mayHoldTemplatedDefinition(text))) {
-    const fast = fastFacts(text, isFence, options) ?? (isFence ? undefined : listItemFacts(text, options));
-    if (fast) return fast;
-  }
-  return parsedFacts(text, options);
+  if (options.alwaysParse || options.mdx || (!isFence && mayHoldTemplatedDefinition(text))) return undefined;
+  return fastFacts(text, isFence, options) ?? (isFence ? undefined : listItemFacts(text, options));
 }

@@ -4,8 +4,9 @@
  * edit costs one chunk's parse plus a linear pass over the facts.
  */
 import { splitChunks, splitChunksUntil, lineStarts, lowerBound, type Chunk } from './chunks';
-import { type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type CommentFact, type FactOptions } from './facts';
-import { chunkFacts } from './chunk-facts';
+import { parsedFacts, type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type CommentFact, type FactOptions } from './facts';
+import { chunkFacts, fastChunkFacts } from './chunk-facts';
+import { CacheThrift } from './cache-thrift';
 import { readFrontmatter, opensFrontmatter, type Frontmatter } from './frontmatter';
 import type { TagHit } from './grammar';
 import type { Message } from './messages';
@@ -39,22 +40,44 @@ export interface DegradedBlock {
  * A cache of chunk facts keyed by chunk text (and fence-ness). Entries live for two
  * generations; a generation is one build (an editor's document: what the last edit did not
  * touch stays) or several (`buildsPerGeneration`: a run over many documents, where docs made
- * from the same template share their unfilled blocks).
+ * from the same template share their unfilled blocks). A cache shared by many documents can be
+ * `thrifty`: it keeps only the parser's facts while the documents share too few blocks for
+ * keeping all to pay (`cache-thrift.ts`).
  */
 export class FactCache {
   private current = generation();
   private previous = generation();
   private builds = 0;
+  private readonly thrift: CacheThrift | undefined;
 
-  constructor(private readonly buildsPerGeneration = 1) {}
+  constructor(
+    private readonly buildsPerGeneration = 1,
+    thrifty = false,
+  ) {
+    this.thrift = thrifty ? new CacheThrift() : undefined;
+  }
 
   /** Returns cached facts or computes them. */
   get(chunk: Chunk, options: FactOptions): ChunkFacts {
     const kind = chunk.fence ? 'fence' : 'prose';
     const current = this.current[kind];
     let facts = current.get(chunk.text);
-    if (facts) return facts;
-    facts = this.previous[kind].get(chunk.text) ?? chunkFacts(chunk.text, chunk.fence !== undefined, options);
+    if (facts) {
+      this.thrift?.lookedUp(chunk.text.length, true);
+      return facts;
+    }
+    facts = this.previous[kind].get(chunk.text);
+    this.thrift?.lookedUp(chunk.text.length, facts !== undefined);
+    if (!facts) {
+      const isFence = chunk.fence !== undefined;
+      if (!this.thrift?.lean) facts = chunkFacts(chunk.text, isFence, options);
+      else {
+        // A lean cache keeps only what the parser read.
+        const fast = fastChunkFacts(chunk.text, isFence, options);
+        if (fast) return fast;
+        facts = parsedFacts(chunk.text, options);
+      }
+    }
     current.set(chunk.text, facts);
     return facts;
   }
@@ -67,6 +90,7 @@ export class FactCache {
 
   /** Ends a build: entries not used in this generation are dropped at the end of the next one. */
   sweep(): void {
+    this.thrift?.endBuild();
     if (++this.builds < this.buildsPerGeneration) return;
     this.builds = 0;
     this.previous = this.current;
