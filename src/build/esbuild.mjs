@@ -9,6 +9,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { fromMarkdownContext } from './from-markdown-context.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -103,7 +104,7 @@ const cliMain = {
 };
 
 const common = {
-  plugins: [combineOnce, yamlProcess],
+  plugins: [combineOnce, fromMarkdownContext, yamlProcess],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -121,14 +122,14 @@ const common = {
 };
 
 const builds = [
-  { ...common, plugins: [combineOnce, yamlProcess, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
+  { ...common, plugins: [combineOnce, fromMarkdownContext, yamlProcess, lazyLibraries], entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'extension.js') },
   // What dist/extension.js, cli-main.js and cli-worker.js require on first use: dist/lazy/remark.js, remark-mdx.js, re2js.js, yaml.js, yaml-events.js.
   { ...common, entryPoints: Object.fromEntries(Object.entries(LAZY).map(([name, path]) => [`lazy/${name}`, path])), outdir },
   // The web extension host (vscode.dev, github.dev): the same extension, no Node built-ins.
-  { ...common, plugins: [combineOnce, yamlProcess, webStandIns], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
+  { ...common, plugins: [combineOnce, fromMarkdownContext, yamlProcess, webStandIns], platform: 'browser', conditions: ['worker'], target: 'es2022', entryPoints: ['src/vscode/extension.ts'], outfile: join(outdir, 'web/extension.js') },
   {
     ...common,
-    plugins: [combineOnce, yamlProcess, lazyLibraries, cliMain],
+    plugins: [combineOnce, fromMarkdownContext, yamlProcess, lazyLibraries, cliMain],
     entryPoints: { cli: 'src/cli/launch.ts', 'cli-main': 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
     outdir,
     banner: { js: '#!/usr/bin/env node' },
