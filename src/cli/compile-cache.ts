@@ -11,8 +11,11 @@
  * - A cache file is named by the hash of the bundle's text, Node's version and architecture; V8
  *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
  * - It is written once, at exit, after the run: it then holds the functions the run compiled
- *   lazily too (V8 compiles most functions on their first call). A run that writes one also
- *   deletes all but the newest `KEEP_FILES`, so old versions' files do not pile up.
+ *   lazily too (V8 compiles most functions on their first call). Only a run that lints writes
+ *   it (`writes`): a cache written by `--version` first held a third of what linting compiles,
+ *   and a folder of a hundred docs then took 5% longer on every run until the bundle changed. A
+ *   run that writes one also deletes all but the newest `KEEP_FILES`, so old versions' files do
+ *   not pile up.
  * - Any failure (read-only home, full disk, a rejected file) costs only the cache, never the run.
  * - `INTEGRATION_DOCS_NO_COMPILE_CACHE=1` or Node's `NODE_DISABLE_COMPILE_CACHE=1` turn it off.
  */
@@ -113,10 +116,11 @@ function withoutShebang(content: string): string {
 }
 
 /**
- * Loads the `.js` files of `folder` (and `folder/lazy`) through V8's code cache from now on.
+ * Loads the `.js` files of `folder` (and `folder/lazy`) through V8's code cache from now on;
+ * `writes`: this run writes the files missing or rejected at exit (a run that lints).
  * Node ≥ 22.1 does it itself: its own cache is switched on instead.
  */
-export function enableCompileCache(folder: string): void {
+export function enableCompileCache(folder: string, writes = true): void {
   if (cacheDisabled()) return;
   const builtIn = (Module as unknown as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
   const cache = cacheFolder();
@@ -141,5 +145,5 @@ export function enableCompileCache(folder: string): void {
     const require = Module.createRequire(filename);
     return fn.call(this.exports, this.exports, require, this, filename, dirname(filename));
   };
-  process.once('exit', () => writeCaches(cache, compiled));
+  if (writes) process.once('exit', () => writeCaches(cache, compiled));
 }

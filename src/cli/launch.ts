@@ -4,7 +4,8 @@
  */
 import { enableCompileCache } from './compile-cache';
 
-enableCompileCache(__dirname);
+// Only a run that lints writes the cache: it then holds what linting compiles, not what `--version` does.
+enableCompileCache(__dirname, process.argv[2] === 'lint');
 // A require, not an import: the bundle stays a file of its own, compiled through the cache.
 const { main } = require('./cli-main.js') as typeof import('./main');
 // A reader that stops early (`integration-docs lint docs | head`) is no error of the run: the

@@ -68,6 +68,21 @@ test('the first run writes the cache (private to the user), the next reads it wi
   assert.deepEqual(cacheFiles(home).map((f) => statSync(f).mtimeMs), written, 'a cache that fits is not written again');
 });
 
+test('only a run that lints writes the cache: one written by --version would hold a third of what linting compiles', (t) => {
+  if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here (module.enableCompileCache)');
+  const home = temp();
+  const clean: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: home };
+  delete clean.INTEGRATION_DOCS_NO_COMPILE_CACHE;
+  delete clean.NODE_DISABLE_COMPILE_CACHE;
+  for (const args of [['--version'], ['--help'], ['templates']]) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: clean });
+    assert.notEqual(r.status, null, args.join(' '));
+    assert.deepEqual(cacheFiles(home), [], `${args.join(' ')} writes no cache`);
+  }
+  assert.equal(lintWith(home).code, 0);
+  assert.equal(cacheFiles(home).length, 3, 'the first lint writes it');
+});
+
 test('a damaged cache file is rejected, the run is unchanged and the file is rewritten', (t) => {
   if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here');
   const home = temp();
