@@ -224,7 +224,8 @@ function readSkimmed(source: string): YamlRead | undefined {
   const skim = skimFieldSchema(source);
   if (!skim) return undefined;
   const read = readYaml(skim.masked);
-  if (read.errors.length > 0 || read.data?.[FIELD_SCHEMA_KEY] !== null) return undefined;
+  // The rest read as a block mapping whose schema key is now empty, as the skim took it.
+  if (read.errors.length > 0 || read.data?.[FIELD_SCHEMA_KEY] !== null || !isMap(read.doc?.contents) || read.doc.contents.flow) return undefined;
   read.data[FIELD_SCHEMA_KEY] = skim.value;
   return read;
 }

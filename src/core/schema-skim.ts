@@ -29,9 +29,71 @@ export interface SkimmedSchema {
   masked: string;
 }
 
+/**
+ * Schemas read before, by their text (`schemaLines`): the documents made from one template share
+ * theirs, which was a third of reading their frontmatter. Kept only for a text whose events read
+ * gave the same span the line scan gives; the newest `KNOWN_SCHEMAS`.
+ */
+const knownSchemas = new Map<string, unknown[]>();
+const KNOWN_SCHEMAS = 16;
+
 /** The schema of a frontmatter's YAML `source` read on its own, or undefined (read it whole). */
 export function skimFieldSchema(source: string): SkimmedSchema | undefined {
   if (source.length < MIN_SKIM_LENGTH || !SCHEMA_LINE.test(source) || source.includes('\t')) return undefined;
+  const lines = schemaLines(source);
+  const known = lines && knownSchemas.get(lines.key);
+  if (lines && known) return { value: known, masked: masked(source, lines) };
+  const read = readSchema(source);
+  if (read && lines && read.at.start === lines.start && read.at.end === lines.end) {
+    if (knownSchemas.size >= KNOWN_SCHEMAS) knownSchemas.delete(knownSchemas.keys().next().value as string);
+    knownSchemas.set(lines.key, read.value);
+  }
+  return read && { value: read.value, masked: masked(source, read.at) };
+}
+
+/** `source` with `[start, end)` blanked. */
+function masked(source: string, at: { start: number; end: number }): string {
+  return source.slice(0, at.start) + blank(source.slice(at.start, at.end)) + source.slice(at.end);
+}
+
+/**
+ * The schema's span as lines tell it, without parsing: from the first character of the first
+ * line after `fields:` that is neither blank nor a comment, to the next line that starts a key
+ * at the margin (or the end); `key` is its text from the start of that first line, without the
+ * blank and comment lines that close it. Undefined when a directive (`%TAG`) could change how its text reads, or the span is empty.
+ * Only a span the events read agrees with is ever remembered (`skimFieldSchema`), and the
+ * caller's `yaml` read of the rest checks the rest as it does after an events read.
+ */
+function schemaLines(source: string): { start: number; end: number; key: string } | undefined {
+  if (/^%/m.test(source)) return undefined;
+  const line = SCHEMA_LINE.exec(source);
+  if (!line) return undefined;
+  let start = -1;
+  let firstLine = -1;
+  let lastContent = -1;
+  let at = line.index + line[0].length + 1;
+  while (at < source.length) {
+    const next = source.indexOf('\n', at);
+    const end = next === -1 ? source.length : next;
+    const text = source.slice(at, end);
+    const trimmed = text.trim();
+    if (trimmed !== '' && trimmed[0] !== '#') {
+      if (text[0] !== ' ') break;
+      if (start === -1) {
+        firstLine = at;
+        start = at + text.length - text.trimStart().length;
+      }
+      lastContent = end;
+    }
+    at = end + 1;
+  }
+  if (start === -1) return undefined;
+  const end = Math.min(at, source.length);
+  return { start, end, key: source.slice(firstLine, lastContent) };
+}
+
+/** The schema's value and span from `js-yaml`'s events, or undefined (read it whole). */
+function readSchema(source: string): { value: unknown[]; at: { start: number; end: number } } | undefined {
   let events: Event[];
   try {
     events = yamlEvents(source);
@@ -48,8 +110,7 @@ export function skimFieldSchema(source: string): SkimmedSchema | undefined {
     return undefined;
   }
   if (!Array.isArray(value)) return undefined;
-  const masked = source.slice(0, at.start) + blank(source.slice(at.start, at.end)) + source.slice(at.end);
-  return { value, masked };
+  return { value, at };
 }
 
 /**

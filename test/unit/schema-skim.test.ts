@@ -113,3 +113,42 @@ test('generated damage to a schema: the linter reads what one whole read gives',
   assert.ok(skimmed > ROUNDS / 3, `${skimmed} skimmed`);
   assert.ok(broken > ROUNDS / 6, `${broken} with a problem`);
 });
+
+/** A template's frontmatter with one to three random edits outside its schema: the schema's text is one read before. */
+function damagedAround(random: () => number): string {
+  const text = TEMPLATES[Math.floor(random() * TEMPLATES.length)];
+  const schema = /^fields:\n(?:[ #].*\n?|\n)*/m.exec(yamlOf(text))?.[0] ?? '';
+  let before = 'status: draft\ntitle: "[Partner] guide"\n';
+  let after = '\nsources:\n  - /sources/a.md\n';
+  const edits = 1 + Math.floor(random() * 3);
+  for (let k = 0; k < edits; k++) {
+    const insert = random() < 0.8 ? DAMAGE[Math.floor(random() * DAMAGE.length)] : '';
+    if (random() < 0.5) {
+      const at = Math.floor(random() * (before.length + 1));
+      before = before.slice(0, at) + insert + before.slice(at);
+    } else {
+      const at = Math.floor(random() * (after.length + 1));
+      after = after.slice(0, at) + insert + after.slice(at);
+    }
+  }
+  return `---\n${before}${schema}${after}\n---\n\n# Body\n`;
+}
+
+test('a schema read before is taken as read, and only where its text and the rest read as the whole read does', () => {
+  for (const text of TEMPLATES) {
+    const first = skimFieldSchema(yamlOf(text));
+    assert.deepEqual(skimFieldSchema(yamlOf(text)), first, 'the second read of the same schema gives the first');
+    // The same schema after other keys, and with its first item indented apart from the others.
+    const moved = `owner: "[OWNER]"\n${yamlOf(text)}`;
+    assert.deepEqual(skimFieldSchema(moved)?.value, first?.value);
+    assertSame(`---\n${moved}\n---\n`, 'moved');
+    assertSame(`---\n${yamlOf(text).replace(/^fields:\n {2}/m, 'fields:\n    ')}\n---\n`, 'first item indented apart');
+    assertSame(`---\n%YAML 1.2\n---\n${yamlOf(text)}\n---\n`, 'a directive');
+    assertSame(`---\n{ a: 1,\n${yamlOf(text)}\n}\n---\n`, 'inside a flow mapping');
+  }
+  const random = rng(20261204);
+  for (let i = 0; i < ROUNDS; i++) {
+    const text = damagedAround(random);
+    assert.deepEqual(seen(readFrontmatter(text, [/TODO/g], true)), seen(readFrontmatter(text, [/TODO/g])), `round ${i}: ${JSON.stringify(text)}`);
+  }
+});
