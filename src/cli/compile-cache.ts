@@ -8,9 +8,7 @@
  * - The cache lives in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%`
  *   on Windows), created private (0700): nothing a repository holds is read, nothing is written
  *   inside it. A folder or file someone else owns or could write is neither read nor written.
- * - A cache file is named by a hash of the bundle's path and what its file system entry says of
- *   its contents (size, modification and change times, inode: `cacheName`), under a folder per
- *   Node version and architecture; V8
+ * - A cache file is named by the hash of the bundle's text, Node's version and architecture; V8
  *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
  * - It is written once, at exit, after the run: it then holds the functions the run compiled
  *   lazily too (V8 compiles most functions on their first call). Only a run that lints writes
@@ -23,7 +21,8 @@
  */
 import Module from 'node:module';
 import { Script } from 'node:vm';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -112,24 +111,6 @@ export function prune(folder: string, keep = KEEP_FILES, now = Date.now()): void
 }
 
 /** Strips a `#!` line, as Node's loader does, keeping the line count. */
-/**
- * The cache file's name for the bundle at `path`: 32 hex digits hashed from the path and what its
- * file system entry says of the contents, as Python names its bytecode by a source's size and
- * time. Hashing the text itself (sha256 of about 1 MB, and loading node:crypto) was 5-9 ms of
- * every run; a bundle rewritten in place gets new times, and V8 checks the length again.
- */
-export function cacheName(path: string, stat: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>, length: number): string {
-  const key = [path, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, length].join('\u0000');
-  // FNV-1a, 32 bits, from four starting points: 128 bits of name for a handful of files.
-  return [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b]
-    .map((basis) => {
-      let h = basis;
-      for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
-      return h.toString(16).padStart(8, '0');
-    })
-    .join('');
-}
-
 function withoutShebang(content: string): string {
   return content.startsWith('#!') ? content.replace(/^#![^\n]*/, '') : content;
 }
@@ -156,7 +137,7 @@ export function enableCompileCache(folder: string, writes = true): void {
   proto._compile = function compile(this: Module, content: string, filename: string): unknown {
     if (!ours.has(dirname(filename))) return original.call(this, content, filename);
     const source = Module.wrap(withoutShebang(content));
-    const file = join(cache, cacheName(filename, statSync(filename), source.length));
+    const file = join(cache, createHash('sha256').update(source).digest('hex').slice(0, 32));
     const cachedData = trusted ? readCache(file) : undefined;
     const script = new Script(source, { filename, cachedData });
     compiled.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune } from '../../src/cli/compile-cache';
+import { cacheDisabled, cacheFolder, KEEP_FILES, prune } from '../../src/cli/compile-cache';
 import { ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -155,20 +155,4 @@ test('the folder keeps the newest cache files; old temporary files go, anything 
   const left = readdirSync(folder).sort();
   const expected = [...Array.from({ length: KEEP_FILES }, (_, i) => name(i)), `${name(1001)}.4243.tmp`, 'notes.txt'].sort();
   assert.deepEqual(left, expected, 'the five oldest cache files and the old temporary file are gone');
-});
-
-test('a cache file is named by the bundle\'s path and file system entry: a rewrite, a move or another size is another name', () => {
-  const stat = { size: 407511, mtimeMs: 1764846366123.4, ctimeMs: 1764846366123.4, ino: 2411 };
-  const name = cacheName('/opt/id/dist/cli-main.js', stat, 407000);
-  assert.match(name, /^[0-9a-f]{32}$/);
-  assert.equal(cacheName('/opt/id/dist/cli-main.js', { ...stat }, 407000), name, 'the same entry, the same name');
-  const others = [
-    cacheName('/opt/id2/dist/cli-main.js', stat, 407000),
-    cacheName('/opt/id/dist/cli-main.js', { ...stat, size: stat.size + 1 }, 407000),
-    cacheName('/opt/id/dist/cli-main.js', { ...stat, mtimeMs: stat.mtimeMs + 1 }, 407000),
-    cacheName('/opt/id/dist/cli-main.js', { ...stat, ctimeMs: stat.ctimeMs + 0.001 }, 407000),
-    cacheName('/opt/id/dist/cli-main.js', { ...stat, ino: stat.ino + 1 }, 407000),
-    cacheName('/opt/id/dist/cli-main.js', stat, 407001),
-  ];
-  assert.equal(new Set([name, ...others]).size, others.length + 1);
 });
