@@ -59,26 +59,30 @@ export class FactCache {
 
   /** Returns cached facts or computes them. */
   get(chunk: Chunk, options: FactOptions): ChunkFacts {
+    const isFence = chunk.fence !== undefined;
+    if (this.thrift?.lean) {
+      // A lean cache holds only what the parser read: a block the fast paths read is not looked up.
+      return fastChunkFacts(chunk.text, isFence, options) ?? this.found(chunk) ?? this.kept(chunk, parsedFacts(chunk.text, options));
+    }
+    const facts = this.found(chunk);
+    this.thrift?.lookedUp(chunk.text.length, facts !== undefined);
+    return facts ?? this.kept(chunk, chunkFacts(chunk.text, isFence, options));
+  }
+
+  /** The cached facts of `chunk` (now in the current generation), or undefined. */
+  private found(chunk: Chunk): ChunkFacts | undefined {
     const kind = chunk.fence ? 'fence' : 'prose';
     const current = this.current[kind];
-    let facts = current.get(chunk.text);
-    if (facts) {
-      this.thrift?.lookedUp(chunk.text.length, true);
-      return facts;
-    }
-    facts = this.previous[kind].get(chunk.text);
-    this.thrift?.lookedUp(chunk.text.length, facts !== undefined);
-    if (!facts) {
-      const isFence = chunk.fence !== undefined;
-      if (!this.thrift?.lean) facts = chunkFacts(chunk.text, isFence, options);
-      else {
-        // A lean cache keeps only what the parser read.
-        const fast = fastChunkFacts(chunk.text, isFence, options);
-        if (fast) return fast;
-        facts = parsedFacts(chunk.text, options);
-      }
-    }
-    current.set(chunk.text, facts);
+    const facts = current.get(chunk.text);
+    if (facts) return facts;
+    const previous = this.previous[kind].get(chunk.text);
+    if (previous) current.set(chunk.text, previous);
+    return previous;
+  }
+
+  /** Keeps `facts` as `chunk`'s, in the current generation. */
+  private kept(chunk: Chunk, facts: ChunkFacts): ChunkFacts {
+    this.current[chunk.fence ? 'fence' : 'prose'].set(chunk.text, facts);
     return facts;
   }
 
