@@ -71,7 +71,7 @@ export class FactCache {
 
   /** The cached facts of `chunk` (now in the current generation), or undefined. */
   private found(chunk: Chunk): ChunkFacts | undefined {
-    const kind = chunk.fence ? 'fence' : 'prose';
+    const kind = kindOf(chunk);
     const current = this.current[kind];
     const facts = current.get(chunk.text);
     if (facts) return facts;
@@ -82,13 +82,13 @@ export class FactCache {
 
   /** Keeps `facts` as `chunk`'s, in the current generation. */
   private kept(chunk: Chunk, facts: ChunkFacts): ChunkFacts {
-    this.current[chunk.fence ? 'fence' : 'prose'].set(chunk.text, facts);
+    this.current[kindOf(chunk)].set(chunk.text, facts);
     return facts;
   }
 
   /** Whether the facts of `chunk` are cached. */
   has(chunk: Chunk): boolean {
-    const kind = chunk.fence ? 'fence' : 'prose';
+    const kind = kindOf(chunk);
     return this.current[kind].has(chunk.text) || this.previous[kind].has(chunk.text);
   }
 
@@ -110,6 +110,11 @@ export class FactCache {
 interface Generation {
   prose: Map<string, ChunkFacts>;
   fence: Map<string, ChunkFacts>;
+}
+
+/** Which of a generation's maps holds `chunk`'s facts. */
+function kindOf(chunk: Chunk): keyof Generation {
+  return chunk.fence ? 'fence' : 'prose';
 }
 
 function generation(): Generation {

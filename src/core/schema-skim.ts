@@ -60,8 +60,8 @@ function masked(source: string, at: { start: number; end: number }): string {
  * The schema's span as lines tell it, without parsing: from the first character of the first
  * line after `fields:` that is neither blank nor a comment, to the next line that starts a key
  * at the margin (or the end); `key` is its text from the start of that first line, without the
- * blank and comment lines that close it. Undefined when a directive (`%TAG`) could change how its text reads, or the span is empty.
- * Only a span the events read agrees with is ever remembered (`skimFieldSchema`), and the
+ * blank and comment lines that close it. Undefined when a directive (`%TAG`) could change how
+ * its text reads, or the span is empty. Only a span the events read agrees with is ever remembered (`skimFieldSchema`), and the
  * caller's `yaml` read of the rest checks the rest as it does after an events read.
  */
 function schemaLines(source: string): { start: number; end: number; key: string } | undefined {
