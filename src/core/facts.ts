@@ -12,6 +12,7 @@ import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhol
 import { readFrontmatter } from './frontmatter';
 import { parseHazard } from './limits';
 import { degradedFacts } from './degraded';
+import { letters } from './letters';
 
 /** A field candidate with where it was found. */
 export interface FieldFact extends FieldHit {
@@ -113,7 +114,7 @@ export function isMarkdownInfo(info: string): boolean {
 }
 
 /** The first line of a Markdown document shown whole: a heading (a comment in code is rarely capitalised after `#`), or an email's subject. */
-const DOCUMENT_OPENING = /^(?:[ \t]*\r?\n)*(?:[ \t]{0,3}(#{1,6})[ \t]+[\p{Lu}\p{N}[{]|Subject:[ \t]+\S)[^\n]*/u;
+const DOCUMENT_OPENING = letters(/^(?:[ \t]*\r?\n)*(?:[ \t]{0,3}(#{1,6})[ \t]+[\p{Lu}\p{N}[{]|Subject:[ \t]+\S)[^\n]*/u);
 /** A bold label opening a line: "**Status:** …", "**Commit [hash]: [title]**". */
 const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?\*\*[^*\n]+\*\*/m;
 

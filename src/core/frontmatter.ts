@@ -10,6 +10,7 @@ import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './limits';
 import { FIELD_SCHEMA_KEY, skimFieldSchema } from './schema-skim';
 import { said, type Message } from './messages';
+import { letters } from './letters';
 
 /** A YAML problem, with its span in the document. */
 export interface YamlProblem extends Span {
@@ -348,7 +349,7 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
  * A `{{name}}` field a YAML formatter rewrote as the flow mapping it reads as, `{ { name } }`
  * (Prettier does, on a template's frontmatter): still the template's field.
  */
-const REFORMATTED_MUSTACHE = /^\{ ?\{ *([\p{L}_][\p{L}\d_.-]*) *\} ?\}$/u;
+const REFORMATTED_MUSTACHE = letters(/^\{ ?\{ *([\p{L}_][\p{L}\d_.-]*) *\} ?\}$/u);
 
 /**
  * An unquoted field that YAML reads as a flow collection: `title: [Partner Name]`,

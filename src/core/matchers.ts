@@ -7,6 +7,7 @@
  * chunk), never the syntax tree, so the fast paths and a full parse decide alike.
  */
 import type { Span } from './types';
+import { letters } from './letters';
 
 /** A field candidate as a matcher reports it. `refLabel` is set for `[text]` that may be a reference. */
 export interface RawHit extends Span {
@@ -59,13 +60,75 @@ export interface ScanState {
  */
 export type AtMatcher = (state: ScanState, i: number) => number;
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Starts with a capital letter. */
+const STARTS_UPPER = letters(/^\p{Lu}/u);
+/** One lower-case word. */
+const LOWER_WORD = letters(/^\p{Ll}+$/u);
+/** A camelCase identifier: "optionsOrSettings". */
+const CAMEL_IDENTIFIER = letters(/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u);
+/** A function named with its parentheses: "traverse()". */
+const CALL_NAME = letters(/^[\p{L}_$][\w$.]*\(\)$/u);
+/** One lower-case letter. */
+const ONE_LOWER = letters(/^\p{Ll}$/u);
+/** Starts with a lower-case letter. */
+const STARTS_LOWER = letters(/^\p{Ll}/u);
+/** Names and numbers joined by arithmetic: "height / width". */
+const FORMULA = letters(/^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u);
+/** A word of three or more letters, capitalised at most: "Circular". */
+const QUOTED_WORD = letters(/^\p{L}[\p{Ll}\p{N}]{2,}$/u);
+/** An index or key: "i", "extension", "$ref". */
+const INDEX_NAME = letters(/^[\p{L}\d_$.]+$/u);
+/** What follows a name glossed in prose: the end of the line or cell, a word, a stop. */
+const GLOSS_AFTER = letters(/^(?:[ \t]*(?:\r?$|\|)|[ \t]+\p{L}|[.,;:)])/u);
+/** A word just before: on the line, or ending the line before. */
+const WORD_BEFORE = letters(/\p{L}(?: |[ \t]*\r?\n)$/u);
+/** A capitalised kind of issue: "Bug", "Feature request". */
+const ISSUE_KIND = letters(/^\p{Lu}[\p{L} ]*$/u);
+/** A lower-case word or slug: "shortcut", "api-v2". */
+const LOWER_SLUG = letters(/^\p{Ll}[\p{Ll}\d-]*$/u);
+/** A second area tag, then a sentence: "[types-first] Add …". */
+const TAG_THEN_SENTENCE = letters(/^\[[a-z][a-z\d-]*\] \p{Lu}/u);
+/** Two or three lower-case words. */
+const LOWER_WORDS = letters(/^\p{Ll}+(?: \p{Ll}+){1,2}$/u);
+/** Words that could name a value: letters, digits, blanks, hyphens, underscores. */
+const NAME_PHRASE = letters(/^[\p{L}_][\p{L}\p{N}_ -]*$/u);
+/** Capitalised words: "Release Notes". */
+const TITLE_PHRASE = letters(/^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+)+$/u);
+/** A character of an identifier. */
+const IDENTIFIER_CHAR = letters(/[\p{L}\p{N}_$]/u);
+/** A character a brace glued to it indexes or continues. */
+const GLUED_BEFORE_BRACE = letters(/[\p{L}\p{N}_\])}{$\\%#`=/:]/u);
+/** Starts with a letter. */
+const STARTS_LETTER = letters(/^\p{L}/u);
+/** A lower-case name (snake or kebab) or one capitalised word. */
+const SIMPLE_NAME = letters(/^\p{Ll}[\p{Ll}\p{N}_]*(?:-[\p{Ll}\p{N}_]+)*$|^\p{Lu}\p{Ll}*$/u);
+/** Two words next. */
+const TWO_WORDS_AFTER = letters(/^[ \t]+\p{L}+[ \t]+\p{L}+/u);
+/** A key-like name: "owner", "api_key". */
+const KEY_NAME = letters(/^\p{L}[\p{L}\p{N}_-]*$/u);
+/** A character of a word or a path. */
+const WORD_OR_PATH_CHAR = letters(/[\p{L}\p{N}_/\\]/u);
+/** A character an angle bracket glued to it indexes or types. */
+const GLUED_BEFORE_ANGLE = letters(/[\p{L}\p{N}_\])"'`]/u);
+/** Starts with a capitalised word. */
+const STARTS_CAPITALIZED = letters(/^\p{Lu}\p{Ll}/u);
+/** A method called on the result: ".algorithmName(". */
+const METHOD_CALL_AFTER = letters(/^\.[\p{L}_$][\w$]*\(/u);
+/** Starts with a letter or underscore. */
+const STARTS_NAME = letters(/^[\p{L}_]/u);
+/** Lower-case words: "command to run". */
+const LOWER_PHRASE = letters(/^\p{Ll}[\p{Ll}\d -]*$/u);
+/** Starts with three letters. */
+const THREE_LETTERS = letters(/^\p{L}{3}/u);
+/** A character that joins a bracket to what follows: a word, a path, a name. */
+const JOINS_AFTER = letters(/[-./_\p{L}\p{N}]/u);
+const WORD_CHAR = letters(/[\p{L}\p{N}_]/u);
+const HAS_LETTER_OR_DIGIT = letters(/[\p{L}\p{N}]/u);
 export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const KEBAB = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 const CHAR_CLASS = /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.+\-])+$/;
-const DESCRIPTIVE_WORD = /^[\p{L}][\p{L}'’./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '’./-]+\)$/u;
-const CAPITALIZED = /^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u;
+const DESCRIPTIVE_WORD = letters(/^[\p{L}][\p{L}'’./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '’./-]+\)$/u);
+const CAPITALIZED = letters(/^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u);
 const CODE_PUNCTUATION = /[=";`${}\\<>|*:]/;
 
 /** White space `normalizeLabel` changes: any but a single space inside the label. */
@@ -171,7 +234,7 @@ export function choicesOf(inner: string): string[] | undefined {
   const parts = inner.split(separator).map((p) => p.trim());
   if (parts.length < 2 || parts.some((p) => p === '' || p.length > 40)) return undefined;
   // "[Casual / Professional / Academic]", "[Active / Passive]" — not "[Runtime / platform]".
-  if (parts.length < 3 && !parts.every((p) => /^\p{Lu}/u.test(p))) return undefined;
+  if (parts.length < 3 && !parts.every((p) => STARTS_UPPER.test(p))) return undefined;
   return parts;
 }
 
@@ -202,13 +265,13 @@ const OPTIONAL_SLOT = /^optional(?: [a-z][a-z-]*){1,3}$/;
 /** How JavaScript prints an object: "[object Object]", "[object Promise]" (or a message misspelling it, "[Object object]"). */
 const PRINTED_OBJECT = /^object [a-z]\w*$/i;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
-const LABELLED_NOTE = /^(?:\*\*|__)?\p{L}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u; // "[Note: …]", "[**LEGACY PROPERTY:** …]"
+const LABELLED_NOTE = letters(/^(?:\*\*|__)?\p{L}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u); // "[Note: …]", "[**LEGACY PROPERTY:** …]"
 /**
  * A narrated event: "[HTTP request is made]", "[the token was refreshed]" — a subject, then a
  * passive or perfect verb and nothing after it; no question or relative word, as in the
  * descriptions a writer fills ("[Describe what is needed]", "[Data that is sent]").
  */
-const NARRATION = /^(?![\s\S]*\b(?:what|which|who|whom|whose|how|when|where|why|that|if|whether)\b)[\p{L}\d-]+(?: [\p{L}\d-]+){0,4} (?:is|are|was|were|has been|have been|gets|got) \p{Ll}+(?:ed|en|de|ne|t)$/iu;
+const NARRATION = letters(/^(?![\s\S]*\b(?:what|which|who|whom|whose|how|when|where|why|that|if|whether)\b)[\p{L}\d-]+(?: [\p{L}\d-]+){0,4} (?:is|are|was|were|has been|have been|gets|got) \p{Ll}+(?:ed|en|de|ne|t)$/iu);
 /** A language tag: "[de]", "[en-AU]", "[pt-br]" (locale lists in changelogs). */
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
 /** A CLI synopsis: an optional flag "[-o <file>]", "[--verbose]", or "[options]" / "[global options]". */
@@ -241,10 +304,10 @@ const SYNOPSIS_LINE = /^[\s>*+-]*`?[a-z][\w.-]*`?(?: [a-z][\w.-]*)? \[`?-/;
 /** A tool and a namespaced command right before the bracket: "pm2 module:generate [name]", "artisan make:model [Name]". */
 const NAMESPACED_COMMAND = /(?:^|[\s`])[a-z][\w.-]* [a-z][\w-]*:[a-z][\w-]* $/;
 /** A camelCase key and a colon right before the bracket, as in printed output: "expiredAt: [ExpDate]". */
-const KEY_BEFORE = /(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u;
+const KEY_BEFORE = letters(/(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u);
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
-const TYPE_TOKEN = /^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u;
+const TYPE_TOKEN = letters(/^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u);
 /** Lower-case words that name a type or a unit after a parameter, besides `TYPE_NAME`'s: "`timeout` [ms]". */
 const TYPE_WORD = /^(?:ms|milliseconds|seconds|secs?|bytes|str|num|bool|obj|fn|func|list|dict|map|set|date|uri|url|path|glob|regex|json|optional|required|deprecated)$/;
 
@@ -255,12 +318,12 @@ const TYPE_WORD = /^(?:ms|milliseconds|seconds|secs?|bytes|str|num|bool|obj|fn|f
  */
 function annotationType(t: string): boolean {
   if (!TYPE_TOKEN.test(t)) return false;
-  return !/^\p{Ll}+$/u.test(t) || TYPE_WORD.test(t) || PRIMITIVE_TYPE.test(t);
+  return !LOWER_WORD.test(t) || TYPE_WORD.test(t) || PRIMITIVE_TYPE.test(t);
 }
 /** A JSDoc type just before, as API docs list parameters: "**{string}** ", "`{Object}` ", "{number} ". */
 const JSDOC_TYPE_BEFORE = /(?:^|\s)(?:\*\*|__|`)?\{[\w$.|<>[\]*?!, ]+\}(?:\*\*|__|`)?[ \t]+$/;
 /** An optional parameter's name, with its default perhaps: "filename", "options = {}", "opts.timeout=30". */
-const OPTIONAL_PARAM = /^[\p{L}$_][\w$.]*(?:\s*=\s*\S.*)?$/u;
+const OPTIONAL_PARAM = letters(/^[\p{L}$_][\w$.]*(?:\s*=\s*\S.*)?$/u);
 /**
  * An entry's start before the bracket on its line: quote and list markers, then optionally a
  * lead-in link or bold label, a commit and its type, and other tags: "* [#980](url) [codegen] …",
@@ -298,7 +361,7 @@ const LITERAL = `(?:true|false|null|undefined|-?\\d+(?:\\.\\d+)?|'[^'|]*'|"[^"|]
 const LITERAL_CHOICE = new RegExp(`^${LITERAL}(?:\\s*\\|\\s*${LITERAL})+$`, 'i');
 
 /** Capitalised choices joined by slashes: "H/M/L", "High/Med/Low". */
-const CAPITAL_CHOICE = /^\p{Lu}[\p{L}\d]*(?:\/\p{Lu}[\p{L}\d]*)+$/u;
+const CAPITAL_CHOICE = letters(/^\p{Lu}[\p{L}\d]*(?:\/\p{Lu}[\p{L}\d]*)+$/u);
 
 /** Is `inner` (text between brackets in prose) something other than a field, whatever its context? */
 function proseNonField(inner: string): boolean {
@@ -350,13 +413,13 @@ function readsAsNonField(inner: string): boolean {
   if (/^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i.test(t)) return true; // a bare URL in brackets: "[https://example.com]"
   if (t[0] === ',' || t.endsWith(',') || (OPTIONAL_ARGS.test(t) && !CONNECTIVE.test(t))) return true; // "fn(a[, b])", "[b, c, ...]"; a template's "[good, because...]" stays
   if (t[0] === ':') return true; // an optional part of a syntax: "language[:label[:client]]"
-  if (/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u.test(t)) return true; // an identifier: "[optionsOrSettings]"
+  if (CAMEL_IDENTIFIER.test(t)) return true; // an identifier: "[optionsOrSettings]"
   if (STRING_LIST.test(t)) return true; // "['HS256', 'HS384']", "[ 'Promise' ]"
   if (MIXED_LIST.test(t) && /['"]/.test(t) && !CONNECTIVE.test(t)) return true; // an array literal: "['someString', 5, someVariable]"; not "[behavior, e.g., \"…\"]"
   if (PRIMITIVE_TYPE.test(t) && !/^[A-Z]+$/.test(t)) return true; // "[number]", "[string|number]"; "[NUMBER]" is a field
   if (JSDOC_TYPE.test(t.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))) return true; // "[Promise.<Object>]", "[Array.&lt;string&gt;]"
   if (t.includes(',') && t.split(',').every((p) => PRIMITIVE_TYPE.test(p.trim()))) return true; // a tuple "[string, string]"
-  if (/^[\p{L}_$][\w$.]*\(\)$/u.test(t)) return true; // a function named in brackets: "[traverse()]"
+  if (CALL_NAME.test(t)) return true; // a function named in brackets: "[traverse()]"
   if (/^[^()\n]*,[^()\n]*\)/.test(t)) return true; // half-open intervals, the bracket closing a later one: "[start, end) … (start, end]"
   if (t.split('/').length > 1 && t.split('/').every((p) => ANNOTATION.test(p.trim()))) return true; // "[Getter/Setter]"
   if (LANGUAGE_TAG.test(t) || SYNOPSIS.test(t.replace(/`/g, ''))) return true; // "[de]", "[`-o` <file>]"
@@ -377,7 +440,7 @@ const IPV6 = /^(?=[^:]*:[^:]*:)[0-9a-fA-F:.]+(?:%\w+)?$/;
 /** A file named by its path or name with a known extension, the link its author left out: `tests/README.md`, `STATISTICS.md`. */
 const FILE_NAME = /^(?:[\w.-]+\/)*[\w-]+(?:\.[\w-]+)*\.(?:mdx?|markdown|txt|rst|adoc|c|h|cc|cpp|hpp|[cm]?[jt]sx?|json|ya?ml|toml|ini|cfg|conf|py|go|rs|java|kt|swift|rb|php|sh|ps1|html?|css|scss|xml|proto|sql|lock)$/i;
 /** A library named after its file, not a file: `Moment.js`, `Chart.js`. */
-const LIBRARY_NAME = /^\p{Lu}[\p{L}\d]*\.js$/u;
+const LIBRARY_NAME = letters(/^\p{Lu}[\p{L}\d]*\.js$/u);
 /** Issue and pull-request references, one or a list: `[#12]`, `[pull #304, issue #245]`, `[fixes acme/app#7]`. */
 const ISSUE_REF = String.raw`(?:(?:pull|pr|issues?|gh|fix(?:es|ed)?|close[sd]?|see|refs?)\s+)?(?:[\w.-]+\/[\w.-]+)?#\d+`;
 const ISSUE_REFS = new RegExp(String.raw`^${ISSUE_REF}(?:\s*(?:[,;&]|and)\s*${ISSUE_REF})*$`, 'i');
@@ -444,12 +507,12 @@ function contextNonField(inner: string, cx: ProseContext): boolean {
   if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
   if (ANNOTATED_NAME.test(cx.prefix) && annotationType(t.replace(/^([*_])(.+)\1$/, '$2'))) return true; // "**retries** [number]", "`options` [*object*]"; not "**When** [action]"
   if (JSDOC_TYPE_BEFORE.test(cx.prefix) && OPTIONAL_PARAM.test(t)) return true; // "**{string}** [filename] - Optional name", "{Object} [options = {}]"
-  if (/^\p{Ll}$/u.test(t) && /^\p{Ll}/u.test(cx.suffix)) return true; // an editor's letter in a quotation: "the \"[p]refered\" way"
+  if (ONE_LOWER.test(t) && STARTS_LOWER.test(cx.suffix)) return true; // an editor's letter in a quotation: "the \"[p]refered\" way"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
   if (linkWrittenOut(cx)) return true; // "under the [Apache 2.0 license]:\n https://…"
-  if (/=\s*$/.test(cx.prefix) && /^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u.test(t) && !CAPITAL_CHOICE.test(t)) return true; // a formula: "aspect ratio = [height / width]"; not a choice, "impact=[H/M/L]"
+  if (/=\s*$/.test(cx.prefix) && FORMULA.test(t) && !CAPITAL_CHOICE.test(t)) return true; // a formula: "aspect ratio = [height / width]"; not a choice, "impact=[H/M/L]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
@@ -519,7 +582,7 @@ function paramTable(cx: ProseContext, t: string): boolean {
 function quotedOutput(t: string, cx: ProseContext): boolean {
   // A quoted string that is only the bracketed word is a literal value: "'[Circular]'", '"[Object]"'.
   const q = cx.prefix.slice(-1);
-  if (cx.where === 'prose' && (q === "'" || q === '"') && cx.suffix[0] === q && /^\p{L}[\p{Ll}\p{N}]{2,}$/u.test(t)) return true;
+  if (cx.where === 'prose' && (q === "'" || q === '"') && cx.suffix[0] === q && QUOTED_WORD.test(t)) return true;
   // An ALL-CAPS slot in a quoted message is the message's own format: 'expected: [OPTIONS ISSUER]'.
   if (/^[A-Z]+(?: [A-Z]+)+$/.test(t) && inQuote(cx, "'")) return true;
   if (!/^[a-z][\w.-]*$|^[A-Z]{2,}$/.test(t)) return false;
@@ -610,7 +673,7 @@ function indexes(src: string, open: number, before: string, inner: string): bool
   if (before === '') return false;
   // A wildcard step glues too (`/*[`, `\*[`, `.*[`), emphasis does not (`**[Tag]**`, ` *[Tag]*`).
   const glued = WORD_CHAR.test(before) || ')].'.includes(before) || (before === '*' && /[/\\.\w]/.test(src[open - 2] ?? ''));
-  if (glued && /^[\p{L}\d_$.]+$/u.test(inner)) return true;
+  if (glued && INDEX_NAME.test(inner)) return true;
   // JSONPath's root filters as well (`$[?(@.price)]`); a price's field stays one (`$[Amount]`).
   return (glued || before === '$') && ((!/\s/.test(inner) && /[,:]/.test(inner)) || EXPRESSION.test(inner));
 }
@@ -676,13 +739,13 @@ export function templatedDefinition(line: string): string | undefined {
  * A lower-case name with an underscore, right after a word and before a word, a stop or a cell's
  * end; `your_…` is a writer's slot wherever it stands.
  */
-const NAME_GLOSS = /^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u;
+const NAME_GLOSS = letters(/^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u);
 
 function isNameGloss(t: string, cx: ProseContext): boolean {
-  if (!NAME_GLOSS.test(t) || /^(?:your|my|our)_/.test(t) || !/^(?:[ \t]*(?:\r?$|\|)|[ \t]+\p{L}|[.,;:)])/u.test(cx.suffix)) return false;
+  if (!NAME_GLOSS.test(t) || /^(?:your|my|our)_/.test(t) || !GLOSS_AFTER.test(cx.suffix)) return false;
   // The label ends the line before when the text wraps there: "… the User\n[sys_user] table".
   const before = cx.prefix.trim() === '' ? cx.src.slice(Math.max(0, cx.line.start - 40), cx.line.start) : cx.prefix;
-  return /\p{L}(?: |[ \t]*\r?\n)$/u.test(before);
+  return WORD_BEFORE.test(before);
 }
 
 /** A bold bracket alone on its line: "**[Nightly build]**" (a `caption` candidate, see `RawHit.soft`). */
@@ -691,7 +754,7 @@ function boldAlone(cx: ProseContext): boolean {
 }
 
 /** Lower-case names, two or more, separated by commas: "[start, end]", "[sdds-android, cicd]". */
-const NAME_TUPLE = /^\p{Ll}[\p{Ll}\d_-]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_-]*)+$/u;
+const NAME_TUPLE = letters(/^\p{Ll}[\p{Ll}\d_-]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_-]*)+$/u);
 
 /**
  * What only the whole document can decide about a bracket in prose (see `RawHit.soft`): an aside,
@@ -704,8 +767,8 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
   if (NOTICE_LINE.test(cx.prefix)) return 'aside'; // a license notice's slots: "Copyright [yyyy] [name of copyright owner]"
   if (where === 'link-text') {
     // An issue's title quoted with its kind: "[[Bug]: hull.js allows code injection #6605](…/issues/6605)".
-    if (/^\p{Lu}[\p{L} ]*$/u.test(t) && /(?:^|\[)\s*$/.test(cx.prefix) && /^:[ \t]+\S/.test(cx.suffix)) return 'aside';
-    return /^\p{Ll}[\p{Ll}\d-]*$/u.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
+    if (ISSUE_KIND.test(t) && /(?:^|\[)\s*$/.test(cx.prefix) && /^:[ \t]+\S/.test(cx.suffix)) return 'aside';
+    return LOWER_SLUG.test(t) ? 'aside' : undefined; // "[text [shortcut] text](url)" in a page about Markdown
   }
   if (where !== 'prose') return undefined;
   if (diagramBox(cx.prefix, cx.suffix)) return 'aside'; // "[Client] → [Gateway]"
@@ -713,14 +776,14 @@ function softKind(inner: string, cx: ProseContext, where: ScanWhere | undefined,
   if (NAME_TUPLE.test(t)) return 'aside'; // a range or tuple of names: "the position in [start, end]"; a template's "Owners: [name, name]"
   if (isNameGloss(t, cx)) return 'aside'; // "an Email [sys_email] record"; a template's "Dear [customer_name]," stays a field there
   if (/^[A-Z]{3,}$/.test(inner) && HEADING_START.test(cx.prefix) && /^[ \t]+\S/.test(cx.suffix)) return 'aside'; // a severity tag: "### [HIGH] Using X"
-  if (/^\p{Lu}/u.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) return 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
+  if (STARTS_UPPER.test(inner) && QUOTED_BEFORE.test(cx.prefix) && QUOTED_AFTER.test(cx.suffix)) return 'aside'; // an editor's insertion in a quotation: "SHA-1 [Version 5] is preferred"
   if (pair) {
     // "- [lexical][lexical-website] Chore: …", "Revert D1309: [codemod][types-first] Add …": two area tags
-    return entryTagCandidate(t, cx) || (/^[a-z][a-z\d-]*$/.test(inner) && /^\[[a-z][a-z\d-]*\] \p{Lu}/u.test(cx.suffix)) ? 'entry-tag' : undefined;
+    return entryTagCandidate(t, cx) || (/^[a-z][a-z\d-]*$/.test(inner) && TAG_THEN_SENTENCE.test(cx.suffix)) ? 'entry-tag' : undefined;
   }
   if (entryTagCandidate(t, cx)) return 'entry-tag';
-  if (/^\p{Ll}+(?: \p{Ll}+){1,2}$/u.test(inner) && /^ [^\s[]/.test(cx.suffix)) return 'entry-tag'; // commits run together: "… [fix text] Assert the …"
-  if (/^\p{Ll}+$/u.test(inner)) return 'word';
+  if (LOWER_WORDS.test(inner) && /^ [^\s[]/.test(cx.suffix)) return 'entry-tag'; // commits run together: "… [fix text] Assert the …"
+  if (LOWER_WORD.test(inner)) return 'word';
   if (!/\s/.test(t) || VERSION_MENTION.test(inner) || endsEntry(cx) || endsHeading(cx)) return 'changelog';
   return undefined;
 }
@@ -804,7 +867,7 @@ function quotedToken(src: string, start: number, stop: number, t: string): boole
 /** `{{ customer_name }}`, `{{PLAN}}` are fields; Helm/Go `{{ .Values.x }}`, pipes, partials, comments are not. */
 function isProseMustache(t: string): boolean {
   if (t === '' || /^[.$!>^&#/~@]/.test(t) || t === 'this') return false; // Handlebars paths and keywords
-  return /^[\p{L}_][\p{L}\p{N}_ -]*$/u.test(t);
+  return NAME_PHRASE.test(t);
 }
 
 /**
@@ -814,19 +877,19 @@ function isProseMustache(t: string): boolean {
 function isCodeMustache(inner: string): boolean {
   if (/^\s*[A-Z][A-Z0-9_]*\s*$/.test(inner)) return true;
   const t = inner.trim();
-  return /^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+)+$/u.test(t) && !JINJA_WORD.test(t);
+  return TITLE_PHRASE.test(t) && !JINJA_WORD.test(t);
 }
 
 // --- {descriptive text} and <descriptive words> ------------------------------------------
 
 /** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation (an `@` too: an e-mail address is a link only to a parser, so both readings agree). */
-const BRACE_BODY = /^[\p{L}\p{N}\s,.;:!?@'’"“”()/&%+*_–—…|-]*$/u;
+const BRACE_BODY = letters(/^[\p{L}\p{N}\s,.;:!?@'’"“”()/&%+*_–—…|-]*$/u);
 /** What a function's or an arrow's body follows: "function() { return true }", "(e) => { e.stopPropagation() }". */
 const BODY_BEFORE = /(?:\)|=>)[ \t]*$/;
 /** The start of a statement, or code punctuation, in a body after `)` or `=>`. */
 const BODY_CODE = /^(?:return|throw|yield|await|const|let|var|if|for|while|new)\b|[();]/;
 /** A statement of code (a member call ended by `;`): a block whose fence was left out, `{ console.log(data); }`. */
-const CODE_STATEMENT = /[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;/u;
+const CODE_STATEMENT = letters(/[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;/u);
 /** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
 const READER_FACING = /^your\b/i;
 /** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
@@ -844,8 +907,8 @@ export const braceField: AtMatcher = (s, i) => {
   if (src[i + 1] === '{') return -1;
   const before = i > 0 ? src[i - 1] : '';
   // A version prefix alone is not part of a name: "v{version}", "Release v{X}".
-  const versionPrefix = before === 'v' && !/[\p{L}\p{N}_$]/u.test(src[i - 2] ?? '');
-  if (before !== '' && !versionPrefix && /[\p{L}\p{N}_\])}{$\\%#`=/:]/u.test(before)) return -1;
+  const versionPrefix = before === 'v' && !IDENTIFIER_CHAR.test(src[i - 2] ?? '');
+  if (before !== '' && !versionPrefix && GLUED_BEFORE_BRACE.test(before)) return -1;
   const close = closingBrace(src, i, s.span.end);
   if (close === -1 || src[close + 1] === '}') return -1;
   if (ESM_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // MDX: import { Callout } from '…'
@@ -854,7 +917,7 @@ export const braceField: AtMatcher = (s, i) => {
   // One nested pair is part of the description: "{justification, e.g. only {force} applies}".
   const t = body.replace(/\{([^{}]*)\}/g, '$1').trim();
   if (UPPER_SNAKE.test(body) || DATE_ONLY.test(t)) return pushBrace(s, i, close + 1); // "{PAGER_ALIAS}", "{YYYY-MM-DD}"
-  if (!(/^\p{L}/u.test(t) || COUNTED_DESCRIPTION.test(t)) || !BRACE_BODY.test(t)) return -1;
+  if (!(STARTS_LETTER.test(t) || COUNTED_DESCRIPTION.test(t)) || !BRACE_BODY.test(t)) return -1;
   if (!/\s/.test(t)) {
     // Code padding around one name is an object or a block, not a description: `({ ctx })`, `{ yield }`.
     if (/^\s/.test(body) && /\s$/.test(body)) return -1;
@@ -864,7 +927,7 @@ export const braceField: AtMatcher = (s, i) => {
     // One lower-case or capitalized word (`{version}`, `{short-id}`, `{Headline}`, a gloss `{Sunday}`) or one
     // capital letter (`Phase {N}`, `{X}% of runs`) is a field only in a document that has other
     // brace fields (the `placeholder` rule decides).
-    if (!/^\p{Ll}[\p{Ll}\p{N}_]*(?:-[\p{Ll}\p{N}_]+)*$|^\p{Lu}\p{Ll}*$/u.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
+    if (!SIMPLE_NAME.test(t) || PRIMITIVE_TYPE.test(t) || NOT_A_NAME.test(t)) return -1;
     return pushBrace(s, i, close + 1, 'brace-word');
   }
   if (OBJECT_KEY.test(t) || CSS_DECLARATIONS.test(t) || READER_FACING.test(t) || CODE_STATEMENT.test(t)) return -1;
@@ -873,7 +936,7 @@ export const braceField: AtMatcher = (s, i) => {
   // "{a, b, c}", "{read, write}": a set or a list of names, not words describing a value; after
   // a name and a hyphen, any list of names is a brace expansion: "SDDS-{SERV, DFA}", "plasma-{web, b2c}".
   const names = t.includes(',') && t.split(',').every((p) => !/\s/.test(p.trim()));
-  if (names && (!/^\p{Lu}/u.test(t) || (before === '-' && /[\p{L}\p{N}]/u.test(src[i - 2] ?? '')))) return -1;
+  if (names && (!STARTS_UPPER.test(t) || (before === '-' && HAS_LETTER_OR_DIGIT.test(src[i - 2] ?? '')))) return -1;
   return pushBrace(s, i, close + 1);
 };
 
@@ -897,15 +960,15 @@ const ESM_LINE = /^\s*(?:import|export)\b/;
 function leadingLabel(s: ScanState, open: number, close: number): boolean {
   const lineStart = s.src.lastIndexOf('\n', open - 1) + 1;
   if (open - lineStart > 40 || !/^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/.test(s.src.slice(lineStart, open))) return false;
-  return /^[ \t]+\p{L}+[ \t]+\p{L}+/u.test(s.src.slice(close + 1, close + 80));
+  return TWO_WORDS_AFTER.test(s.src.slice(close + 1, close + 80));
 }
 
 const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
 /** A description that opens with how much to write: "{2-3 sentences on the purpose}", "{1 paragraph: why now}". */
-const COUNTED_DESCRIPTION = /^\d+(?:[-–]\d+)? \p{L}+[ :]+\p{L}/u;
+const COUNTED_DESCRIPTION = letters(/^\d+(?:[-–]\d+)? \p{L}+[ :]+\p{L}/u);
 
 /** Lower-case words joined by pipes: a choice, "{autonomous|manual}". */
-const BRACE_CHOICE = /^\p{Ll}[\p{Ll}\d_-]*(?:\|\p{Ll}[\p{Ll}\d_-]*)+$/u;
+const BRACE_CHOICE = letters(/^\p{Ll}[\p{Ll}\d_-]*(?:\|\p{Ll}[\p{Ll}\d_-]*)+$/u);
 /** Words of a type's union or a flag's values, never a writer's choice: "{string|false}", "{true|false}". */
 const VALUE_WORD = /^(?:true|false|null|undefined|nil|none|yes|no|on|off|enable|disable)$/;
 
@@ -938,7 +1001,7 @@ const NOT_A_NAME = /^(?:Array|Date|Error|Map|Set|Element|Node|Event|Object|Funct
  * in prose, any name in a frontmatter value (`id: SPEC-{slug}`).
  */
 function oneWordField(t: string, where: ScanWhere): boolean {
-  if (where === 'frontmatter') return /^\p{L}[\p{L}\p{N}_-]*$/u.test(t);
+  if (where === 'frontmatter') return KEY_NAME.test(t);
   return /^[A-Z]{2,}$/.test(t);
 }
 
@@ -1011,13 +1074,13 @@ export const angleField: AtMatcher = (s, i) => {
   const words = m[2].trim().split(' ');
   const name = m[1];
   if (HTML_ELEMENTS.has(name.toLowerCase()) && words.every((w) => BOOLEAN_ATTRIBUTES.has(w.toLowerCase()))) return -1;
-  if (words.length === 1 && ATTRIBUTE_NAME.test(words[0]) && (HTML_ELEMENTS.has(name.toLowerCase()) || (/^\p{Lu}/u.test(name) && !SLOT_NOUN.test(words[0])))) return -1; // <img src>, <Tabs items>; not <Risk title>
+  if (words.length === 1 && ATTRIBUTE_NAME.test(words[0]) && (HTML_ELEMENTS.has(name.toLowerCase()) || (STARTS_UPPER.test(name) && !SLOT_NOUN.test(words[0])))) return -1; // <img src>, <Tabs items>; not <Risk title>
   if (closedLater(src, name)) return -1; // an element (or component) closed later
   if (/(?:^|[\s[(])`?--?[\w-]+`?[ \t]$/.test(src.slice(Math.max(0, i - 40), i))) return -1; // a flag's value: "-s <markdown string>"
   if (USAGE_LINE.test(src.slice(src.lastIndexOf('\n', i - 1) + 1, i))) return -1; // a synopsis: "Usage: buble [options] <entry file>"
   const after = src[end] ?? '';
-  if (after !== '' && /[\p{L}\p{N}_/\\]/u.test(after)) return -1; // part of a word or a path: "<project root>/src"
-  if (i > 0 && /[\p{L}\p{N}_/\\]/u.test(src[i - 1])) return -1;
+  if (after !== '' && WORD_OR_PATH_CHAR.test(after)) return -1; // part of a word or a path: "<project root>/src"
+  if (i > 0 && WORD_OR_PATH_CHAR.test(src[i - 1])) return -1;
   if (READER_FACING.test(name)) return -1;
   return push(s, i, end);
 };
@@ -1055,7 +1118,7 @@ const codeBracket: AtMatcher = (s, i) => {
     return close;
   }
   if (before === '.' && /[\w\]]/.test(src[i - 2] ?? '')) return close; // a qualified name: SQL's dbo.[My Type]
-  if (before === '[' || (before && /[\p{L}\p{N}_\])"'`]/u.test(before))) return close; // indexing, types
+  if (before === '[' || (before && GLUED_BEFORE_ANGLE.test(before))) return close; // indexing, types
   if (after === '(') return close; // Markdown link syntax shown in code
   // SQL Server names: [dbo].[Orders], [Acme].[dbo].[Order Details]
   if ((after === '.' && src[close + 2] === '[') || (before === '.' && src[i - 2] === ']')) return close;
@@ -1090,20 +1153,20 @@ function isQuotedField(inner: string): boolean {
   if (REDACTION.test(inner)) return false;
   if (UPPER_SNAKE.test(inner) || /^[A-Z]{2,}$/.test(inner) && inner.length > 3) return !/^(?:INFO|WARN|DEBUG|ERROR|TRACE|FATAL|NOTICE)$/.test(inner);
   if (!isCodeField(inner, { before: ' ', after: '', prefix: ' ', suffix: '' })) return false;
-  return /^\p{Lu}\p{Ll}/u.test(inner) || inner.trim().split(/\s+/).length >= 3;
+  return STARTS_CAPITALIZED.test(inner) || inner.trim().split(/\s+/).length >= 3;
 }
 
 /** A line of program output that opens with a bracketed timestamp or counter. */
 const LOG_LINE = /^\s*\[[^\]\n]*\d[^\]\n]*\]/;
 /** A program's log message: its name opening the line, the bracket, then what happened ("Server [http] listening on 3000"). */
-const LOG_SOURCE = /^\s*\p{Lu}[\p{L}\d-]* $/u;
-const LOG_EVENT = /^ \p{Ll}+(?:ing|ed)\b/u;
+const LOG_SOURCE = letters(/^\s*\p{Lu}[\p{L}\d-]* $/u);
+const LOG_EVENT = letters(/^ \p{Ll}+(?:ing|ed)\b/u);
 /** A tag named in guidance: an ALL-CAPS first word of four letters or more, then more words. */
 const TAG_CONVENTION = /^[A-Z][A-Z-]{3,}:?(?: [\w…. -]+)?$/;
 /** ALL-CAPS words with spaces: a synopsis slot or a tag (`git tag [TAG NAME]`), not a field (those are `[TAG_NAME]`). */
 const CAPS_WORDS = /^[A-Z]+(?: [A-Z]+)+$/;
 /** A word of a sentence before the bracket: "event to [Partner]", "3. [Partner] responds". */
-const IN_SENTENCE = /(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u;
+const IN_SENTENCE = letters(/(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u);
 /** Code keywords that read like words: "return [Foo]". */
 const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
 /** ALL-CAPS keyword or tag before the bracket: SQL `WHERE [Id]`, Ansible `TASK [Name]`. */
@@ -1121,22 +1184,22 @@ function fileNameTokens(ctx: CodeContext): number {
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
 /** Literal values offered in a program's help (on a flag's line): lower-case names, "or" before the last: "[node, napi or electron]". */
-const LITERAL_VALUES = /^\p{Ll}[\p{Ll}\d-]*(?:, \p{Ll}[\p{Ll}\d-]*)* or \p{Ll}[\p{Ll}\d-]*$/u;
+const LITERAL_VALUES = letters(/^\p{Ll}[\p{Ll}\d-]*(?:, \p{Ll}[\p{Ll}\d-]*)* or \p{Ll}[\p{Ll}\d-]*$/u);
 /** A print or log call's opening quote: a bracket there labels what is printed, as a log level does. */
 const LOG_CALL_BEFORE = /(?:\bconsole\.(?:log|info|warn|error|debug)|\blog(?:ger)?\.(?:info|warn|warning|error|debug|trace)|\bprint(?:ln|f)?)\s*\(\s*['"`]$/;
-const CAMEL_OR_MEMBER = /^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u;
+const CAMEL_OR_MEMBER = letters(/^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u);
 /** A camelCase key and a colon right before the bracket, as in a JavaScript object: `refetchQueries: [`. */
-const CAMEL_KEY_BEFORE = /(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u;
+const CAMEL_KEY_BEFORE = letters(/(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u);
 /** A PascalCase name of two words or more (glued to an identifier, a field: `[ComponentName]Service`). */
-const GLUED_TYPE = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u;
+const GLUED_TYPE = letters(/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u);
 /** A comment that labels what follows: "# Dev: ", "// Build: " (the bracket after it is the value to write). */
-const COMMENT_LABEL = /^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u;
+const COMMENT_LABEL = letters(/^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u);
 /**
  * A computed property key in an object literal (the bracket is at U+0001): opening its line
  * (`  [CONTEXT_KEY]: {`, `[KEY]: value,`), or after `{` or `,` with a name for its value
  * (`{ [CORE_OPTIONS_ID]: options }`; `{ [HEADER_NAME]: [HEADER_VALUE] }` is a template's pair).
  */
-const COMPUTED_KEY = /^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$|[{,][ \t]*\u0001:[ \t]*[\p{L}_$][\w$.]*[ \t]*[,}]/u;
+const COMPUTED_KEY = letters(/^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$|[{,][ \t]*\u0001:[ \t]*[\p{L}_$][\w$.]*[ \t]*[,}]/u);
 /** A command (and a subcommand) alone before the bracket: `terser `, `$ acme deploy `. */
 const COMMAND_SYNOPSIS = /^\s*(?:[$>]\s+)?[a-z][\w.-]*(?: [a-z][\w:.-]*)? $/;
 /** A synopsis's options slot later on the line: ` [options]`, ` [-v]`. */
@@ -1144,8 +1207,8 @@ const SYNOPSIS_AFTER = /^(?: \[[^\]]*\])* \[(?:--?[\w?]|(?:[a-z]+ )?options?\])/
 /** A bracket naming an error or a message by its text: `[Socket closed] error`. */
 const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
 /** Words of a quotation before and after a bracket: `"… SHA-1 [Version 5] is preferred"` (not a quoted field alone, `"[API_KEY]"`). */
-const QUOTED_BEFORE = /["“][^"“”]*\p{L}[^"“”]*\s$/u;
-const QUOTED_AFTER = /^\s[^"“”]*\p{L}[^"“”]*["”]/u;
+const QUOTED_BEFORE = letters(/["“][^"“”]*\p{L}[^"“”]*\s$/u);
+const QUOTED_AFTER = letters(/^\s[^"“”]*\p{L}[^"“”]*["”]/u);
 /** Arrows of a diagram drawn in text, and a bracket joined to another by one. */
 const ARROW = String.raw`(?:→|⟶|⇒|↔|←|⇐|-{1,2}>|={1,2}>|<-{1,2}>?|<={1,2}|—>|–>|─+>)`;
 const ARROW_TO_BOX = new RegExp(String.raw`^[ \t]*${ARROW}[ \t]*\[`);
@@ -1179,10 +1242,10 @@ const OBJC_MESSAGE = /^[A-Z]\w*[a-z]\w*[A-Z]\w* [a-z][\w]*(?::\S.*)?$/;
 const METASYNTACTIC = /^(?:foo|baz|qux|quux)(?:[A-Z\d]\w*)?$/i;
 
 /** A collection's type in words: "array of users", "list of ids". */
-const TYPE_PHRASE = /^(?:array|list|set|map|collection) of [\p{L}\d_]+$/iu;
+const TYPE_PHRASE = letters(/^(?:array|list|set|map|collection) of [\p{L}\d_]+$/iu);
 
 /** A slug whose number is a mask to fill: "###-feature-name", "NNN_short_title", "XXX-slug". */
-const MASKED_SLUG = /^(?:#{2,}|N{2,}|X{2,})[-_]\p{Ll}[\p{Ll}\d]*(?:[-_][\p{Ll}\d]+)*$/u;
+const MASKED_SLUG = letters(/^(?:#{2,}|N{2,}|X{2,})[-_]\p{Ll}[\p{Ll}\d]*(?:[-_][\p{Ll}\d]+)*$/u);
 
 /**
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
@@ -1196,22 +1259,22 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
   if (COMMAND_SYNOPSIS.test(ctx.prefix) && SYNOPSIS_AFTER.test(ctx.suffix)) return false; // "terser [input files] [options]"
   if (NAMED_MESSAGE.test(ctx.suffix)) return false; // "// the callback returns a [Socket closed] error"
   if (STACK_FRAME.test(ctx.prefix) && /^ ?\(/.test(ctx.suffix)) return false; // a stack trace: "at Object.serialize [as foo] (/app/bar.js:8:26)"
-  if (OBJC_MESSAGE.test(inner) && /^\.[\p{L}_$][\w$]*\(/u.test(ctx.suffix)) return false; // a message whose result is called: "[JWTHolder new].algorithmName(name)"
+  if (OBJC_MESSAGE.test(inner) && METHOD_CALL_AFTER.test(ctx.suffix)) return false; // a message whose result is called: "[JWTHolder new].algorithmName(name)"
   if (/\S {3,}\S/.test(inner)) return false; // a layout drawn in a comment: "// [X      Y]"
   if (UPPER_SNAKE.test(inner)) return !COMPUTED_KEY.test(ctx.prefix + '\u0001' + ctx.suffix); // not `  [CONTEXT_KEY]: {` in an object literal
   if (END_OF_OPTIONS.test(ctx.prefix)) return false; // arguments after `--` in a synopsis: "pnpm test -- [partial filename]"
   if (CAPS_WORDS.test(inner) && /^\s*$/.test(ctx.prefix) && /^\s*$/.test(ctx.suffix) && inner.split(' ').length >= 3) return true; // a line that is only "[ACTUAL PROJECT STRUCTURE]"
   if (CAPS_WORDS.test(inner) || SYNOPSIS.test(inner) || USAGE_LINE.test(ctx.prefix)) return false; // synopses: "cmd [global options]"
-  if (IN_CALL.test(ctx.prefix) && /^\p{Ll}/u.test(inner)) return false; // an argument in a signature: fn([array of handlers])
+  if (IN_CALL.test(ctx.prefix) && STARTS_LOWER.test(inner)) return false; // an argument in a signature: fn([array of handlers])
   if (ctx.after === ';' || CAPS_WORD_BEFORE.test(ctx.prefix)) return false; // [obj send]; WHERE [Id]
   if (isPathSegment(inner, ctx) || MASKED_SLUG.test(inner)) return true; // "/sources/[partner]-api.md", "`specs/[###-feature-name]/`"
-  if (GLUED_TYPE.test(inner) && /^[\p{L}_]/u.test(ctx.after)) return true; // a name inside an identifier: `interface [ComponentName]Service`
+  if (GLUED_TYPE.test(inner) && STARTS_NAME.test(ctx.after)) return true; // a name inside an identifier: `interface [ComponentName]Service`
   if (TYPE_PHRASE.test(inner) && /^\s*(?:\/\/|\/\*|\*)/.test(ctx.prefix)) return false; // a JS comment sketching a value's shape: "//   user: [array of users]," (a template's "# Owners: [list of owners]" stays)
-  if (COMMENT_LABEL.test(ctx.prefix) && /^\p{Ll}[\p{Ll}\d -]*$/u.test(inner) && !ANNOTATION.test(inner)) return true; // "# Build: [command]"
+  if (COMMENT_LABEL.test(ctx.prefix) && LOWER_PHRASE.test(inner) && !ANNOTATION.test(inner)) return true; // "# Build: [command]"
   if (/^\s*[\w-]+:\s*$/.test(ctx.prefix)) return false; // YAML flow list: tags: [Payments API, Webhooks]
   if (/^ {2,}\S/.test(ctx.suffix)) return false; // column-aligned output: "* [new tag]      v1.8.0"
   if (CAPITALIZED.test(inner)) return inner.includes('/') || (IN_SENTENCE.test(ctx.prefix) && !CODE_KEYWORD.test(ctx.prefix));
-  if (!/\s/.test(inner) || !/^\p{L}/u.test(inner)) return false;
+  if (!/\s/.test(inner) || !STARTS_LETTER.test(inner)) return false;
   if (CODE_PUNCTUATION.test(inner) || /^your\b/.test(inner)) return false; // "nodemon [your node app]": addressed to the reader
   if (inner.split(/\s+/).some((w) => METASYNTACTIC.test(w))) return false; // a syntax shown with stand-in names: "`[named Foo FooA]`"
   if (LITERAL_VALUES.test(inner) && /(?:^|\s)--[\w-]+\s/.test(ctx.prefix)) return false; // values a flag takes: "--runtime  (Node runtime [node, napi or electron])"
@@ -1225,7 +1288,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
 }
 
 /** A number or a name with digits among a description's words: "1", "2-3", "Model1". */
-const NUMBERED_WORD = /^(?:\d+(?:[-–.]\d+)*%?|\p{L}+\d+)[.,]?$/u;
+const NUMBERED_WORD = letters(/^(?:\d+(?:[-–.]\d+)*%?|\p{L}+\d+)[.,]?$/u);
 
 /**
  * Words with numbers among them that still read as an instruction: "[Step 1 description]", "[Add
@@ -1237,7 +1300,7 @@ function numberedDescription(words: readonly string[]): boolean {
   let long = 0;
   for (const w of words) {
     if (DESCRIPTIVE_WORD.test(w)) {
-      if (/^\p{L}{3}/u.test(w)) long++;
+      if (THREE_LETTERS.test(w)) long++;
     } else if (NUMBERED_WORD.test(w)) numbered++;
     else return false;
   }
@@ -1267,6 +1330,6 @@ function isPathSegment(inner: string, ctx: CodeContext): boolean {
   // A code span that is only a format's tail, its name told in the prose around: `@[version]`, `:[port]`.
   if ((before === '@' || before === ':') && ctx.prefix === before && after === '') return false;
   const joinsBefore = before !== '' && '/-_.@'.includes(before);
-  const joinsAfter = after !== '' && /[-./_\p{L}\p{N}]/u.test(after);
+  const joinsAfter = after !== '' && JOINS_AFTER.test(after);
   return (joinsBefore && (after === '' || joinsAfter || /[\s"'`,)\]]/.test(after))) || joinsAfter;
 }

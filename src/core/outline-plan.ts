@@ -24,6 +24,7 @@ import type { HeadingFact, CommentFact } from './facts';
 import { isIntegrationFrontmatter, nodeAt, spanOf, isMap, isSeq, isScalar, type Frontmatter } from './frontmatter';
 import { normalizeHeading } from './sections';
 import type { Span } from './types';
+import { letters } from './letters';
 
 /** A path written somewhere in the document, with the span of the path itself. */
 export interface PathRef extends Span {
@@ -62,10 +63,14 @@ export interface Plan {
   matches: (number | undefined)[];
 }
 
+/** A run of characters that are no letter or digit: what separates the words of a title. */
+const NOT_WORD = letters(/[^\p{L}\p{N}]+/u);
+
 /** The words of a title or id: `Step 1: Setup guide` → `step 1 setup guide`, `setup-guide` → `setup guide`. */
 export function titleWords(text: string): string {
-  return normalizeHeading(text)
-    .split(/[^\p{L}\p{N}]+/u)
+  const normal = normalizeHeading(text);
+  return normal
+    .split(NOT_WORD.for(normal))
     .filter(Boolean)
     .join(' ');
 }

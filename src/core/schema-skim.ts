@@ -14,6 +14,10 @@
 import type { Event, ScalarEvent } from 'js-yaml';
 import { lineBounds } from './edits';
 import { eventsValue, yamlEventCodes, yamlEvents } from './yaml';
+import { letters } from './letters';
+
+/** A plain key that reads as a name: it starts with a letter. */
+const STARTS_LETTER = letters(/^\p{L}/u);
 
 /** The top-level key of a template's field schema. */
 export const FIELD_SCHEMA_KEY = 'fields';
@@ -161,7 +165,7 @@ function namedKeys(events: Event[], first: number, after: number, source: string
     if (isKey) {
       if (e.type !== EVENT_ID.SCALAR) return false;
       const name = source.slice(e.valueStart, e.valueEnd);
-      if (e.style === SCALAR_STYLE.PLAIN && (!/^\p{L}/u.test(name) || /^(?:null|true|false)$/i.test(name))) return false;
+      if (e.style === SCALAR_STYLE.PLAIN && (!STARTS_LETTER.test(name) || /^(?:null|true|false)$/i.test(name))) return false;
     }
     if (e.type === EVENT_ID.SEQUENCE) open.push(-1);
     else if (e.type === EVENT_ID.MAPPING) open.push(0);

@@ -4,6 +4,7 @@ import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
 import type { DocModel, DegradedBlock } from '../document';
 import { lowerBound } from '../chunks';
+import { letters } from '../letters';
 import { withLiquidCode } from '../liquid-blocks';
 import { english, msg, said } from '../messages';
 
@@ -150,7 +151,7 @@ function braceTemplate(model: DocModel, fields: readonly FieldHit[]): boolean {
 }
 
 /** A label at a line's start before a field, and nothing but a cell's end or a comment after it. */
-const LABEL_BEFORE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\d .'()/-]{0,40}:(?:\*\*|__)?[ \t]+$/u;
+const LABEL_BEFORE = letters(/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\d .'()/-]{0,40}:(?:\*\*|__)?[ \t]+$/u);
 const VALUE_END = /^(?:\*\*|__)?[ \t]*(?:\r?$|\||<!--)/;
 
 /** Whether a field is a label's whole value on its line (`LABEL_BEFORE`, `VALUE_END`). */
@@ -195,7 +196,7 @@ function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<stri
  * uses it as a mark ("- [ ] T003 [P] Configure linting"), not a field. A template's
  * "- **[Feature name]**: [What it does]" is neither short nor explained in words.
  */
-const LEGEND_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/u;
+const LEGEND_LINE = letters(/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/u);
 
 /**
  * The tags the document's legends explain (`LEGEND_LINE`). Only the lines where a bracket closes
