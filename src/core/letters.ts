@@ -55,7 +55,7 @@ export function asciiTwinSource(source: string): string | undefined {
       const next = source[i + 1];
       if (next === 'p' || next === 'P') {
         const m = /^\{(\w+)\}/.exec(source.slice(i + 2));
-        const part = next === 'p' && m ? ASCII_PART[m[1]] : undefined;
+        const part = next === 'p' && m && Object.hasOwn(ASCII_PART, m[1]) ? ASCII_PART[m[1]] : undefined;
         if (part === undefined) return undefined;
         out += inClass ? part : `[${part}]`;
         i += 1 + m![0].length;

@@ -82,6 +82,7 @@ test('a twin cuts each class down to its ASCII part, in a class or alone, and le
   // Classes it does not know leave the pattern without a twin: it always runs in full.
   assert.equal(asciiTwinSource(String.raw`\P{L}`), undefined);
   assert.equal(asciiTwinSource(String.raw`\p{Script=Greek}`), undefined);
+  assert.equal(asciiTwinSource(String.raw`\p{constructor}`), undefined);
   assert.equal(new LetterPattern(/\p{Lo}/u).twin, null);
   assert.equal(new LetterPattern(/\p{Lo}/u).test('x'), false);
 });
