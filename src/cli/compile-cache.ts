@@ -8,7 +8,9 @@
  * - The cache lives in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%`
  *   on Windows), created private (0700): nothing a repository holds is read, nothing is written
  *   inside it. A folder or file someone else owns or could write is neither read nor written.
- * - A cache file is named by the hash of the bundle's text, Node's version and architecture; V8
+ * - A cache file is named by the hash of the bundle's text and the V8 flags the launcher set, in a
+ *   folder per Node version and architecture. V8 rejects a cache written under other flags, so two
+ *   builds of one bundle that set different flags would otherwise rewrite each other's file. V8
  *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
  * - It is written once, at exit, after the run: it then holds the functions the run compiled
  *   lazily too (V8 compiles most functions on their first call). Only a run that lints writes
@@ -110,6 +112,11 @@ export function prune(folder: string, keep = KEEP_FILES, now = Date.now()): void
   for (const { file } of [...old, ...kept.slice(keep)]) unlinkSync(file);
 }
 
+/** A cache file's name: the hash of the V8 flags the launcher set and the (wrapped) bundle's text. */
+export function cacheName(source: string, flags: readonly string[]): string {
+  return createHash('sha256').update(`${flags.join(' ')}\n`).update(source).digest('hex').slice(0, 32);
+}
+
 /** Strips a `#!` line, as Node's loader does, keeping the line count. */
 function withoutShebang(content: string): string {
   return content.startsWith('#!') ? content.replace(/^#![^\n]*/, '') : content;
@@ -117,10 +124,11 @@ function withoutShebang(content: string): string {
 
 /**
  * Loads the `.js` files of `folder` (and `folder/lazy`) through V8's code cache from now on;
- * `writes`: this run writes the files missing or rejected at exit (a run that lints).
+ * `writes`: this run writes the files missing or rejected at exit (a run that lints); `flags`: the
+ * V8 flags the launcher set (part of each file's name).
  * Node ≥ 22.1 does it itself: its own cache is switched on instead.
  */
-export function enableCompileCache(folder: string, writes = true): void {
+export function enableCompileCache(folder: string, writes = true, flags: readonly string[] = []): void {
   if (cacheDisabled()) return;
   const builtIn = (Module as unknown as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
   const cache = cacheFolder();
@@ -137,7 +145,7 @@ export function enableCompileCache(folder: string, writes = true): void {
   proto._compile = function compile(this: Module, content: string, filename: string): unknown {
     if (!ours.has(dirname(filename))) return original.call(this, content, filename);
     const source = Module.wrap(withoutShebang(content));
-    const file = join(cache, createHash('sha256').update(source).digest('hex').slice(0, 32));
+    const file = join(cache, cacheName(source, flags));
     const cachedData = trusted ? readCache(file) : undefined;
     const script = new Script(source, { filename, cachedData });
     compiled.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });

@@ -7,10 +7,11 @@ import { enableCompileCache } from './compile-cache';
 import { engineFlags } from './v8-flags';
 
 // Before any of the linter's code or patterns runs (see `v8-flags.ts` for what and why).
-for (const flag of engineFlags(process.versions.v8)) setFlagsFromString(flag);
+const flags = engineFlags(process.versions.v8);
+for (const flag of flags) setFlagsFromString(flag);
 
 // Only a run that lints writes the cache: it then holds what linting compiles, not what `--version` does.
-enableCompileCache(__dirname, process.argv[2] === 'lint');
+enableCompileCache(__dirname, process.argv[2] === 'lint', flags);
 // A require, not an import: the bundle stays a file of its own, compiled through the cache.
 const { main } = require('./cli-main.js') as typeof import('./main');
 // A reader that stops early (`integration-docs lint docs | head`) is no error of the run: the

@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDisabled, cacheFolder, KEEP_FILES, prune } from '../../src/cli/compile-cache';
+import { cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune } from '../../src/cli/compile-cache';
+import { engineFlags } from '../../src/cli/v8-flags';
 import { ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -104,6 +105,16 @@ test('a cache folder that cannot be made costs only the cache; the variables tur
     assert.deepEqual(lintWith(empty, off), expected);
     assert.deepEqual(cacheFiles(empty), [], JSON.stringify(off));
   }
+});
+
+test('a file per bundle text and V8 flags: builds that set other flags do not rewrite each other\'s file', () => {
+  const flags = engineFlags('11.3.244.8');
+  const name = cacheName('(function () {})', flags);
+  assert.match(name, /^[0-9a-f]{32}$/);
+  assert.equal(cacheName('(function () {})', [...flags]), name, 'the same text and flags: the same file');
+  assert.notEqual(cacheName('(function () {})', ['--no-regexp-tier-up']), name, 'other flags (V8 would reject the file): another');
+  assert.notEqual(cacheName('(function () { })', flags), name, 'another text: another file');
+  assert.notEqual(cacheName('a b', []), cacheName('a', ['b']), 'flags and text do not run together');
 });
 
 test('the cache folder: per user, per Node version and architecture', () => {
