@@ -16,7 +16,10 @@ import type { Extension } from 'mdast-util-from-markdown';
  * micromark tokenizes most, then an mdast transform walks every text node of the tree for the
  * rest. Every pattern of that transform needs `www`, `http` or `@` in the node's text, which a
  * block can only hold if its source has one of them or a character reference (`&…;`) that
- * decodes to one. Blocks without any skip the walk.
+ * decodes to one. The tokenizer reads the source as written: its constructs start only at
+ * `www.`, `http:`/`https:` (any case) or at the letters before an `@`. Blocks without any of
+ * these are parsed without both: the same tree, at less cost, since the email construct is
+ * tried at every letter and digit of a paragraph's text.
  */
 const LITERAL_AUTOLINK_POSSIBLE = /www|http|[@&]/i;
 
@@ -26,11 +29,32 @@ function withoutAutolinkTransform(this: Processor): void {
   data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).flat().map((ext) => (ext.enter && 'literalAutolink' in ext.enter ? { ...ext, transforms: [] } : ext));
 }
 
+/** The constructs of micromark-extension-gfm-autolink-literal, by their names. */
+const LITERAL_AUTOLINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
+
+type ConstructMap = Record<string, { name?: string } | { name?: string }[]>;
+
+/** `text`, a syntax extension's map of inline constructs, without the literal-autolink ones. */
+function withoutAutolinkConstructs(text: ConstructMap): ConstructMap {
+  const kept: ConstructMap = {};
+  for (const [code, list] of Object.entries(text)) {
+    const constructs = (Array.isArray(list) ? list : [list]).filter((c) => !LITERAL_AUTOLINK_CONSTRUCTS.has(c.name ?? ''));
+    if (constructs.length > 0) kept[code] = constructs;
+  }
+  return kept;
+}
+
+/** Plugin: the GFM syntax without literal autolinks, for blocks that cannot hold one (see above). */
+function withoutAutolinkSyntax(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: { text?: ConstructMap }[] };
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((ext) => (ext.text ? { ...ext, text: withoutAutolinkConstructs(ext.text) } : ext));
+}
+
 type Stack = typeof import('./remark');
 interface Parsers {
   stack: Stack;
   body: Processor;
-  bodyNoAutolinkWalk: Processor;
+  bodyNoAutolinks: Processor;
   head: Processor;
 }
 let parsers: Parsers | undefined;
@@ -44,7 +68,7 @@ function built(): Parsers {
   parsers = {
     stack,
     body: unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor,
-    bodyNoAutolinkWalk: unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).freeze() as unknown as Processor,
+    bodyNoAutolinks: unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).use(withoutAutolinkSyntax).freeze() as unknown as Processor,
     head: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor,
   };
   return parsers;
@@ -73,7 +97,7 @@ function mdxParser(): Processor {
 /** Parses Markdown (a document body or a block of it) into an mdast tree with positions. Never throws. */
 export function parseMarkdown(text: string): Root {
   const p = parsers ?? built();
-  return (LITERAL_AUTOLINK_POSSIBLE.test(text) ? p.body : p.bodyNoAutolinkWalk).parse(text) as Root;
+  return (LITERAL_AUTOLINK_POSSIBLE.test(text) ? p.body : p.bodyNoAutolinks).parse(text) as Root;
 }
 
 /**
