@@ -16,12 +16,13 @@ import type { Extension } from 'mdast-util-from-markdown';
  * micromark tokenizes most, then an mdast transform walks every text node of the tree for the
  * rest. Every pattern of that transform needs `www`, `http` or `@` in the node's text, which a
  * block can only hold if its source has one of them or a character reference (`&…;`) that
- * decodes to one. The tokenizer reads the source as written: its constructs start only at
- * `www.`, `http:`/`https:` (any case) or at the letters before an `@`. Blocks without any of
- * these are parsed without both: the same tree, at less cost, since the email construct is
- * tried at every letter and digit of a paragraph's text.
+ * decodes to one. The tokenizer reads the source as written, and each of its constructs needs
+ * its own mark: the email one an `@` after its letters, the www one `www.`, the protocol one
+ * `http://` or `https://` (any case). So a block is parsed without what it cannot complete: the
+ * same tree, at less cost. The email construct is the costly one, tried at the start of every
+ * word of a paragraph's text, and most blocks with links have none of its `@`.
  */
-const LITERAL_AUTOLINK_POSSIBLE = /www|http|[@&]/i;
+const TRANSFORM_POSSIBLE = /www|http|[@&]/i;
 
 /** Plugin: the GFM mdast extensions without the autolink-literal transform (tokenized autolinks stay). */
 function withoutAutolinkTransform(this: Processor): void {
@@ -29,31 +30,34 @@ function withoutAutolinkTransform(this: Processor): void {
   data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).flat().map((ext) => (ext.enter && 'literalAutolink' in ext.enter ? { ...ext, transforms: [] } : ext));
 }
 
-/** The constructs of micromark-extension-gfm-autolink-literal, by their names. */
-const LITERAL_AUTOLINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
-
 type ConstructMap = Record<string, { name?: string } | { name?: string }[]>;
 
-/** `text`, a syntax extension's map of inline constructs, without the literal-autolink ones. */
-function withoutAutolinkConstructs(text: ConstructMap): ConstructMap {
+/** `text`, a syntax extension's map of inline constructs, without the constructs `names` (micromark's names). */
+function withoutConstructs(text: ConstructMap, names: ReadonlySet<string>): ConstructMap {
   const kept: ConstructMap = {};
   for (const [code, list] of Object.entries(text)) {
-    const constructs = (Array.isArray(list) ? list : [list]).filter((c) => !LITERAL_AUTOLINK_CONSTRUCTS.has(c.name ?? ''));
+    const constructs = (Array.isArray(list) ? list : [list]).filter((c) => !names.has(c.name ?? ''));
     if (constructs.length > 0) kept[code] = constructs;
   }
   return kept;
 }
 
-/** Plugin: the GFM syntax without literal autolinks, for blocks that cannot hold one (see above). */
-function withoutAutolinkSyntax(this: Processor): void {
+/** Plugin: the syntax extensions without the inline constructs `names` (of micromark-extension-gfm-autolink-literal). */
+function withoutInlineConstructs(this: Processor, names: ReadonlySet<string>): void {
   const data = this.data() as { micromarkExtensions?: { text?: ConstructMap }[] };
-  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((ext) => (ext.text ? { ...ext, text: withoutAutolinkConstructs(ext.text) } : ext));
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((ext) => (ext.text ? { ...ext, text: withoutConstructs(ext.text, names) } : ext));
 }
+
+const EMAIL = new Set(['emailAutolink']);
+const ALL_LITERAL_AUTOLINKS = new Set(['emailAutolink', 'wwwAutolink', 'protocolAutolink']);
 
 type Stack = typeof import('./remark');
 interface Parsers {
   stack: Stack;
   body: Processor;
+  /** For blocks without an `@`. */
+  bodyNoEmail: Processor;
+  /** For blocks without any mark of a literal autolink (`TRANSFORM_POSSIBLE`). */
   bodyNoAutolinks: Processor;
   head: Processor;
 }
@@ -68,7 +72,8 @@ function built(): Parsers {
   parsers = {
     stack,
     body: unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor,
-    bodyNoAutolinks: unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).use(withoutAutolinkSyntax).freeze() as unknown as Processor,
+    bodyNoEmail: unified().use(remarkParse).use(remarkGfm).use(withoutInlineConstructs, EMAIL).freeze() as unknown as Processor,
+    bodyNoAutolinks: unified().use(remarkParse).use(remarkGfm).use(withoutAutolinkTransform).use(withoutInlineConstructs, ALL_LITERAL_AUTOLINKS).freeze() as unknown as Processor,
     head: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor,
   };
   return parsers;
@@ -97,7 +102,8 @@ function mdxParser(): Processor {
 /** Parses Markdown (a document body or a block of it) into an mdast tree with positions. Never throws. */
 export function parseMarkdown(text: string): Root {
   const p = parsers ?? built();
-  return (LITERAL_AUTOLINK_POSSIBLE.test(text) ? p.body : p.bodyNoAutolinks).parse(text) as Root;
+  const processor = text.includes('@') ? p.body : TRANSFORM_POSSIBLE.test(text) ? p.bodyNoEmail : p.bodyNoAutolinks;
+  return processor.parse(text) as Root;
 }
 
 /**
