@@ -147,6 +147,14 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // ASCII-only bundles, and ids on those the CLI loads through its code cache (bundle-stamp.mjs).
+  // A watch build leaves them as esbuild wrote them: the CLI then hashes the text itself.
+  const { stampBundle } = await import('./bundle-stamp.mjs');
+  const cached = ['cli-main.js', ...Object.keys(LAZY).map((name) => `lazy/${name}.js`)];
+  for (const name of ['cli.js', 'cli-worker.js', 'extension.js', 'web/extension.js', ...cached]) {
+    const warning = stampBundle(join(outdir, name), { id: cached.includes(name) });
+    if (warning) console.warn(warning);
+  }
 }
 
 // Snippets are generated from the template files (src/build/snippets.mjs), the rule settings,

@@ -1210,7 +1210,7 @@ const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
 const QUOTED_BEFORE = letters(/["“][^"“”]*\p{L}[^"“”]*\s$/u);
 const QUOTED_AFTER = letters(/^\s[^"“”]*\p{L}[^"“”]*["”]/u);
 /** Arrows of a diagram drawn in text, and a bracket joined to another by one. */
-const ARROW = String.raw`(?:→|⟶|⇒|↔|←|⇐|-{1,2}>|={1,2}>|<-{1,2}>?|<={1,2}|—>|–>|─+>)`;
+const ARROW = '(?:→|⟶|⇒|↔|←|⇐|-{1,2}>|={1,2}>|<-{1,2}>?|<={1,2}|—>|–>|─+>)';
 const ARROW_TO_BOX = new RegExp(String.raw`^[ \t]*${ARROW}[ \t]*\[`);
 const BOX_THEN_ARROW = new RegExp(String.raw`\][ \t]*${ARROW}[ \t]*$`);
 
