@@ -8,10 +8,14 @@
  * - The cache lives in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `%LOCALAPPDATA%`
  *   on Windows), created private (0700): nothing a repository holds is read, nothing is written
  *   inside it. A folder or file someone else owns or could write is neither read nor written.
- * - A cache file is named by the hash of the bundle's text and the V8 flags the launcher set, in a
- *   folder per Node version and architecture. V8 rejects a cache written under other flags, so two
- *   builds of one bundle that set different flags would otherwise rewrite each other's file. V8
- *   checks it again (source, version, flags) and rejects what does not fit, which is then rewritten.
+ * - A cache file is named by the bundle's text and the V8 flags the launcher set, in a folder per
+ *   Node version and architecture. V8 rejects a cache written under other flags, so two builds of
+ *   one bundle that set different flags would otherwise rewrite each other's file. V8 checks it
+ *   again (version, flags, the source's length) and rejects what does not fit, which is then
+ *   rewritten. The text's part of the name is the id the build wrote on the bundle's last line
+ *   (the hash of its text: src/build/bundle-stamp.mjs) with the file's size and modification
+ *   time, so that an edit to the file gets a file of its own; a bundle without an id (a watch
+ *   build) is hashed here, which costs loading node:crypto and hashing a megabyte (9 ms a run).
  * - It is written once, at exit, after the run: it then holds the functions the run compiled
  *   lazily too (V8 compiles most functions on their first call). Only a run that lints writes
  *   it (`writes`): a cache written by `--version` first held a third of what linting compiles,
@@ -23,7 +27,6 @@
  */
 import Module from 'node:module';
 import { Script } from 'node:vm';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -114,7 +117,48 @@ export function prune(folder: string, keep = KEEP_FILES, now = Date.now()): void
 
 /** A cache file's name: the hash of the V8 flags the launcher set and the (wrapped) bundle's text. */
 export function cacheName(source: string, flags: readonly string[]): string {
+  // Required here, not imported: a stamped bundle (every build but a watch build) needs no hash.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(`${flags.join(' ')}\n`).update(source).digest('hex').slice(0, 32);
+}
+
+/** What the last line of a bundle stamped by the build starts with (src/build/bundle-stamp.mjs). */
+const ID_LINE = '\n// integration-docs bundle ';
+
+/** The id the build wrote on the last line of a bundle's text (32 hex digits), if any. */
+export function bundleId(content: string): string | undefined {
+  const at = content.indexOf(ID_LINE, Math.max(0, content.length - ID_LINE.length - 34));
+  if (at < 0) return undefined;
+  const id = /^[0-9a-f]{32}\n?$/.exec(content.slice(at + ID_LINE.length));
+  return id ? id[0].slice(0, 32) : undefined;
+}
+
+/** FNV-1a of a short text, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * A stamped bundle's cache file name: its id, and the flags, size and modification time (an
+ * edit that keeps the id line gets a file of its own; V8 only checks a source's length).
+ */
+export function stampedName(id: string, flags: readonly string[], file: { size: number; mtimeMs: number }): string {
+  return id.slice(0, 24) + fnv1a(`${flags.join(' ')}\n${file.size}\n${file.mtimeMs}`);
+}
+
+/** The cache file name for a bundle: by its id when the build stamped it, else by its text's hash. */
+function nameFor(content: string, source: string, filename: string, flags: readonly string[]): string {
+  const id = bundleId(content);
+  if (id) {
+    try {
+      return stampedName(id, flags, statSync(filename));
+    } catch {
+      // Gone or unreadable since it was read: hash the text read.
+    }
+  }
+  return cacheName(source, flags);
 }
 
 /** Strips a `#!` line, as Node's loader does, keeping the line count. */
@@ -145,7 +189,7 @@ export function enableCompileCache(folder: string, writes = true, flags: readonl
   proto._compile = function compile(this: Module, content: string, filename: string): unknown {
     if (!ours.has(dirname(filename))) return original.call(this, content, filename);
     const source = Module.wrap(withoutShebang(content));
-    const file = join(cache, cacheName(source, flags));
+    const file = join(cache, nameFor(content, source, filename, flags));
     const cachedData = trusted ? readCache(file) : undefined;
     const script = new Script(source, { filename, cachedData });
     compiled.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });

@@ -7,10 +7,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune } from '../../src/cli/compile-cache';
+import { bundleId, cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune, stampedName } from '../../src/cli/compile-cache';
 import { engineFlags } from '../../src/cli/v8-flags';
 import { ROOT } from './helpers';
 
@@ -115,6 +115,53 @@ test('a file per bundle text and V8 flags: builds that set other flags do not re
   assert.notEqual(cacheName('(function () {})', ['--no-regexp-tier-up']), name, 'other flags (V8 would reject the file): another');
   assert.notEqual(cacheName('(function () { })', flags), name, 'another text: another file');
   assert.notEqual(cacheName('a b', []), cacheName('a', ['b']), 'flags and text do not run together');
+});
+
+test('a stamped bundle is named by its id, the flags, and its size and time: an edit that keeps the id gets its own file', () => {
+  const id = '0123456789abcdef0123456789abcdef';
+  assert.equal(bundleId(`x;\n// integration-docs bundle ${id}\n`), id);
+  assert.equal(bundleId(`x;\n// integration-docs bundle ${id}`), id);
+  assert.equal(bundleId(`// integration-docs bundle ${id}\nx;\n`), undefined, 'only on the last line');
+  assert.equal(bundleId(`x;\n// integration-docs bundle ${id.slice(1)}\n`), undefined, 'a damaged id is none');
+  assert.equal(bundleId('x;\n'), undefined);
+  const flags = engineFlags('11.3.244.8');
+  const file = { size: 1000, mtimeMs: 1_700_000_000_000.5 };
+  const name = stampedName(id, flags, file);
+  assert.match(name, /^[0-9a-f]{32}$/, 'a name prune() keeps to');
+  assert.ok(name.startsWith(id.slice(0, 24)));
+  assert.equal(stampedName(id, [...flags], { ...file }), name, 'the same bundle, flags and file: the same name');
+  for (const other of [
+    stampedName(id.replace('0', '1'), flags, file),
+    stampedName(id, ['--no-regexp-tier-up'], file),
+    stampedName(id, flags, { ...file, size: 1001 }),
+    stampedName(id, flags, { ...file, mtimeMs: file.mtimeMs + 1 }),
+  ]) assert.notEqual(other, name);
+});
+
+test('an edited bundle (same length, id line kept) is not run from the code cached for the original', (t) => {
+  if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here');
+  // A copy of dist whose cli-main.js is edited in place: a message changed, same length, same id line.
+  const dist = join(temp(), 'dist');
+  cpSync(join(ROOT, 'dist'), dist, { recursive: true, filter: (f) => !f.endsWith('.map') && !f.includes(`${join('dist', 'test')}`) });
+  const home = temp();
+  const dir = temp();
+  writeFileSync(join(dir, 'doc.md'), DOC);
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: home };
+  delete env.INTEGRATION_DOCS_NO_COMPILE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  const run = () => spawnSync(process.execPath, [join(dist, 'cli.js'), 'lint', 'doc.md'], { cwd: dir, encoding: 'utf8', env }).stdout;
+  const before = run();
+  assert.match(before, /\d+ problems? \(/);
+  const main = join(dist, 'cli-main.js');
+  const text = readFileSync(main, 'utf8');
+  const edited = text.replace('plural(total, "problem")', 'plural(total, "PROBLEM")');
+  assert.notEqual(edited, text, 'the summary line is in the bundle');
+  assert.equal(edited.length, text.length);
+  run();
+  writeFileSync(main, edited);
+  utimesSync(main, new Date(), new Date(Date.now() + 5000));
+  assert.match(run(), /\d+ PROBLEMS? \(/, 'the edit runs');
+  assert.equal(run(), run());
 });
 
 test('the cache folder: per user, per Node version and architecture', () => {
