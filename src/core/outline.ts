@@ -19,7 +19,7 @@ import type { DocModel } from './document';
 import { positionAt } from './document';
 import type { HeadingFact } from './facts';
 import { readPlan, headingOfComment, type PathRef, type Plan } from './outline-plan';
-import { normalizeHeading, dodTitles, tasksIn } from './sections';
+import { dodTitles, hasTitle, tasksIn } from './sections';
 import { DEFAULT_DOD_HEADINGS, type Finding, type LintOptions, type SourceCheck, type Span } from './types';
 
 /** A source as shown under a section. */
@@ -162,7 +162,7 @@ function countIn(offsets: readonly number[], start: number, end: number): number
 }
 
 function dodOf(b: Builder, h: HeadingFact, end: number): Section['dod'] {
-  if (!b.dodTitles.has(normalizeHeading(h.text))) return null;
+  if (!hasTitle(b.dodTitles, h.text)) return null;
   const tasks = tasksIn(b.model.tasks, { heading: h, end });
   return { done: tasks.filter((t) => t.checked).length, total: tasks.length };
 }
