@@ -11,6 +11,7 @@ import type { ChunkFacts, FactOptions, FieldFact } from './facts';
 import type { Span } from './types';
 import type { Message } from './messages';
 import { scanDates, scanPatterns, scanProse, type FieldHit } from './grammar';
+import { sortByStart } from './spans';
 
 /** A code span on one line, an inline link or image with a plain or `<angle>` destination, an autolink. */
 const INLINE = /`[^`\n]*`|!?\[[^[\]\n]*\]\((?:<[^<>\n]*>|[^()\s]*)\)|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g;
@@ -41,7 +42,7 @@ function comments(text: string, facts: ChunkFacts, masks: Span[]): void {
 
 /** Sorted, disjoint masks from possibly overlapping spans. */
 function merge(spans: Span[]): Span[] {
-  spans.sort((a, b) => a.start - b.start);
+  sortByStart(spans);
   const out: Span[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
@@ -88,6 +89,6 @@ export function degradedFacts(text: string, options: FactOptions, reason: Messag
   scanPatterns(text, whole, masks, options.patterns, patternHits);
   const fields: FieldFact[] = hits.map((h) => ({ ...h, where: 'prose' as const }));
   for (const h of patternHits) fields.push({ ...h, where: 'pattern' });
-  facts.fields = fields.sort((a, b) => a.start - b.start);
+  facts.fields = sortByStart(fields);
   return facts;
 }

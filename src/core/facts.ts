@@ -13,6 +13,7 @@ import { readFrontmatter } from './frontmatter';
 import { parseHazard } from './limits';
 import { degradedFacts } from './degraded';
 import { letters } from './letters';
+import { sortByStart } from './spans';
 
 /** A field candidate with where it was found. */
 export interface FieldFact extends FieldHit {
@@ -338,7 +339,7 @@ function linkParts(w: Walk, node: Nodes, span: Span): void {
   if (node.type === 'link' && /[[{]/.test(src.slice(textStart, textEnd))) {
     const masks: Span[] = [];
     collectMasks(node, masks, w);
-    masks.sort((a, b) => a.start - b.start);
+    sortByStart(masks);
     scanProse(src, { start: textStart, end: textEnd }, masks, hits, [], 'link-text');
     for (const h of hits.splice(0)) w.fields.push({ ...h, where: 'prose' });
   }
@@ -429,7 +430,7 @@ function phrasing(w: Walk, node: Nodes, skip?: Span, formatColumn = false): void
   if (!span) return;
   const masks: Span[] = skip ? [skip] : [];
   collectMasks(node, masks, w);
-  masks.sort((a, b) => a.start - b.start);
+  sortByStart(masks);
   const hits: FieldHit[] = [];
   scanProse(w.src, span, masks, hits, w.facts.tags);
   const wholeCell = node.type === 'tableCell' && !formatColumn;
@@ -550,7 +551,7 @@ export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkF
   const facts = emptyFacts();
   const w: Walk = { src: text, facts, fields: facts.fields, options, depth };
   for (const child of tree.children) visit(w, child as Nodes);
-  facts.fields.sort((a, b) => a.start - b.start);
+  sortByStart(facts.fields);
   return facts;
 }
 
@@ -616,5 +617,5 @@ export function markdownFacts(text: string, options: FactOptions, depth: number)
   // Markdown that shows a template language (`{{ template:logo }}`, `{{#each}}`, `{{> partial}}`)
   // is an example of that language: its `{{ name }}` are its variables, not fields to fill.
   const shown = TEMPLATE_LANGUAGE.test(text) ? fields.filter((f) => f.dialect !== 'mustache' || /^\{\{\s*[A-Z][A-Z0-9_]*\s*\}\}$/.test(f.text)) : fields;
-  return { fields: shown.sort((a, b) => a.start - b.start), tags };
+  return { fields: sortByStart(shown), tags };
 }

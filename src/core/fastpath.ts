@@ -14,6 +14,7 @@ import { DIALECTS } from './dialects';
 import { headingText, HTML_TAG } from './fast-inline';
 import type { Span } from './types';
 import { letters } from './letters';
+import { sortByStart } from './spans';
 
 const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
 
@@ -502,7 +503,7 @@ function simpleFacts(text: string): ChunkFacts | undefined {
     scanWhole('angle', text, { start, end }, hits);
   }
   if (hits.length === 0) return out;
-  out.fields = [...out.fields, ...hits.map((h) => ({ ...h, where: 'prose' as const }))].sort((a, b) => a.start - b.start);
+  out.fields = sortByStart([...out.fields, ...hits.map((h) => ({ ...h, where: 'prose' as const }))]);
   return out;
 }
 
@@ -583,11 +584,11 @@ function plainFacts(text: string): ChunkFacts | undefined {
   }
   const hits: FieldHit[] = [];
   if (text.includes('`') && !codeSpans(text, lines, masks, hits, mayHoldTable(text))) return undefined;
-  masks.sort((a, b) => a.start - b.start);
+  sortByStart(masks);
   const tagHits: FieldHit[] = [];
   if (!inlineMasks(text, masks, hits, tagHits)) return undefined;
   if (text.includes('&') && !entitiesInTags(text, masks)) return undefined;
-  masks.sort((a, b) => a.start - b.start);
+  sortByStart(masks);
   const codeHits = hits.splice(0);
   scanProse(text, { start: 0, end: text.length }, masks, hits, facts.tags);
   hits.push(...tagHits);
@@ -600,10 +601,10 @@ function plainFacts(text: string): ChunkFacts | undefined {
   if (bare.some((b) => /[`[\]{}]/.test(text.slice(b.start, b.end)))) return undefined; // may pair code spans differently
   if (bare.length && [...hits, ...facts.tags].some((h) => overlaps(bare, h.start, h.end))) return undefined;
   if (hits.length === 0 && codeHits.length === 0) return facts.headings.length || facts.tasks.length || facts.tags.length ? facts : NO_FACTS;
-  facts.fields = [
+  facts.fields = sortByStart([
     ...hits.map((h) => ({ ...h, where: 'prose' as const })),
     ...codeHits.map((h) => ({ ...h, where: 'code' as const })),
-  ].sort((a, b) => a.start - b.start);
+  ]);
   return facts;
 }
 
@@ -676,7 +677,7 @@ function tableDates(text: string, rows: readonly Cell[][], masks: readonly Span[
       scanDates(text, cell, masks, hits, /^\s*\S+\s*$/.test(cell.content));
     });
   }
-  hits.sort((a, b) => a.start - b.start);
+  sortByStart(hits);
 }
 
 /** A backslash that is not the escape of a pipe (`\|`): it may escape a backtick, `<`, a bracket or a break. */

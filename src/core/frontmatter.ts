@@ -11,6 +11,7 @@ import { MAX_YAML_DEPTH, yamlTooDeep } from './limits';
 import { FIELD_SCHEMA_KEY, skimFieldSchema } from './schema-skim';
 import { said, type Message } from './messages';
 import { letters } from './letters';
+import { sortByStart } from './spans';
 
 /** A YAML problem, with its span in the document. */
 export interface YamlProblem extends Span {
@@ -277,7 +278,7 @@ function directiveComments(source: string, base: number): (Span & { body: string
   } catch {
     return [];
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortByStart(out);
 }
 
 /** Span of the first alias whose anchor is not set before it, else the whole content. */
@@ -342,7 +343,7 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
       if (key !== 'key') flowField(text, node, base, out);
     },
   });
-  return out.sort((a, b) => a.start - b.start);
+  return sortByStart(out);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Span } from './types';
 import { dialectOf, matchersFor, type Dialect, type FieldKind } from './dialects';
 import { masked, type RawHit, type ScanState, type ScanWhere, type TagHit } from './matchers';
 import { scanCodeDates, scanDates as scanDateStubs } from './dates';
+import { sortByStart } from './spans';
 
 export { normalizeLabel, templatedDefinition, mayHoldTemplatedDefinition, choicesOf, isCodeField, type CodeContext, type TagHit, type ScanWhere } from './matchers';
 
@@ -104,7 +105,7 @@ export function scanCode(src: string, span: Span, out: FieldHit[]): void {
   scanCodeDates(src, span, out);
   if (out.length > dates) {
     label(out, dates, dialectOf('date'));
-    const tail = out.splice(from).sort((a, b) => a.start - b.start);
+    const tail = sortByStart(out.splice(from));
     out.push(...tail);
   }
 }

@@ -7,6 +7,7 @@
 import { scanCode, type FieldHit } from './grammar';
 import type { Span } from './types';
 import type { FieldFact } from './facts';
+import { sortByStart } from './spans';
 
 /** A line that opens one: `{% highlight ruby %}`, `{%- highlight js linenos -%}`, `{% codeblock lang:js %}`. */
 const OPEN = /^[ \t]{0,3}\{%-?[ \t]*(highlight|codeblock)\b[^%\n]*%\}[ \t]*\r?(?:\n|$)/;
@@ -44,5 +45,5 @@ export function withLiquidCode(text: string, fields: FieldFact[]): FieldFact[] {
   const inside = (f: FieldFact) => f.where !== 'pattern' && blocks.some((b) => f.start >= b.start && f.end <= b.end);
   const code: FieldHit[] = [];
   for (const b of blocks) scanCode(text, b, code);
-  return [...fields.filter((f) => !inside(f)), ...code.map((h): FieldFact => ({ ...h, where: 'code' }))].sort((a, b) => a.start - b.start);
+  return sortByStart([...fields.filter((f) => !inside(f)), ...code.map((h): FieldFact => ({ ...h, where: 'code' }))]);
 }

@@ -34,6 +34,7 @@ import { appendFacts, emptyFacts, isMarkdownFence, treeFacts } from './facts';
 import { fastFacts, fencedCodeFields, mayHoldTable } from './fastpath';
 import { parseHazard } from './limits';
 import { lowerBound } from './chunks';
+import { sortByStart } from './spans';
 
 /** A bullet item's first line: marker, 1-4 spaces, text. Its content starts after the spaces. */
 const ITEM = /^[-*+]( {1,4})(?=\S)/;
@@ -285,6 +286,6 @@ function contentFacts(item: string, options: FactOptions, level: number): ChunkF
   }
   if (spansLines(content.text, inner)) return undefined;
   appendFacts(facts, inner, toItem);
-  facts.fields.sort((a, b) => a.start - b.start);
+  sortByStart(facts.fields);
   return facts;
 }

@@ -10,6 +10,7 @@ import { readFrontmatter } from '../frontmatter';
 import { buildFields, fieldWords, flat, isSlugName, resolveRef } from './identity';
 import { scanTemplate } from './scan';
 import type { TemplateField, TemplateInfo } from './types';
+import { sortByStart } from '../spans';
 
 export { fieldWords };
 
@@ -91,7 +92,7 @@ function fieldGroupsOf(fields: readonly TemplateField[]) {
     g.spans.push(...f.occurrences);
     byKey.set(key, g);
   }
-  for (const g of byKey.values()) g.spans.sort((a, b) => a.start - b.start);
+  for (const g of byKey.values()) sortByStart(g.spans);
   return [...byKey.values()].map((g) => ({ ...g, text: g.key, kind: 'bracket' as const, variable: false }));
 }
 

@@ -15,6 +15,7 @@ import { answerEdits } from './answers';
 import { dateFor, suggestDefaults, suggestFileName, templateConditionals, templateFields } from './fields';
 import { renderTemplate } from './render';
 import type { FieldType, TemplateField, TemplateInfo } from './types';
+import { sortByStart } from '../spans';
 
 /** One input of the form. */
 export interface FormField {
@@ -192,7 +193,7 @@ function kept(model: FormModel, toggles: Toggles): string[] {
 export function applyTextEdits(text: string, edits: ReadonlyArray<{ start: number; end: number; newText: string }>): string {
   let out = '';
   let pos = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+  for (const e of sortByStart([...edits])) {
     out += text.slice(pos, e.start) + e.newText;
     pos = e.end;
   }

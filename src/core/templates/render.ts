@@ -10,6 +10,7 @@ import { answerFor, templateFields } from './fields';
 import { fillScalars, parseYaml, stampFrontmatter, stringifyYaml } from './frontmatter';
 import { scanTemplate } from './scan';
 import type { RenderOptions, TemplateField, TemplateInfo } from './types';
+import { sortByStart } from '../spans';
 
 interface Edit extends Span {
   /** Replacement text; undefined for a deletion. */
@@ -123,7 +124,7 @@ function wholeLines(text: string, span: Span): Span {
 }
 
 function merge(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const sorted = sortByStart([...spans]);
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
@@ -147,7 +148,7 @@ function applyEdits(text: string, from: number, to: number, edits: Edit[]): { ou
   let out = '';
   let pos = from;
   const junctions: number[] = [];
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+  for (const e of sortByStart([...edits])) {
     out += text.slice(pos, e.start);
     if (e.text === undefined) junctions.push(out.length);
     else out += e.text;

@@ -10,6 +10,7 @@ import { readFrontmatter } from '../frontmatter';
 import { dialectOf } from '../dialects';
 import { templateFields } from './fields';
 import type { TemplateField, TemplateInfo } from './types';
+import { sortByStart } from '../spans';
 
 /** Escapes text outside placeholders, and inside a placeholder's default. */
 function escapeText(text: string): string {
@@ -47,7 +48,7 @@ export function templateSnippet(info: Pick<TemplateInfo, 'body'>, options: Snipp
   const from = options.frontmatter === false && fm ? fm.block.end : 0;
   const stops: Array<{ start: number; end: number; field: TemplateField }> = [];
   for (const field of templateFields(info)) for (const occ of field.occurrences) if (occ.start >= from) stops.push({ ...occ, field });
-  stops.sort((a, b) => a.start - b.start);
+  sortByStart(stops);
   // Tab stops are numbered in the order they appear in the inserted text, so Tab walks down it.
   const numbers = new Map<TemplateField, number>();
   let out = '';
