@@ -84,7 +84,7 @@ export const bundleIdOf = (code) => createHash('sha256').update(code).digest('he
 export function stampBundle(file, { id = false } = {}) {
   const original = readFileSync(file, 'utf8');
   // A file stamped before (not one esbuild just wrote) keeps one id line, the new one.
-  const { code, left } = asciiOnly(original.replace(/\n\/\/ integration-docs bundle [0-9a-f]{32}\n$/, '\n'));
+  const { code, left } = asciiOnly(original.replace(new RegExp(`${ID_LINE}[0-9a-f]{32}\\n$`), '\n'));
   const stamped = id ? `${code.replace(/\n?$/, '')}${ID_LINE}${bundleIdOf(code)}\n` : code;
   if (stamped !== original) writeFileSync(file, stamped);
   return left > 0 ? `${file}: ${left} non-ASCII character(s) left in template literals; Node reads the file as UTF-16` : undefined;

@@ -6,7 +6,7 @@
 // src/build/package.mjs builds the VSIX's bundles into a staging folder with it).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { fromMarkdownContext } from './from-markdown-context.mjs';
@@ -146,13 +146,15 @@ const builds = [
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
-  // ASCII-only bundles, and ids on those the CLI loads through its code cache (bundle-stamp.mjs).
-  // A watch build leaves them as esbuild wrote them: the CLI then hashes the text itself.
+  const results = await Promise.all(builds.map((b, i) => esbuild.build({ ...b, metafile: i < 4 })));
+  // Every bundle of the first four builds (not the tests) made ASCII-only, and ids on those the CLI
+  // loads through its code cache (bundle-stamp.mjs). A watch build leaves them as esbuild wrote
+  // them: the CLI then hashes the text itself.
   const { stampBundle } = await import('./bundle-stamp.mjs');
-  const cached = ['cli-main.js', ...Object.keys(LAZY).map((name) => `lazy/${name}.js`)];
-  for (const name of ['cli.js', 'cli-worker.js', 'extension.js', 'web/extension.js', ...cached]) {
-    const warning = stampBundle(join(outdir, name), { id: cached.includes(name) });
+  const cached = new Set(['cli-main.js', ...Object.keys(LAZY).map((name) => `lazy/${name}.js`)].map((name) => resolve(outdir, name)));
+  const bundles = results.flatMap((r) => Object.keys(r.metafile?.outputs ?? {})).filter((file) => file.endsWith('.js'));
+  for (const file of bundles.map((f) => resolve(f))) {
+    const warning = stampBundle(file, { id: cached.has(file) });
     if (warning) console.warn(warning);
   }
 }
