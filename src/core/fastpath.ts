@@ -750,9 +750,22 @@ function inlineMasks(text: string, masks: Span[], codeHits: FieldHit[], tagHits:
       }
     }
     masks.push(...links);
-    for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 1)) if (!overlaps(masks, i, i + 2)) return false;
+    for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 1)) if (!overlaps(masks, i, i + 2) && !noResource(text, i)) return false;
   }
   return !text.includes('<') || angleMasks(text, masks, tagHits);
+}
+
+/**
+ * `](` that no inline link can follow: a destination (no parentheses, escapes or `<`), blanks,
+ * then a character that opens no title and is no `)` (`[Package layering](../docs/architecture
+ * notes/layering.md)`, a path with a space). CommonMark's resource fails there, so the brackets
+ * and parentheses are text: the parser's text, read as the plain path reads it.
+ */
+const NO_RESOURCE = /\]\([^\s()<>\\]+[ \t]+[^\s"'()]/y;
+
+function noResource(text: string, at: number): boolean {
+  NO_RESOURCE.lastIndex = at;
+  return NO_RESOURCE.test(text);
 }
 
 /** Whether a link whose text runs over lines may start at `at`: not on a heading or table row, and no table in the chunk. */

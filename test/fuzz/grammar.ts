@@ -98,7 +98,7 @@ function inline(p: Pick): string {
     else if (r < 0.7) parts.push(p.one(DIALECT_TEXTS));
     else if (r < 0.78) parts.push(p.one(BLOCK_TAGS).replace('NAME', p.one(['a', 'extra', 'x y'])));
     else if (r < 0.85) parts.push(`\`${p.chance(0.5) ? madeUpField(p) : phrase(p)}\``);
-    else if (r < 0.92) parts.push(`[${phrase(p)}](${p.one(['https://x.y', './a.md', '[URL]', '<a b>', '#frag', ''])})`);
+    else if (r < 0.92) parts.push(`[${phrase(p)}](${p.one(['https://x.y', './a.md', '[URL]', '<a b>', '#frag', '', 'docs/a b.md', './x y "t"', 'a b [c]'])})`);
     else parts.push(p.one(INLINE_BITS));
   }
   return parts.join(p.chance(0.8) ? ' ' : '');

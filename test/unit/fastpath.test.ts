@@ -121,6 +121,8 @@ test('published-doc shapes take the fast path, with the facts the parser gives',
     // footnotes' definitions of one paragraph, continued four columns in
     '[^1]: Binaries are published for `x86_64` and `aarch64`. Windows users can run it\n    under WSL, or use `cli` which wraps [Customer name].\n',
     '[^backfill]: Backfill uses the events API, which keeps 30 days. See the\n    [events API reference](https://x.y/api/events).\n',
+    // a link written with a space in its path is no link
+    'Read more in [Package layering](../../docs/architecture notes/layering.md) before adding [a package].\n',
     // a job's log in <pre>, blank lines inside (an HTML block of the first kind)
     '<pre>\nJob started 2026-03-14\n\n[INFO] loaded 3,214 rows\n[Customer name]\n</pre>\n\n',
   ]) {
@@ -389,3 +391,28 @@ test('random chunks opened by a footnote\'s definition: what the fast path decid
   const decided = differential(randomFootnote, Number(process.env.FASTPATH_SEED ?? 5791), rounds, fastOf, parsedOf, (t) => t.startsWith('[^'));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} footnotes decided`);
 });
+
+/** Random chunks with `[text](…)` whose destination has a space (no link), beside links, titles, code spans, fields and nested brackets. */
+function randomSpacedDestination(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const texts = ['Package layering', 'Ada Ledger', 'the guide', '[Customer name]', 'a [b] c', '`code`', '{{NAME}}', 'YYYY-MM-DD', '', 'x\\', '<b>x</b>', 'a\nb'];
+  const dests = [
+    '../docs/architecture notes/layering.md', 'https://x.y/Ada Ledger', 'a b', 'a  b c', 'a\tb', 'a "t"', "a 't'", 'a (t)', 'a b "t"', ' a b', 'a )', 'a  ', 'a\nb', 'a b\\', 'a b [x]', 'a b {{X}}',
+    'a b `c`', 'a <b>', 'a\u00a0b c', 'a(b) c', '<a b> c', 'a b)', 'x', 'x "t"', 'https://x.y', '', 'a\u0001 b', 'a b](c', 'a YYYY-MM-DD', 'a b\n- c',
+  ];
+  const tails = ['', '', ' and more', ' [Customer name]', ' on YYYY-MM-DD', ' (see [x](y))', '](z)', ' `a b`', ') text', ' {{X}}'];
+  const prefixes = ['', '', '', '- ', '* [ ] ', '> ', '1. ', '# ', '| a | ', '    '];
+  // Mostly what writers write (the first few of each); now and then the rest.
+  const usually = <T>(xs: readonly T[]): T => (random() < 0.5 ? xs[Math.floor(random() * 3)] : pick(xs));
+  const line = () => `${usually(prefixes)}${random() < 0.5 ? 'Read ' : ''}${random() < 0.1 ? '!' : ''}[${usually(texts)}](${usually(dests)})${usually(tails)}`;
+  const out = Array.from({ length: 1 + Math.floor(random() * 3) }, line);
+  if (random() < 0.2) out.splice(1, 0, pick(['|---|---|', '', 'More text [x].', '[ref]: https://x.y']));
+  return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks with a destination no link can have: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.SPACED_ROUNDS ?? 3000);
+  const decided = differential(randomSpacedDestination, Number(process.env.FASTPATH_SEED ?? 6802), rounds, fastOf, parsedOf, (t) => /\]\([^\s()]+[ \t]+[^\s"'()]/.test(t));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with spaced destinations decided`);
+});
+
