@@ -159,8 +159,10 @@ function plainText(node: Nodes): string {
  * (`<a href="…/pull/253">[BUGFIX] formulae undefined #253</a>`).
  */
 const CODE_ELEMENTS = 'code|kbd|samp|tt|a';
-const CODE_OPEN = new RegExp(`^<(${CODE_ELEMENTS})(?:\\s[^>]*)?>$`, 'i');
-const CODE_CLOSE = new RegExp(`^</(${CODE_ELEMENTS})\\s*>$`, 'i');
+/** An HTML node that opens a code element (the whole node: `<code>`, `<a href="…">`). */
+export const CODE_OPEN = new RegExp(`^<(${CODE_ELEMENTS})(?:\\s[^>]*)?>$`, 'i');
+/** An HTML node that closes one (`</code>`, `</a >`). */
+export const CODE_CLOSE = new RegExp(`^</(${CODE_ELEMENTS})\\s*>$`, 'i');
 
 /**
  * Where each code element's closing tag stands among `children`: for each tag name, the indices

@@ -7,7 +7,7 @@
  */
 import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { appendFacts, emptyFacts, isMarkdownFence, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER } from './facts';
+import { appendFacts, emptyFacts, isMarkdownFence, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER, CODE_OPEN, CODE_CLOSE } from './facts';
 import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
@@ -280,15 +280,20 @@ function headingsOnly(text: string): ChunkFacts | undefined {
 // --- plain chunks --------------------------------------------------------------------------
 
 /**
- * Characters and sequences that bring syntax the plain path does not model: among them an HTML
- * link element (`<a …>…</a>`) with a bracket, brace or date stub inside it or a bracket open
- * around it, which the parser masks as one element (`facts.ts`, CODE_ELEMENTS). A line that starts
+ * Characters and sequences that bring syntax the plain path does not model. A line that starts
  * with `<` may open an HTML block, except one opened by an inline tag with more after it on its
  * line (`NOT_INLINE_TAG_LINE`), which is a paragraph with inline HTML.
  */
-const NOT_PLAIN = new RegExp(/<(?:code|kbd|samp|tt)[\s>]|<a(?:\s[^>]*)?>(?:(?!<\/a[\s>])[\s\S])*?(?:[[{]|YYYY|MM\/|DD\/)|\[[^\]]*<a[\s/>]|^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
+const NOT_PLAIN = new RegExp(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */
 const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
+/**
+ * An HTML tag in a link's text (`[<code>RetryPolicy</code>](#retrypolicy)`, as jsdoc2md writes
+ * types): an open or closing tag with no bracket, brace or pipe anywhere in it, so it ends before
+ * the text's `]` and hides none. A `<` that starts no tag, autolink or comment is text; any other
+ * `<` (an autolink, a tag holding a `]`) leaves the link unmatched and the chunk to the parser.
+ */
+const TAG_IN_LINK_TEXT = String.raw`<(?:[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t\n\r"'=<>\x60|[\]{}]+|'[^'\n\r|[\]{}]*'|"[^"\n\r|[\]{}]*"))?)*[ \t]*\/?|\/[A-Za-z][A-Za-z0-9-]*[ \t]*)>`;
 /**
  * Inline links and images the plain path masks as the parser would: `[text](dest "title")`. The
  * text may run over lines (prose wrapped at 80 columns: `[Fastify\nrequest](./Request.md)`)
@@ -297,7 +302,7 @@ const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
  * also refuses one that starts on a heading or a table row.
  */
 const INLINE_LINK_FULL = new RegExp(
-  String.raw`!?\[(?:[^[\]\n|\\{<]|\n(?!` + BLOCK_START.source + String.raw`|[ \t]*(?:\n|$)))*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)`,
+  String.raw`!?\[(?:[^[\]\n|\\{<]|<(?![A-Za-z/!?])|${TAG_IN_LINK_TEXT}|\n(?!` + BLOCK_START.source + String.raw`|[ \t]*(?:\n|$)))*\]\([^()\s<>|\\[\]{}]*(?:[ \t]+(?:"[^"\n\\]*"|'[^'\n\\]*'))?\)`,
   'g',
 );
 /** A line a link cannot run on from: a heading (it ends at its line) or a table row. */
@@ -586,8 +591,9 @@ function plainFacts(text: string): ChunkFacts | undefined {
   if (text.includes('`') && !codeSpans(text, lines, masks, hits, mayHoldTable(text))) return undefined;
   sortByStart(masks);
   const tagHits: FieldHit[] = [];
-  if (!inlineMasks(text, masks, hits, tagHits)) return undefined;
-  if (text.includes('&') && !entitiesInTags(text, masks)) return undefined;
+  const elements: Span[] = [];
+  if (!inlineMasks(text, masks, hits, tagHits, elements)) return undefined;
+  if (text.includes('&') && !entitiesInTags(text, masks, elements)) return undefined;
   sortByStart(masks);
   const codeHits = hits.splice(0);
   scanProse(text, { start: 0, end: text.length }, masks, hits, facts.tags);
@@ -613,13 +619,15 @@ const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
 
 /**
  * Whether every character reference in `text` stands inside an HTML tag the masks hold (an
- * attribute's value: `<img src="…?v&#x3D;4">`), where the parser keeps it raw as the plain path does.
+ * attribute's value: `<img src="…?v&#x3D;4">`) or inside a code element (`<code>Array.&lt;string&gt;</code>`,
+ * scanned raw), where the parser keeps it raw as the plain path does.
  */
-function entitiesInTags(text: string, masks: readonly Span[]): boolean {
+function entitiesInTags(text: string, masks: readonly Span[], elements: readonly Span[]): boolean {
   ENTITY.lastIndex = 0;
   for (let m = ENTITY.exec(text); m; m = ENTITY.exec(text)) {
     const at = m.index;
     const end = at + m[0].length;
+    if (elements.some((s) => s.start < at && end <= s.end)) continue;
     const mask = masks.find((s) => s.start < at && end <= s.end && text.charCodeAt(s.start) === 60);
     if (!mask) return false;
     HTML_TAG.lastIndex = mask.start;
@@ -738,7 +746,7 @@ function overlaps(masks: readonly Span[], start: number, end: number): boolean {
  * parser does (into `hits`). False (parse instead) when a `](` or `<` is left that these do
  * not explain.
  */
-function inlineMasks(text: string, masks: Span[], codeHits: FieldHit[], tagHits: FieldHit[]): boolean {
+function inlineMasks(text: string, masks: Span[], codeHits: FieldHit[], tagHits: FieldHit[], elements: Span[]): boolean {
   const code = [...masks];
   if (text.includes('](')) {
     const links: Span[] = [];
@@ -752,7 +760,7 @@ function inlineMasks(text: string, masks: Span[], codeHits: FieldHit[], tagHits:
     masks.push(...links);
     for (let i = text.indexOf(']('); i !== -1; i = text.indexOf('](', i + 1)) if (!overlaps(masks, i, i + 2) && !noResource(text, i)) return false;
   }
-  return !text.includes('<') || angleMasks(text, masks, tagHits);
+  return !text.includes('<') || angleMasks(text, masks, tagHits, { codeHits, elements });
 }
 
 /**
@@ -801,8 +809,14 @@ function angleEnd(text: string, at: number): { end: number; tag: boolean } | und
   return undefined;
 }
 
-/** Masks the tags and autolinks of `text` (every `<` outside the masks so far); see `inlineMasks`. */
-function angleMasks(text: string, masks: Span[], hits: FieldHit[]): boolean {
+/** Where `angleMasks` puts what code elements hold: their code's fields, and the elements' spans. */
+interface ElementOut {
+  codeHits: FieldHit[];
+  elements: Span[];
+}
+
+/** Masks the tags and autolinks of `text` (every `<` outside the masks so far), and code elements whole; see `inlineMasks`. */
+function angleMasks(text: string, masks: Span[], hits: FieldHit[], out: ElementOut): boolean {
   const before = [...masks];
   for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
     if (overlaps(before, i, i + 1)) continue;
@@ -810,11 +824,52 @@ function angleMasks(text: string, masks: Span[], hits: FieldHit[]): boolean {
     if (!found) return false;
     if (found.end === i) continue;
     if (overlaps(before, i, found.end)) return false; // a tag over a code span or link: whichever starts first wins
+    const element = found.tag ? elementAt(text, i, found.end, before) : undefined;
+    if (element === null) return false;
+    if (element) {
+      masks.push(element.span);
+      out.elements.push(element.span);
+      if (element.code) scanCode(text, { start: found.end, end: element.closeAt }, out.codeHits);
+      i = element.span.end - 1;
+      continue;
+    }
     masks.push({ start: i, end: found.end });
     if (found.tag) scanWhole('angle', text, { start: i, end: found.end }, hits);
     i = found.end - 1;
   }
   return true;
+}
+
+/** Emphasis or strikethrough that may open or close inside an element: `*`, `~`, or `_` not between letters or digits. */
+const MAY_EMPHASIZE = letters(/[*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u);
+
+/**
+ * The code element (`facts.ts`, CODE_OPEN) that the tag at `[at, openEnd)` opens, read as the
+ * parser reads it: its opening and closing tags are HTML nodes of one parent, and it is masked
+ * whole, what it wraps scanned as code (not for `<a>`). The closing tag is the first tag of its
+ * name after it, stepping over other tags and autolinks as `angleMasks` does. Undefined when
+ * the tag opens none (another name, or no closing tag in the chunk); null when only the parser
+ * can tell: the closing tag may be on a later line, or something between the tags may put them
+ * in different parents (emphasis, a table's pipe) or is read apart (a code span, a link).
+ */
+function elementAt(text: string, at: number, openEnd: number, before: readonly Span[]): { span: Span; closeAt: number; code: boolean } | null | undefined {
+  const name = CODE_OPEN.exec(text.slice(at, openEnd))?.[1].toLowerCase();
+  if (!name) return undefined;
+  let lineEnd = text.indexOf('\n', openEnd);
+  if (lineEnd === -1) lineEnd = text.length;
+  for (let j = text.indexOf('<', openEnd); j !== -1 && j < lineEnd; j = text.indexOf('<', j + 1)) {
+    const found = angleEnd(text, j);
+    if (!found) return null;
+    if (found.end === j) continue;
+    if (found.tag && CODE_CLOSE.exec(text.slice(j, found.end))?.[1].toLowerCase() === name) {
+      const span = { start: at, end: found.end };
+      const inside = text.slice(at, span.end);
+      if (MAY_EMPHASIZE.test(inside) || (inside.includes('|') && mayHoldTable(text)) || overlaps(before, span.start, span.end)) return null;
+      return { span, closeAt: j, code: name !== 'a' };
+    }
+    j = found.end - 1;
+  }
+  return new RegExp(`</${name}`, 'i').test(text.slice(lineEnd)) ? null : undefined;
 }
 
 /**

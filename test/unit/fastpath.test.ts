@@ -121,7 +121,11 @@ test('published-doc shapes take the fast path, with the facts the parser gives',
     // footnotes' definitions of one paragraph, continued four columns in
     '[^1]: Binaries are published for `x86_64` and `aarch64`. Windows users can run it\n    under WSL, or use `cli` which wraps [Customer name].\n',
     '[^backfill]: Backfill uses the events API, which keeps 30 days. See the\n    [events API reference](https://x.y/api/events).\n',
-    // a link written with a space in its path is no link
+    // jsdoc2md's API tables and prose: code elements (scanned as code, entities raw), types linked by their code element
+    '| Name | Type | Default |\n| --- | --- | --- |\n| [workers] | <code>number</code> | <code>2</code> |\n| [QueueClass] | <code>string</code> | <code>&quot;FifoQueue&quot;</code> |\n| [policy] | [<code>RetryPolicy</code>](#retrypolicy) | <code>none</code> |\n',
+    'Returns <code>[Array.&lt;string&gt;]</code> when `ids` is a list, or <code>{{NAME}}</code>.\n',
+    // an HTML link element is masked whole, also the angle field inside it; a link written with a space in its path is no link
+    'See <a href="#x">the <Customer name> docs</a> and [Customer name].\n',
     'Read more in [Package layering](../../docs/architecture notes/layering.md) before adding [a package].\n',
     // a job's log in <pre>, blank lines inside (an HTML block of the first kind)
     '<pre>\nJob started 2026-03-14\n\n[INFO] loaded 3,214 rows\n[Customer name]\n</pre>\n\n',
@@ -416,3 +420,33 @@ test('random chunks with a destination no link can have: what the fast path deci
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with spaced destinations decided`);
 });
 
+/** Random chunks with code elements (`<code>`, `<kbd>`, `<a>`…) in prose, headings, lists and tables (jsdoc2md's API tables among them). */
+function randomCodeElements(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const usually = <T>(xs: readonly T[]): T => (random() < 0.5 ? xs[Math.floor(random() * 4)] : pick(xs));
+  const opens = ['<code>', '<kbd>', '<a href="#x">', '<code class="c">', '<CODE>', '<samp>', '<tt>', '<a id="x"/>', '<code/>', '<code >', '<a\nhref="x">', '<a href="x_y">', '<code title="a|b">', '<codes>'];
+  const closes = ['</code>', '</kbd>', '</a>', '</code >', '</CODE>', '</samp>', '</tt>', '</code\n>', '', '</a >', '</codes>'];
+  const insides = [
+    'number', '[Array.&lt;string&gt;]', '&quot;FifoQueue&quot;', '{ [K in HeaderName]: string; }', '[Customer name]', '{{NAME}}', 'YYYY-MM-DD', '<Customer name>', 'a_b', '__init__', '*x*', 'a | b', 'a \\| b', '`x`',
+    '[a](b)', 'https://x.y/[a]', '<b>[x]</b>', '<code>nested</code>', '&lt;T&gt;', 'x\ny', '', ' [x] ', '~x~', '<!-- c -->', '[x](a b)', '&#91;X&#93;',
+  ];
+  const element = () => `${usually(opens)}${usually(insides)}${usually(closes)}`;
+  const words = ['Returns', 'a [Field]', '{{X}}', 'when `ids` is a list', '*em*', 'YYYY-MM-DD', '[link](x)', '&amp;', 'text', '**bold**', '<br>', '[x', 'docs]', '[', ']', '](#x)', '[<code>RetryPolicy</code>](#retrypolicy)', '[a <b>c</b>](x)', '[a <b title="]">](x)', '[<https://x.y>](z)', '[a < 5](x)', '[a <YOUR_KEY>](x)'];
+  const line = () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => (random() < 0.5 ? element() : pick(words))).join(' ');
+  const out: string[] = [];
+  if (random() < 0.4) {
+    const cols = 1 + Math.floor(random() * 3);
+    const row = () => `| ${Array.from({ length: cols }, line).join(' | ')} |`;
+    out.push(`| ${Array.from({ length: cols }, () => pick(['Param', 'Type', 'Default', 'Description', '<code>x</code>'])).join(' | ')} |`, `|${Array.from({ length: cols }, () => ' --- ').join('|')}|`);
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) out.push(row());
+  } else {
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) out.push(`${pick(['', '', '', '- ', '> ', '### ', '1. ', '    ', '<div>'])}${line()}`);
+  }
+  return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks with code elements: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.ELEMENT_ROUNDS ?? 3000);
+  const decided = differential(randomCodeElements, Number(process.env.FASTPATH_SEED ?? 7913), rounds, fastOf, parsedOf, (t) => /<(?:code|kbd|a|samp|tt)\b/i.test(t));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with code elements decided`);
+});
