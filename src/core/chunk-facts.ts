@@ -5,8 +5,8 @@
  * parsed (`list-items.ts`); the others are parsed (`facts.ts`). The unit tests check on every
  * fixture, and on mutated ones, that the answer equals the parser's.
  */
-import { parsedFacts, type ChunkFacts, type FactOptions } from './facts';
-import { fastFacts } from './fastpath';
+import { appendFacts, emptyFacts, markdownFacts, parsedFacts, type ChunkFacts, type FactOptions } from './facts';
+import { fastFacts, markdownFenceContent } from './fastpath';
 import { listItemFacts } from './list-items';
 import { mayHoldTemplatedDefinition } from './grammar';
 
@@ -19,5 +19,26 @@ export function chunkFacts(text: string, isFence: boolean, options: FactOptions)
 export function fastChunkFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts | undefined {
   // MDX never takes the fast paths: they know no JSX.
   if (options.alwaysParse || options.mdx || (!isFence && mayHoldTemplatedDefinition(text))) return undefined;
-  return fastFacts(text, isFence, options) ?? (isFence ? undefined : listItemFacts(text, options));
+  if (isFence) return fastFacts(text, true, options) ?? embeddedFacts(text, options);
+  return fastFacts(text, false, options) ?? listItemFacts(text, options);
+}
+
+/**
+ * Facts of a chunk that is one ```markdown fence (`fastFacts` leaves those here): the fields and
+ * block tags of its content, whose chunks (`markdownFacts`) each take the cheapest path here, one
+ * fence deeper. Undefined (the fence is parsed) when the content is not Markdown or has CRLF
+ * line ends (the parser's code node reads those lines without their `\r`).
+ */
+function embeddedFacts(text: string, options: FactOptions): ChunkFacts | undefined {
+  const span = markdownFenceContent(text);
+  if (!span) return undefined;
+  const facts = emptyFacts();
+  if (span.end <= span.start) return facts;
+  const content = text.slice(span.start, span.end);
+  if (content.includes('\r')) return undefined;
+  const depth = (options.embedDepth ?? 0) + 1;
+  const inner: FactOptions = { ...options, embedDepth: depth };
+  const read = markdownFacts(content, inner, depth, (chunk) => chunkFacts(chunk.text, chunk.fence !== undefined, inner));
+  appendFacts(facts, { ...emptyFacts(), ...read }, (o) => o + span.start);
+  return facts;
 }

@@ -7,7 +7,7 @@ import type { Nodes, Root, ListItem, Heading, Code, Html, Table } from 'mdast';
 import type { Span } from './types';
 import type { Message } from './messages';
 import { parseMarkdown, parseMdx } from './parse';
-import { lowerBound } from './chunks';
+import { lineStarts, lowerBound, splitChunks, type Chunk } from './chunks';
 import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, templatedDefinition, type FieldHit, type TagHit } from './grammar';
 import { readFrontmatter } from './frontmatter';
 import { parseHazard } from './limits';
@@ -58,6 +58,8 @@ export interface FactOptions {
   alwaysParse?: boolean;
   /** The document is MDX: parsed with remark-mdx, never on the fast paths (they know no JSX). */
   mdx?: boolean;
+  /** How many ```markdown fences deep the text is (absent: a document's own text). */
+  embedDepth?: number;
 }
 
 /** A fresh, empty set of facts. */
@@ -107,7 +109,8 @@ const TEMPLATE_LANGUAGE = /\{\{[~\s]*(?:[\w-]+:[\w-]|[\w$]+\.[\w$]|[^{}\n|]+\|\s
 
 /** Fence languages whose content is Markdown, linted with the prose grammar. */
 const MARKDOWN_INFO = /^(?:markdown|md|gfm|commonmark)$/i;
-const MAX_EMBED_DEPTH = 2;
+/** How deep ```markdown fences are read as Markdown; deeper ones are code. */
+export const MAX_EMBED_DEPTH = 2;
 
 /** Whether a fence's info string says its content is Markdown. */
 export function isMarkdownInfo(info: string): boolean {
@@ -540,14 +543,14 @@ function listItem(w: Walk, node: ListItem, span: Span | undefined): void {
 }
 
 /** Parses a chunk and extracts its facts. */
-export function parsedFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
+export function parsedFacts(text: string, options: FactOptions, depth = options.embedDepth ?? 0): ChunkFacts {
   const hazard = parseHazard(text);
   if (hazard) return degradedFacts(text, options, hazard);
   return treeFacts(text, options, depth);
 }
 
 /** Parses a chunk that `parseHazard` let through (or a block of one) and extracts its facts. */
-export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkFacts {
+export function treeFacts(text: string, options: FactOptions, depth = options.embedDepth ?? 0): ChunkFacts {
   // Not valid MDX: read as Markdown rather than not at all (JSX lines are then HTML blocks).
   const tree: Root = (options.mdx && parseMdx(text)) || parseMarkdown(text);
   const facts = emptyFacts();
@@ -558,6 +561,13 @@ export function treeFacts(text: string, options: FactOptions, depth = 0): ChunkF
 }
 
 // --- Markdown inside a ```markdown fence ---------------------------------------------------
+
+/** Facts of a body split into chunks as a document's is (`chunks.ts`), each read by `read`. */
+function chunkedFacts(body: string, read: (chunk: Chunk) => ChunkFacts): ChunkFacts {
+  const facts = emptyFacts();
+  for (const chunk of splitChunks(body, 0, lineStarts(body))) appendFacts(facts, read(chunk), (o) => o + chunk.start);
+  return facts;
+}
 
 /** Whether a code node is a fence that holds Markdown (`isMarkdownFence`); an indented block never is. */
 function markdownInFence(w: Walk, node: Code, span: Span): boolean {
@@ -603,12 +613,19 @@ function embedded(w: Walk, node: Code, span: Span): boolean {
 
 /**
  * Fields and block tags of a Markdown text on its own (frontmatter included): what a
- * ```markdown fence holds. References resolve through the definitions inside it.
+ * ```markdown fence holds. References resolve through the definitions inside it. The text after
+ * the frontmatter is read as a document's body is, chunk by chunk (MDX whole, as its documents
+ * are): each chunk parsed, or by `readChunk` (`chunk-facts.ts` gives the cheapest path).
  */
-export function markdownFacts(text: string, options: FactOptions, depth: number): Pick<ChunkFacts, 'fields' | 'tags'> {
+export function markdownFacts(
+  text: string,
+  options: FactOptions,
+  depth: number,
+  readChunk: (chunk: Chunk) => ChunkFacts = (chunk) => parsedFacts(chunk.text, options, depth),
+): Pick<ChunkFacts, 'fields' | 'tags'> {
   const fm = readFrontmatter(text, options.patterns);
   const bodyStart = fm ? fm.block.end : 0;
-  const body = parsedFacts(text.slice(bodyStart), options, depth);
+  const body = options.mdx ? parsedFacts(text.slice(bodyStart), options, depth) : chunkedFacts(text.slice(bodyStart), readChunk);
   const fields: FieldFact[] = (fm?.fields ?? []).map((f) => ({ ...f, where: 'prose' as const }));
   const defined = new Set(body.definitions);
   for (const f of body.fields) {

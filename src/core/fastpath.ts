@@ -7,7 +7,7 @@
  */
 import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from './facts';
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
-import { appendFacts, emptyFacts, isMarkdownFence, markdownFacts, htmlComments, htmlBlockFields, FORMAT_HEADER, CODE_OPEN, CODE_CLOSE } from './facts';
+import { appendFacts, emptyFacts, isMarkdownFence, htmlComments, htmlBlockFields, FORMAT_HEADER, CODE_OPEN, CODE_CLOSE, MAX_EMBED_DEPTH } from './facts';
 import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
@@ -153,17 +153,33 @@ function definitionsOnly(text: string): ChunkFacts | undefined {
   return facts;
 }
 
-/**
- * A chunk that is one fenced code block: scan its content lines as code, or — in a
- * ```markdown fence — lint them as Markdown (undefined for CRLF content: the parser decides).
- */
-function fenceFacts(text: string, options: FactOptions): ChunkFacts | undefined {
+/** The lines between the fence lines of a chunk that is one fenced code block (to its end when it has no closing line). */
+function fenceContent(text: string): Span | undefined {
   const firstNl = text.indexOf('\n');
-  if (firstNl === -1) return NO_FACTS;
+  if (firstNl === -1) return undefined;
   let end = text.trimEnd().lastIndexOf('\n');
   if (end <= firstNl) end = text.length;
-  if (isMarkdownFence(text.slice(0, firstNl).replace(/^ {0,3}(?:`{3,}|~{3,})/, ''), text.slice(firstNl + 1, end))) return embeddedFacts(text, firstNl + 1, end, options);
-  const fields = fencedCodeFields(text, { start: firstNl + 1, end });
+  return { start: firstNl + 1, end };
+}
+
+/** The content of a chunk that is one ```markdown fence (or an unlabelled fence holding a Markdown document), else undefined. */
+export function markdownFenceContent(text: string): Span | undefined {
+  const content = fenceContent(text);
+  if (!content) return undefined;
+  const info = text.slice(0, content.start - 1).replace(/^ {0,3}(?:`{3,}|~{3,})/, '');
+  return isMarkdownFence(info, text.slice(content.start, content.end)) ? content : undefined;
+}
+
+/**
+ * A chunk that is one fenced code block: scan its content lines as code. A ```markdown fence is
+ * left to `chunk-facts.ts`, which reads its content as Markdown, unless it is nested deeper than
+ * Markdown is read (`MAX_EMBED_DEPTH`): then it is code too.
+ */
+function fenceFacts(text: string, options: FactOptions): ChunkFacts | undefined {
+  const content = fenceContent(text);
+  if (!content) return NO_FACTS;
+  if ((options.embedDepth ?? 0) < MAX_EMBED_DEPTH && markdownFenceContent(text)) return undefined;
+  const fields = fencedCodeFields(text, content);
   if (fields.length === 0) return NO_FACTS;
   const facts = emptyFacts();
   facts.fields = fields;
@@ -176,19 +192,6 @@ export function fencedCodeFields(text: string, span: Span): FieldFact[] {
   const hits: FieldHit[] = [];
   scanCode(text, span, hits);
   return hits.map((h) => ({ ...h, where: 'code' as const }));
-}
-
-/** Facts of a ```markdown fence's content `text[start, end)`: its fields and block tags. */
-function embeddedFacts(text: string, start: number, end: number, options: FactOptions): ChunkFacts | undefined {
-  if (end <= start) return NO_FACTS;
-  const content = text.slice(start, end);
-  if (content.includes('\r')) return undefined;
-  const inner = markdownFacts(content, options, 1);
-  if (inner.fields.length === 0 && inner.tags.length === 0) return NO_FACTS;
-  const facts = emptyFacts();
-  facts.fields = inner.fields.map((f) => ({ ...f, start: f.start + start, end: f.end + start }));
-  facts.tags = inner.tags.map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
-  return facts;
 }
 
 /**

@@ -12,6 +12,7 @@ import { FIXTURES, ROOT, differential, markdownFiles, read, rng } from './helper
 import { fastFacts } from '../../src/core/fastpath';
 import { parsedFacts, type ChunkFacts } from '../../src/core/facts';
 import { splitChunks, lineStarts } from '../../src/core/chunks';
+import { fastChunkFacts } from '../../src/core/chunk-facts';
 
 function parsedEverywhere(text: string) {
   return lintModel(buildModel(text, { patterns: [], alwaysParse: true }));
@@ -449,4 +450,45 @@ test('random chunks with code elements: what the fast path decides equals the pa
   const rounds = Number(process.env.ELEMENT_ROUNDS ?? 3000);
   const decided = differential(randomCodeElements, Number(process.env.FASTPATH_SEED ?? 7913), rounds, fastOf, parsedOf, (t) => /<(?:code|kbd|a|samp|tt)\b/i.test(t));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with code elements decided`);
+});
+
+/** Random ```markdown fences (the content a docs tool's README shows), their content made of the blocks documents are, nested fences among them. Each chunk of the result, as the splitter cuts it, is compared. */
+function randomMarkdownFence(random: () => number, depth = 0): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const blocks = [
+    '# Changelog', '## [1.2.0] - 2024-03-01', '### Added', '- Export to [Customer name] format', '- [ ] Task {{PLAN_LEVEL}}', '* [x] Done', 'Text with [Customer name] and {{NAME}}.', 'Due YYYY-MM-DD.',
+    '| a | b |\n|---|---|\n| [x] | YYYY-MM-DD |', '> Quote [q]\n> more', '[ref]: https://x.y', 'See [docs][ref] and [ref].', '[Customer name]: https://x.y', '<!-- [hidden] -->', '<div>\n[X]\n</div>',
+    '{{#if extra}}\nExtra [x]\n{{/if}}', '{{ template:logo }} {{ name }}', '{{#each items}}{{ name }}{{/each}}', '    indented [code]', '---', 'Title\n===', '1. Step [one]\n2. Step two', '- a\n\n  continued [c]',
+    '<Customer name>', 'A `code [x]` span', '[^1]: Note [n]', '<code>[a]</code>', 'First line[2 spaces]\nsecond line\n[EOF]', '> [!NOTE]\n> Alert [x]', '', '\t[tab]', 'a\r\nb [x]',
+  ];
+  const parts: string[] = [];
+  if (random() < 0.1) parts.push(pick(['---\ntitle: [T]\n---', '---\nstatus: draft\n---', '---\nbad: [\n---']));
+  for (let i = 0, n = 1 + Math.floor(random() * 5); i < n; i++) {
+    if (depth < 3 && random() < 0.1) parts.push(randomMarkdownFence(random, depth + 1).trimEnd());
+    else parts.push(pick(blocks));
+  }
+  const ticks = '`'.repeat(3 + (3 - depth));
+  const info = pick(['markdown', 'md', 'Markdown', '', 'gfm', 'markdown title="x"', 'js']);
+  return `${ticks}${info}\n${parts.join(random() < 0.8 ? '\n\n' : '\n')}\n${random() < 0.95 ? ticks : ''}\n`;
+}
+
+test('random ```markdown fences: their content read chunk by chunk equals the parse of the fence', () => {
+  const rounds = Number(process.env.EMBED_ROUNDS ?? 1500);
+  const options = { patterns: [] };
+  // Each chunk as the document's splitter cuts it (an unclosed fence is no fence chunk).
+  const chunksOf = (t: string) => splitChunks(t, 0, lineStarts(t));
+  const decided = differential(
+    randomMarkdownFence,
+    Number(process.env.FASTPATH_SEED ?? 4680),
+    rounds,
+    (t) => {
+      const read = chunksOf(t).map((c) => fastChunkFacts(c.text, c.fence !== undefined, options));
+      return read.every((f) => f !== undefined) ? read : undefined;
+    },
+    (t) => {
+      const parsed = chunksOf(t).map((c) => parsedFacts(c.text, options));
+      return parsed.some((f) => f.degraded) ? undefined : parsed;
+    },
+  );
+  assert.ok(decided > rounds / 2, `${decided} of ${rounds} fences decided`);
 });
