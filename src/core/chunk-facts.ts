@@ -6,7 +6,7 @@
  * fixture, and on mutated ones, that the answer equals the parser's.
  */
 import { appendFacts, emptyFacts, markdownFacts, parsedFacts, type ChunkFacts, type FactOptions } from './facts';
-import { fastFacts, markdownFenceContent } from './fastpath';
+import { fastFacts, hasLoneCr, markdownFenceContent } from './fastpath';
 import { listItemFacts } from './list-items';
 import { mayHoldTemplatedDefinition } from './grammar';
 
@@ -26,10 +26,11 @@ export function fastChunkFacts(text: string, isFence: boolean, options: FactOpti
 /**
  * Facts of a chunk that is one ```markdown fence (`fastFacts` leaves those here): the fields and
  * block tags of its content, whose chunks (`markdownFacts`) each take the cheapest path here, one
- * fence deeper. Undefined (the fence is parsed) when the content is not Markdown or has CRLF
- * line ends (the parser's code node reads those lines without their `\r`).
+ * fence deeper. Undefined (the fence is parsed) when the content is not Markdown, has CRLF line
+ * ends (the parser's code node reads those lines without their `\r`), or the chunk has a lone `\r`.
  */
 function embeddedFacts(text: string, options: FactOptions): ChunkFacts | undefined {
+  if (hasLoneCr(text)) return undefined;
   const span = markdownFenceContent(text);
   if (!span) return undefined;
   const facts = emptyFacts();

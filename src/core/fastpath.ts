@@ -30,11 +30,15 @@ const INTERESTING = letters(new RegExp([...new Set(DIALECTS.map((d) => d.probe))
 
 const LONE_CR = /\r(?!\n)/;
 
+/** Whether `text` holds a lone carriage return, which ends a line for the parser and for no line scan here. */
+export function hasLoneCr(text: string): boolean {
+  return text.includes('\r') && LONE_CR.test(text);
+}
+
 /** Facts of a chunk without parsing it, or undefined when only the parser can tell. */
 export function fastFacts(text: string, isFence: boolean, options: FactOptions): ChunkFacts | undefined {
   const { patterns } = options;
-  // A lone carriage return ends a line for the parser, and for no line scan here.
-  if (text.includes('\r') && LONE_CR.test(text)) return undefined;
+  if (hasLoneCr(text)) return undefined;
   if (isFence) return fenceFacts(text, options);
   if (patterns.length > 0) return isInert(text, patterns) ? headingsOnly(text) : undefined;
   if (isInert(text, patterns)) return headingsOnly(text) ?? htmlBlockOnly(text);

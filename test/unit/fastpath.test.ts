@@ -74,6 +74,8 @@ test('fast paths equal a full parse on cases the fuzz found', () => {
     '- [ ] [Generic / owner]: {{ customer_name }}\n- [ ] name\n',
     '- [ ] [wiki]: {{ site.url }}/wiki\n- [x] [docs][wiki]\n',
     '> - [wiki]: {{ site.url }}/wiki\n>\n> See [docs][wiki].\n',
+    // A lone carriage return in a ```markdown fence's opening line ends that line for the parser (seed 529,560).
+    '```markdown {.x}\r# not a heading\n[Customer](./x y "t") [x]([URL])\nkey: {{API_KEY}}\n```\n',
   ]) {
     assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
   }
