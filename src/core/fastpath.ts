@@ -206,7 +206,12 @@ export function fencedCodeFields(text: string, span: Span): FieldFact[] {
 export function isInert(text: string, patterns: readonly RegExp[]): boolean {
   if (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text)) return false;
   if (FENCE_LINE.test(text)) return false; // before stripping: ``` would read as an empty code span and a backtick
-  const stripped = text.replace(/\\[[\]{}]/g, '').replace(SAFE_CODE_SPAN, '').replace(INLINE_LINK, '');
+  const spansLeft = text.replace(SAFE_CODE_SPAN, '');
+  // Where the parser may pair backticks otherwise (an escaped one, a longer run, one that pairs
+  // with a backtick on another line of its paragraph: code spans wrapped at 80 columns), nothing
+  // is stripped: the whole text must then be inert, code spans, escapes and links included.
+  // Escapes are read left to right: `\\[` is an escaped backslash before a live bracket.
+  const stripped = text.includes('\\`') || spansLeft.includes('`') ? text : spansLeft.replace(/\\[\\[\]{}]/g, '').replace(INLINE_LINK, '');
   if (INTERESTING.test(stripped)) return false;
   for (const re of patterns) {
     re.lastIndex = 0;
@@ -575,9 +580,7 @@ function wikiLinksOnly(text: string): boolean {
  */
 function plainFacts(text: string): ChunkFacts | undefined {
   if (NOT_PLAIN.test(text) || (text.includes('[[') && !wikiLinksOnly(text))) return undefined;
-  // A backslash escapes a backtick or `<` in ways the plain path does not model; one before a
-  // pipe (`\|`, a pipe kept inside a table's cell) escapes nothing else.
-  if (ESCAPE_BEFORE_MARKUP.test(text) && /[`<]|\]\(/.test(text)) return undefined;
+  if (text.includes('\\') && /[`<]|\]\(/.test(text) && escapesMarkup(text)) return undefined;
   const lines = linesOf(text);
   const cells = DATE.test(text) && text.startsWith('|') ? tableCells(text, lines) : undefined;
   if (cells === null || !plainLines(lines, cells !== undefined) || (mayHoldTable(text) && !rowsKeepPipes(lines))) return undefined;
@@ -695,8 +698,24 @@ function tableDates(text: string, rows: readonly Cell[][], masks: readonly Span[
   sortByStart(hits);
 }
 
-/** A backslash that is not the escape of a pipe (`\|`): it may escape a backtick, `<`, a bracket or a break. */
-const ESCAPE_BEFORE_MARKUP = /\\(?!\|)/;
+/**
+ * Whether a backslash escape in a chunk with code spans, tags or links changes what their masks
+ * would cover: one of a backtick (no code span opens or closes there), `<` (no tag or autolink) or
+ * a backslash (what follows it is live, where a pipe splits a table's cell and a backtick may
+ * close a span), or — in a chunk with a link — of a bracket, parenthesis or `!` (`\[a](b)` is no
+ * link, `\![a](b)` no image). Escapes are read left to right, as CommonMark reads them. Any other
+ * escape (`\[staging\]` beside code spans, `\|` in a table's cell, `\#`, a hard break) is text
+ * the grammar reads as it reads it in the parser's text.
+ */
+function escapesMarkup(text: string): boolean {
+  const links = text.includes('](');
+  for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', i + 2)) {
+    const c = text[i + 1];
+    if (c === '`' || c === '<' || c === '\\') return true;
+    if (links && (c === '[' || c === ']' || c === '(' || c === ')' || c === '!')) return true;
+  }
+  return false;
+}
 
 /** A pipe with no backslash before it: in a table's row, where a cell ends (`\|` is a pipe inside the cell). */
 const UNESCAPED_PIPE = /(?:^|[^\\])\|/;
