@@ -4,6 +4,7 @@
  * tags and plain links. Anything that could read differently returns null (the caller then
  * parses the block); the unit tests and the differential fuzz hold every answer to the parser's.
  */
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { letters } from './letters';
 
 /**
@@ -19,6 +20,28 @@ const URI_AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*)>/y;
 
 /** A plain inline link at `lastIndex`: text without inline syntax, destination without spaces, parentheses or escapes. */
 const PLAIN_LINK = /\[([^[\]\n\\`<>*_~&!|{}]*)\]\([^\s()<>\\[\]{}|`]*\)/y;
+
+/** A character reference at `lastIndex`, as CommonMark reads one: numeric, or a name. */
+const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
+/** The named references decoded here (their values in HTML's table); any other name is the parser's to look up. */
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The character reference at `at` (`&lt;`, `&#91;`, `&#x3D;`) and what it decodes to, as
+ * micromark decodes it; undefined when there is none; 'unknown' for a name not in `NAMED`.
+ */
+export function characterReferenceAt(text: string, at: number): { value: string; end: number } | 'unknown' | undefined {
+  CHARACTER_REFERENCE.lastIndex = at;
+  const m = CHARACTER_REFERENCE.exec(text);
+  if (!m) return undefined;
+  const end = at + m[0].length;
+  if (m[1] !== undefined) return { value: decodeNumericCharacterReference(m[1], 10), end };
+  if (m[2] !== undefined) return { value: decodeNumericCharacterReference(m[2], 16), end };
+  return Object.hasOwn(NAMED, m[3]) ? { value: NAMED[m[3]], end } : 'unknown';
+}
+
+/** What a GFM literal autolink needs (`www.`, a protocol, an email's `@`): around one, references are not decoded. */
+const MAY_AUTOLINK = /www\.|https?:|@/i;
 
 /** Length of the run of backticks at `at`. */
 function runAt(text: string, at: number): number {
@@ -53,8 +76,8 @@ const EMPHASIS_UNDERSCORE = letters(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u);
 
 /**
  * The text an ATX heading's title has once parsed (what mdast's text of the heading is):
- * code spans give their content, raw HTML tags nothing, links their text. Null when the title
- * holds syntax only the parser resolves.
+ * code spans give their content, raw HTML tags nothing, links their text, character references
+ * what they decode to. Null when the title holds syntax only the parser resolves.
  *
  * ```ts
  * headingText('<a id="v2"></a>2.0.0 - 2026-01-02')  // '2.0.0 - 2026-01-02'
@@ -69,7 +92,7 @@ export function headingText(title: string): string | null {
   let from = 0;
   for (let i = 0; i < title.length; i++) {
     const c = title.charCodeAt(i);
-    if (c !== 96 && c !== 60 && c !== 91) continue; // ` < [
+    if (c !== 96 && c !== 60 && c !== 91 && c !== 38) continue; // ` < [ &
     const resolved = inlineAt(title, i);
     if (!resolved) {
       if (c === 96) i += runAt(title, i) - 1; // a run with no closing run is literal
@@ -88,11 +111,17 @@ export function headingText(title: string): string | null {
 }
 
 /**
- * The inline construct at `at` (a backtick, `<` or `[`) in a heading title: its text and end;
- * undefined when the character is literal there; 'unknown' when only the parser can tell.
+ * The inline construct at `at` (a backtick, `<`, `[` or `&`) in a heading title: its text and
+ * end; undefined when the character is literal there; 'unknown' when only the parser can tell.
  */
 function inlineAt(title: string, at: number): { text: string; end: number; plain?: string } | 'unknown' | undefined {
   const c = title[at];
+  if (c === '&') {
+    // A literal autolink (`https://x.y/?a&amp;b`) keeps its references as written.
+    if (MAY_AUTOLINK.test(title)) return 'unknown';
+    const ref = characterReferenceAt(title, at);
+    return ref && ref !== 'unknown' ? { text: ref.value, end: ref.end } : ref;
+  }
   if (c === '`') {
     const span = codeSpanAt(title, at);
     return span && { text: span.value, end: span.end };

@@ -603,7 +603,7 @@ function plainFacts(text: string): ChunkFacts | undefined {
   const tagHits: FieldHit[] = [];
   const elements: Span[] = [];
   if (!inlineMasks(text, masks, hits, tagHits, elements)) return undefined;
-  if (text.includes('&') && !entitiesInTags(text, masks, elements)) return undefined;
+  if (text.includes('&') && !entitiesReadRaw(text, masks, elements)) return undefined;
   sortByStart(masks);
   const codeHits = hits.splice(0);
   scanProse(text, { start: 0, end: text.length }, masks, hits, facts.tags);
@@ -628,11 +628,15 @@ function plainFacts(text: string): ChunkFacts | undefined {
 const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
 
 /**
- * Whether every character reference in `text` stands inside an HTML tag the masks hold (an
- * attribute's value: `<img src="…?v&#x3D;4">`) or inside a code element (`<code>Array.&lt;string&gt;</code>`,
- * scanned raw), where the parser keeps it raw as the plain path does.
+ * Whether the plain path reads every character reference in `text` as the parser's facts do.
+ * Those facts come from the raw source (`() =&gt; [Chunk&lt;T&gt;]` is scanned as written); only
+ * a heading's text (`headingText` decodes it) and a table's cells as a whole decode them: a
+ * dated cell's text says whether its date stands alone, and a header's which column holds
+ * formats. So in a chunk with a table and a date stub, each must stand inside an HTML tag (an
+ * attribute's value: `<img src="…?v&#x3D;4">`) or a code element (scanned raw).
  */
-function entitiesInTags(text: string, masks: readonly Span[], elements: readonly Span[]): boolean {
+function entitiesReadRaw(text: string, masks: readonly Span[], elements: readonly Span[]): boolean {
+  if (!DATE.test(text) || !mayHoldTable(text)) return true;
   ENTITY.lastIndex = 0;
   for (let m = ENTITY.exec(text); m; m = ENTITY.exec(text)) {
     const at = m.index;

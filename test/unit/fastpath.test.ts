@@ -525,3 +525,33 @@ test('random chunks with backslash escapes: what the fast path decides equals th
   const decided = differential(randomEscapes, Number(process.env.FASTPATH_SEED ?? 9753), rounds, fastOf, parsedOf, (t) => t.includes('\\'));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with escapes decided`);
 });
+
+/** Random chunks with character references (named, decimal, hex; valid, unknown, out of range) in headings, prose, lists and tables, beside tags, code and dates. */
+function randomEntities(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const refs = [
+    '&lt;', '&gt;', '&amp;', '&quot;', '&apos;', '&nbsp;', '&copy;', '&foo;', '&AMP;', '&#91;', '&#93;', '&#123;', '&#42;', '&#95;', '&#x3D;', '&#X3d;', '&#0;', '&#1;', '&#127;', '&#xD800;', '&#1114112;',
+    '&#x110000;', '&#65535;', '&#9999999;', '&#12345678;', '&#;', '&#x;', '&amp', '\\&amp;', '&#96;', '&#32;', '&#9;', '&#x2192;', '&#128512;',
+  ];
+  const words = [
+    'lookup(ids, [options = {}]) ⇒', '<code>[Promise.&lt;Object&gt;]</code>', '() =&gt; [Chunk&lt;T&gt;]', '[Customer name]', '{{NAME}}', 'YYYY-MM-DD', '`a &amp; b`', '<a href="x?a=1&amp;b=2">l</a>',
+    '[link](x?a&amp;b)', 'https://x.y/?a&amp;b', 'text', '<b>x</b>', '*em*', '[x]', '<Customer name>',
+  ];
+  const bit = () => (random() < 0.5 ? pick(refs) : pick(words));
+  const line = () => Array.from({ length: 1 + Math.floor(random() * 4) }, bit).join(pick([' ', '', ' ']));
+  const out: string[] = [];
+  if (random() < 0.35) {
+    const cols = 1 + Math.floor(random() * 2);
+    out.push(`| ${Array.from({ length: cols }, () => pick(['Type', 'Value', 'Date &amp; time', '&#116;ype', 'Format', line()])).join(' | ')} |`, `|${Array.from({ length: cols }, () => '---').join('|')}|`);
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) out.push(`| ${Array.from({ length: cols }, () => pick(['YYYY-MM-DD', 'YYYY-MM-DD&nbsp;x', '&nbsp;YYYY-MM-DD', line()])).join(' | ')} |`);
+  } else {
+    for (let i = 0, n = 1 + Math.floor(random() * 3); i < n; i++) out.push(`${pick(['', '', '# ', '### ', '- ', '> ', '1. ', '- [ ] '])}${line()}`);
+  }
+  return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random chunks with character references: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.ENTITY_ROUNDS ?? 3000);
+  const decided = differential(randomEntities, Number(process.env.FASTPATH_SEED ?? 8024), rounds, fastOf, parsedOf, (t) => t.includes('&'));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with character references decided`);
+});
