@@ -25,8 +25,8 @@ const INLINE_LINK = /!?\[[^[\]\n\\{<]*\]\([^\s()\\<>[\]{}]*(?:\s+"[^"\n\\]*")?\)
 const SAFE_CODE_SPAN = /(?<!`)`(?!`)(?:(?!YYYY|MM\/DD|DD\/MM)[^`\n[{])*`(?!`)/g;
 /** A fence line, also one opened inside a list item or block quote (`* ~~~`, `> 1. ````). */
 const FENCE_LINE = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:`{3,}|~{3,})/m;
-/** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model (a setext underline also deep in a list item). */
-const INTERESTING = letters(new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^[ \\t]*(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu'));
+/** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model (a setext underline also deep in a list item or block quote). */
+const INTERESTING = letters(new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^[ \\t>]*(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu'));
 
 const LONE_CR = /\r(?!\n)/;
 
@@ -411,7 +411,7 @@ function plainLines(lines: readonly Line[], table = false): boolean {
 
     if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
     if (((text.includes('|') && !table) || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
-    if (!prevBlank && RULE_LINE.test(text.trimStart())) return false; // a setext underline or break, also deep in a list item
+    if (!prevBlank && RULE_LINE.test(text.replace(QUOTE_MARKERS, '').trimStart())) return false; // a setext underline or break, also deep in a list item or block quote
     if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
     if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
     prevBlank = blank;

@@ -160,7 +160,8 @@ function fence(p: Pick, depth: number): string {
 function quote(p: Pick, depth: number): string {
   const prefix = '> '.repeat(1 + p.int(Math.max(1, MAX_DEPTH - depth)));
   const inner = p.chance(0.2) ? p.one(['[!NOTE]', '[!Tip]', '[!WARNING]']) : '';
-  return [inner && `${prefix}${inner}`, ...p.some(1, 3, () => `${prefix}${p.chance(0.3) ? listItem(p, 0).split('\n')[0] : inline(p)}`)].filter(Boolean).join('\n');
+  const underline = p.chance(0.1) ? `${prefix}${p.one(['---', '===', '  ---'])}` : '';
+  return [inner && `${prefix}${inner}`, ...p.some(1, 3, () => `${prefix}${p.chance(0.3) ? listItem(p, 0).split('\n')[0] : inline(p)}`), underline].filter(Boolean).join('\n');
 }
 
 function suppression(p: Pick): string {

@@ -183,6 +183,9 @@ test('shapes only the parser reads go to it (cases the fuzz and published docs f
     '- [x] a\n      * [ ] b\n', // four columns past the item's content: paragraph text, no task
     '* *em*\n    > YYYY-MM-DD\n    [ ] task\n', // a quote deep in a list item
     '* x\n  > ` <!-- c --> ```\n', // a lone backtick does not pair with a run of three
+    '> a [x]\n> ---\n', // a setext underline inside a block quote makes a heading of the line above
+    '> Title\n> ===\n\ntext\n',
+    '> - a [x]\n>   ---\n',
   ]) {
     assert.equal(fastFacts(text, false, { patterns: [] }), undefined, JSON.stringify(text));
   }
