@@ -207,17 +207,25 @@ export function isInert(text: string, patterns: readonly RegExp[]): boolean {
   if (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text)) return false;
   if (FENCE_LINE.test(text)) return false; // before stripping: ``` would read as an empty code span and a backtick
   const spansLeft = text.replace(SAFE_CODE_SPAN, '');
-  // Where the parser may pair backticks otherwise (an escaped one, a longer run, one that pairs
-  // with a backtick on another line of its paragraph: code spans wrapped at 80 columns), nothing
-  // is stripped: the whole text must then be inert, code spans, escapes and links included.
   // Escapes are read left to right: `\\[` is an escaped backslash before a live bracket.
-  const stripped = text.includes('\\`') || spansLeft.includes('`') ? text : spansLeft.replace(/\\[\\[\]{}]/g, '').replace(INLINE_LINK, '');
+  const stripped = text.includes('\\`') || spansLeft.includes('`') ? uncertainSpans(text) : spansLeft.replace(/\\[\\[\]{}]/g, '').replace(INLINE_LINK, '');
   if (INTERESTING.test(stripped)) return false;
   for (const re of patterns) {
     re.lastIndex = 0;
     if (re.test(text)) return false;
   }
   return true;
+}
+
+/**
+ * What `isInert` tests where the parser may pair backticks otherwise than one line at a time (an
+ * escaped one, a longer run, one that pairs with a backtick on another line of its paragraph:
+ * code spans wrapped at 80 columns). Any stretch may then be code, where a backslash escapes
+ * nothing and a date stub or a link's title is read: code spans and escapes stay, and only links
+ * with neither go, whose text and destination hold nothing that code reports.
+ */
+function uncertainSpans(text: string): string {
+  return text.replace(INLINE_LINK, (link) => (DATE.test(link) || link.endsWith('")') ? link : ''));
 }
 
 interface Line {
@@ -296,7 +304,7 @@ function headingsOnly(text: string): ChunkFacts | undefined {
  * with `<` may open an HTML block, except one opened by an inline tag with more after it on its
  * line (`NOT_INLINE_TAG_LINE`), which is a paragraph with inline HTML.
  */
-const NOT_PLAIN = new RegExp(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\[[^\]]*\]:|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
+const NOT_PLAIN = new RegExp(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:~{3}|`{3})|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*\[[^\]]*\]:|^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*</.source + NOT_INLINE_TAG_LINE.source + /|^\s*(?:[-*+]|\d+[.)])\s+[#>]|^ *\t|^\s*(?:[-*+]|\d+[.)])(?:\t| {5})/.source, 'im');
 /** The start of a line that may open a block of its own and so end a paragraph (conservatively: by its first character). */
 const BLOCK_START = /[ \t]*(?:[-*+>#<|=_`~]|\d{1,9}[.)])/;
 /**
@@ -341,9 +349,14 @@ const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f|`]*|[A-Za-z0-
  */
 const BARE_LINK = /(?:https?:\/\/|www\.)[^\s<]*|[\w.+-]+@[\w-]+\.[\w.-]+/y;
 const BARE_LINK_FROM_RUN = /(?:https?:\/\/|www\.)[^\s<]*|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+/g;
-/** A block-quote line the plain path reads as prose: no list, heading, quote, fence or date inside. */
+/**
+ * A block-quote line the plain path reads as prose: no heading, quote, fence or date inside, at
+ * most one list marker (`> - [New Feature]`, a release's tags quoted) followed by one to four
+ * spaces and no task box (the plain path's task reading knows no quote), and nothing indented
+ * four columns past it (no tab among the blanks: it may count for up to four).
+ */
 const QUOTE_LINE = /^[ \t]*>/; // deeper than three columns only inside a list item, where it still opens a quote
-const PLAIN_QUOTE = /^ {0,3}> ?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4})/;
+const PLAIN_QUOTE = /^ {0,3}> ?(?:(?:[-*+]|\d{1,9}[.)]) {1,4}(?![ \t]|\[[ xX]\]))?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4}| *\t)/;
 /** A thematic break or setext underline: safe only after a blank line (a break, not a heading). */
 const RULE_LINE = /^ {0,3}[-*_=](?:[ \t]*[-*_=])*[ \t]*$/;
 const TASK = /^( *)([-*+])( {1,4})\[([ xX])\](?=[ \t]+\S)/;
@@ -411,7 +424,7 @@ function plainLines(lines: readonly Line[], table = false): boolean {
 
     if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
     if (((text.includes('|') && !table) || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
-    if (!prevBlank && RULE_LINE.test(text.replace(QUOTE_MARKERS, '').trimStart())) return false; // a setext underline or break, also deep in a list item or block quote
+    if (!prevBlank && RULE_LINE.test(withoutQuoteMarkers(text))) return false; // a setext underline or break, also deep in a list item or block quote
     if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
     if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
     prevBlank = blank;
@@ -441,6 +454,12 @@ const BLOCK_LINE = new RegExp(`^${BLOCK_START.source}`);
 
 /** Block-quote markers at the start of a line (`> `, `>>`, `> > `). */
 const QUOTE_MARKERS = /^[ \t]*(?:>[ \t]?)+/;
+
+/** `line` without its indentation and block-quote markers. */
+function withoutQuoteMarkers(line: string): string {
+  const t = line.trimStart();
+  return t.charCodeAt(0) === 62 ? t.replace(QUOTE_MARKERS, '').trimStart() : t; // >
+}
 
 /**
  * Whether `line` may end the paragraph `prev` is in: it is blank or may start a block of its own.

@@ -186,6 +186,8 @@ test('shapes only the parser reads go to it (cases the fuzz and published docs f
     '> a [x]\n> ---\n', // a setext underline inside a block quote makes a heading of the line above
     '> Title\n> ===\n\ntext\n',
     '> - a [x]\n>   ---\n',
+    '>\t   text [Customer name]\n', // a tab after the quote marker reaches the column of indented code (the quoted-list generator's round 355)
+    '- - [a]: https://x.y\n', // a definition in a nested list item (the same generator's round 1610 of seed 5)
   ]) {
     assert.equal(fastFacts(text, false, { patterns: [] }), undefined, JSON.stringify(text));
   }
@@ -557,4 +559,22 @@ test('random chunks with character references: what the fast path decides equals
   const rounds = Number(process.env.ENTITY_ROUNDS ?? 3000);
   const decided = differential(randomEntities, Number(process.env.FASTPATH_SEED ?? 8024), rounds, fastOf, parsedOf, (t) => t.includes('&'));
   assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with character references decided`);
+});
+
+/** Random block quotes holding lists (a release's tags, notes with steps): items, continuations, tasks, nested markers, headings, fences, lazy lines. */
+function randomQuotedList(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const usually = <T>(xs: readonly T[]): T => (random() < 0.6 ? xs[Math.floor(random() * 4)] : pick(xs));
+  const prefixes = ['> ', '> ', '>', ' > ', '>  ', '>> ', '> > ', '', '   > ', '>\t'];
+  const markers = ['- ', '* ', '1. ', '2) ', '-  ', '-    ', '-     ', '-\t', '', '   ', '  ', '    ', '- - ', '- # ', '- > ', '- ```', '-', '10. ', '+ '];
+  const texts = ['[New Feature]', '[Bug Fix] in `api`', 'text [Customer name]', '**Tags:**', '[ ] task', '[x] done', '{{NAME}}', 'YYYY-MM-DD', '---', '===', '<div>', '[a]: https://x.y', 'a | b', '*', '', '[wrapped\nfield]', 'see [docs](x)'];
+  const lines: string[] = [];
+  for (let i = 0, n = 1 + Math.floor(random() * 5); i < n; i++) lines.push(`${usually(prefixes)}${usually(markers)}${usually(texts)}`);
+  return `${lines.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+test('random block quotes holding lists: what the fast path decides equals the parse', () => {
+  const rounds = Number(process.env.QUOTE_ROUNDS ?? 3000);
+  const decided = differential(randomQuotedList, Number(process.env.FASTPATH_SEED ?? 3141), rounds, fastOf, parsedOf, (t) => /^ {0,3}> ?(?:[-*+]|\d{1,9}[.)]) /m.test(t));
+  assert.ok(decided > rounds / 10, `${decided} of ${rounds} quoted lists decided`);
 });
