@@ -237,11 +237,20 @@ const parsedOf = (text: string) => {
   return parsed?.degraded ? undefined : parsed;
 };
 
-test('random chunks with comment lines: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.COMMENT_ROUNDS ?? 3000);
-  const decided = differential(randomCommentChunk, Number(process.env.FASTPATH_SEED ?? 4321), rounds, fastOf, parsedOf, (t) => t.includes('<!--'));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with comments decided`);
-});
+/**
+ * A differential test of a chunk generator (`random NAME: …`): on `ROUNDS` chunks (3,000, or the
+ * environment variable `env`), every answer the fast path gives equals the parse, and it answers
+ * more than a tenth of those `counted` (so the generator keeps exercising it).
+ */
+function fastPathDecides(name: string, generate: (random: () => number) => string, env: string, seed: number, counted: (t: string) => boolean, what: string): void {
+  test(`random ${name}: what the fast path decides equals the parse`, () => {
+    const rounds = Number(process.env[env] ?? 3000);
+    const decided = differential(generate, Number(process.env.FASTPATH_SEED ?? seed), rounds, fastOf, parsedOf, counted);
+    assert.ok(decided > rounds / 10, `${decided} of ${rounds} ${what} decided`);
+  });
+}
+
+fastPathDecides('chunks with comment lines', randomCommentChunk, 'COMMENT_ROUNDS', 4321, (t) => t.includes('<!--'), 'chunks with comments');
 
 /** Random tables of the shape templates use, with date stubs in their cells and headers that name formats. */
 function randomTable(random: () => number): string {
@@ -256,11 +265,7 @@ function randomTable(random: () => number): string {
   return `${lines.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random tables with date stubs: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.TABLE_ROUNDS ?? 3000);
-  const decided = differential(randomTable, Number(process.env.FASTPATH_SEED ?? 987), rounds, fastOf, parsedOf, (t) => /YYYY/.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} dated tables decided`);
-});
+fastPathDecides('tables with date stubs', randomTable, 'TABLE_ROUNDS', 987, (t) => /YYYY/.test(t), 'dated tables');
 
 /** Random paragraphs, list items and quotes of prose wrapped inside a link's text, with fields around and lines that may end the paragraph. */
 function randomWrappedLink(random: () => number): string {
@@ -285,11 +290,7 @@ function randomWrappedLink(random: () => number): string {
   return `${quoted.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random prose wrapped inside a link\'s text: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.LINK_ROUNDS ?? 3000);
-  const decided = differential(randomWrappedLink, Number(process.env.FASTPATH_SEED ?? 2468), rounds, fastOf, parsedOf, (t) => /\[[^\]]*\n[^\]]*\]\(/.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} wrapped links decided`);
-});
+fastPathDecides('prose wrapped inside a link\'s text', randomWrappedLink, 'LINK_ROUNDS', 2468, (t) => /\[[^\]]*\n[^\]]*\]\(/.test(t), 'wrapped links');
 
 /** Random blocks with anchors and other tags at the start of a line, over headings and prose with fields. */
 function randomAnchorChunk(random: () => number): string {
@@ -313,11 +314,7 @@ function randomAnchorChunk(random: () => number): string {
   return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random blocks with anchors at the start of a line: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.ANCHOR_ROUNDS ?? 3000);
-  const decided = differential(randomAnchorChunk, Number(process.env.FASTPATH_SEED ?? 1357), rounds, fastOf, parsedOf, (t) => /^[ ->\d.*[\]]*<[a-z]/im.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} blocks with anchors decided`);
-});
+fastPathDecides('blocks with anchors at the start of a line', randomAnchorChunk, 'ANCHOR_ROUNDS', 1357, (t) => /^[ ->\d.*[\]]*<[a-z]/im.test(t), 'blocks with anchors');
 
 /** Random chunks opened by a line over a setext underline (or a look-alike), then other blocks. */
 function randomSetext(random: () => number): string {
@@ -333,11 +330,7 @@ function randomSetext(random: () => number): string {
   return `${lines.join(random() < 0.1 ? '\r\n' : '\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks opened by a setext heading: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.SETEXT_ROUNDS ?? 3000);
-  const decided = differential(randomSetext, Number(process.env.FASTPATH_SEED ?? 3579), rounds, fastOf, parsedOf, (t) => /^[^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?\n/.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} setext chunks decided`);
-});
+fastPathDecides('chunks opened by a setext heading', randomSetext, 'SETEXT_ROUNDS', 3579, (t) => /^[^\n]*\r?\n {0,3}(?:=+|-+)[ \t]*\r?\n/.test(t), 'setext chunks');
 
 /** Random chunks opened by a tag, block-level or not, with fields, comments, blank-ish lines and Markdown inside. */
 function randomHtmlBlock(random: () => number): string {
@@ -357,11 +350,7 @@ function randomHtmlBlock(random: () => number): string {
   return `${[indent + pick(openers), ...body].join(random() < 0.1 ? '\r\n' : '\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks opened by a tag: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.HTML_ROUNDS ?? 3000);
-  const decided = differential(randomHtmlBlock, Number(process.env.FASTPATH_SEED ?? 8642), rounds, fastOf, parsedOf);
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks decided`);
-});
+fastPathDecides('chunks opened by a tag', randomHtmlBlock, 'HTML_ROUNDS', 8642, () => true, 'chunks');
 
 /** Random chunks with wiki links (`[[Page]]`, `[[a|b]]`) and look-alikes, in prose, lists, quotes and tables, beside fields. */
 function randomWikiChunk(random: () => number): string {
@@ -387,11 +376,7 @@ function randomWikiChunk(random: () => number): string {
   return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks with wiki links and escaped pipes: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.WIKI_ROUNDS ?? 3000);
-  const decided = differential(randomWikiChunk, Number(process.env.FASTPATH_SEED ?? 1928), rounds, fastOf, parsedOf, (t) => t.includes('[[') || t.includes('\\|'));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with wiki links or escaped pipes decided`);
-});
+fastPathDecides('chunks with wiki links and escaped pipes', randomWikiChunk, 'WIKI_ROUNDS', 1928, (t) => t.includes('[[') || t.includes('\\|'), 'chunks with wiki links or escaped pipes');
 
 /** Random chunks opened by a footnote's definition (or a look-alike), its lines continued, lazy, or starting blocks of their own. */
 function randomFootnote(random: () => number): string {
@@ -408,11 +393,7 @@ function randomFootnote(random: () => number): string {
   return `${out.join(random() < 0.1 ? '\r\n' : '\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks opened by a footnote\'s definition: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.FOOTNOTE_ROUNDS ?? 3000);
-  const decided = differential(randomFootnote, Number(process.env.FASTPATH_SEED ?? 5791), rounds, fastOf, parsedOf, (t) => t.startsWith('[^'));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} footnotes decided`);
-});
+fastPathDecides('chunks opened by a footnote\'s definition', randomFootnote, 'FOOTNOTE_ROUNDS', 5791, (t) => t.startsWith('[^'), 'footnotes');
 
 /** Random chunks with `[text](…)` whose destination has a space (no link), beside links, titles, code spans, fields and nested brackets. */
 function randomSpacedDestination(random: () => number): string {
@@ -432,11 +413,7 @@ function randomSpacedDestination(random: () => number): string {
   return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks with a destination no link can have: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.SPACED_ROUNDS ?? 3000);
-  const decided = differential(randomSpacedDestination, Number(process.env.FASTPATH_SEED ?? 6802), rounds, fastOf, parsedOf, (t) => /\]\([^\s()]+[ \t]+[^\s"'()]/.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with spaced destinations decided`);
-});
+fastPathDecides('chunks with a destination no link can have', randomSpacedDestination, 'SPACED_ROUNDS', 6802, (t) => /\]\([^\s()]+[ \t]+[^\s"'()]/.test(t), 'chunks with spaced destinations');
 
 /** Random chunks with code elements (`<code>`, `<kbd>`, `<a>`…) in prose, headings, lists and tables (jsdoc2md's API tables among them). */
 function randomCodeElements(random: () => number): string {
@@ -463,11 +440,7 @@ function randomCodeElements(random: () => number): string {
   return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks with code elements: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.ELEMENT_ROUNDS ?? 3000);
-  const decided = differential(randomCodeElements, Number(process.env.FASTPATH_SEED ?? 7913), rounds, fastOf, parsedOf, (t) => /<(?:code|kbd|a|samp|tt)\b/i.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with code elements decided`);
-});
+fastPathDecides('chunks with code elements', randomCodeElements, 'ELEMENT_ROUNDS', 7913, (t) => /<(?:code|kbd|a|samp|tt)\b/i.test(t), 'chunks with code elements');
 
 /** Random ```markdown fences (the content a docs tool's README shows), their content made of the blocks documents are, nested fences among them. Each chunk of the result, as the splitter cuts it, is compared. */
 function randomMarkdownFence(random: () => number, depth = 0): string {
@@ -525,11 +498,7 @@ function randomEscapes(random: () => number): string {
   return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks with backslash escapes: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.ESCAPE_ROUNDS ?? 3000);
-  const decided = differential(randomEscapes, Number(process.env.FASTPATH_SEED ?? 9753), rounds, fastOf, parsedOf, (t) => t.includes('\\'));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with escapes decided`);
-});
+fastPathDecides('chunks with backslash escapes', randomEscapes, 'ESCAPE_ROUNDS', 9753, (t) => t.includes('\\'), 'chunks with escapes');
 
 /** Random chunks with character references (named, decimal, hex; valid, unknown, out of range) in headings, prose, lists and tables, beside tags, code and dates. */
 function randomEntities(random: () => number): string {
@@ -555,11 +524,7 @@ function randomEntities(random: () => number): string {
   return `${out.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random chunks with character references: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.ENTITY_ROUNDS ?? 3000);
-  const decided = differential(randomEntities, Number(process.env.FASTPATH_SEED ?? 8024), rounds, fastOf, parsedOf, (t) => t.includes('&'));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} chunks with character references decided`);
-});
+fastPathDecides('chunks with character references', randomEntities, 'ENTITY_ROUNDS', 8024, (t) => t.includes('&'), 'chunks with character references');
 
 /** Random block quotes holding lists (a release's tags, notes with steps): items, continuations, tasks, nested markers, headings, fences, lazy lines. */
 function randomQuotedList(random: () => number): string {
@@ -573,8 +538,4 @@ function randomQuotedList(random: () => number): string {
   return `${lines.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
 }
 
-test('random block quotes holding lists: what the fast path decides equals the parse', () => {
-  const rounds = Number(process.env.QUOTE_ROUNDS ?? 3000);
-  const decided = differential(randomQuotedList, Number(process.env.FASTPATH_SEED ?? 3141), rounds, fastOf, parsedOf, (t) => /^ {0,3}> ?(?:[-*+]|\d{1,9}[.)]) /m.test(t));
-  assert.ok(decided > rounds / 10, `${decided} of ${rounds} quoted lists decided`);
-});
+fastPathDecides('block quotes holding lists', randomQuotedList, 'QUOTE_ROUNDS', 3141, (t) => /^ {0,3}> ?(?:[-*+]|\d{1,9}[.)]) /m.test(t), 'quoted lists');
