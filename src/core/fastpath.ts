@@ -359,7 +359,7 @@ const QUOTE_LINE = /^[ \t]*>/; // deeper than three columns only inside a list i
 const PLAIN_QUOTE = /^ {0,3}> ?(?:(?:[-*+]|\d{1,9}[.)]) {1,4}(?![ \t]|\[[ xX]\]))?(?![ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*#|[ \t]*>|[ \t]*`{3}|[ \t]*~{3}| {4}| *\t)/;
 /** A thematic break or setext underline: safe only after a blank line (a break, not a heading). */
 const RULE_LINE = /^ {0,3}[-*_=](?:[ \t]*[-*_=])*[ \t]*$/;
-const TASK = /^( *)([-*+])( {1,4})\[([ xX])\](?=[ \t]+\S)/;
+const TASK = /^( *)([-*+]|\d{1,9}[.)])( {1,4})\[([ xX])\](?=[ \t]+\S)/;
 const LIST_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const ORDERED_TASK = /^\s*\d{1,9}[.)][ \t]+\[[ xX]\]/;
 /** A task marker with nothing after it on its line: a task only if the item continues. */
@@ -409,17 +409,38 @@ function nestsUnder(prev: string, indent: number): boolean {
   return !LIST_LINE.test(prev) && prev.length - prev.trimStart().length >= 2;
 }
 
+/** An ordered item's first line with text after its marker: its indent, number and delimiter. */
+const ORDERED_ITEM_LINE = /^( {0,3})(\d{1,9})([.)])[ \t]+\S/;
+
+/**
+ * The delimiter of the ordered list item that `line` starts, or undefined when it starts none
+ * (or only the parser can tell): after a blank line (or first in the chunk) any number starts one;
+ * after text, an ordered item interrupts the paragraph only as `1` (CommonMark), unless it is the
+ * next item of the flat list the line above started an item of (`list`, its delimiter: the
+ * checklist `1. [x] …` over `2. [ ] …`). Anything else may be a paragraph's lazy text.
+ */
+function orderedItemStart(line: string, prevBlank: boolean, list: string | undefined, flat: boolean): string | undefined {
+  const m = ORDERED_ITEM_LINE.exec(line);
+  if (!m) return undefined;
+  return prevBlank || m[2] === '1' || (flat && m[1] === '' && list === m[3]) ? m[3] : undefined;
+}
+
 /** Line-level checks: no indented code, no lazy task lines, no dates in table rows (unless `table`: the chunk is one table whose cells are known). */
 function plainLines(lines: readonly Line[], table = false): boolean {
   let prevBlank = true;
   let prev = '';
+  // No line so far is indented: every item above is one of a flat list, the one of delimiter `list`.
+  let flat = true;
+  let list: string | undefined;
   for (const { text } of lines) {
     const blank = text.trim() === '';
     const indent = text.length - text.trimStart().length;
+    if (!blank && indent > 0) flat = false;
+    const item = blank ? list : orderedItemStart(text, prevBlank, list, flat);
     if (!blank && prevBlank && indent >= 4) return false; // indented code (or a continuation)
     // After a heading or a table row an indented line is code, not a continuation.
     if (!blank && indent >= 4 && (prev.includes('|') || ATX.test(prev) || RULE_LINE.test(prev))) return false;
-    if (ORDERED_TASK.test(text) || BARE_TASK.test(text)) return false;
+    if (BARE_TASK.test(text) || (ORDERED_TASK.test(text) && item === undefined)) return false;
     if (MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
 
     if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
@@ -428,6 +449,7 @@ function plainLines(lines: readonly Line[], table = false): boolean {
     if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
     if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
     prevBlank = blank;
+    list = item;
     if (!blank) prev = text;
   }
   return true;

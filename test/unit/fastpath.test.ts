@@ -539,3 +539,22 @@ function randomQuotedList(random: () => number): string {
 }
 
 fastPathDecides('block quotes holding lists', randomQuotedList, 'QUOTE_ROUNDS', 3141, (t) => /^ {0,3}> ?(?:[-*+]|\d{1,9}[.)]) /m.test(t), 'quoted lists');
+
+/** Random checklists with ordered task items (`1. [x] Legal approved`) after text, other items, blank lines and headings. */
+function randomOrderedTasks(random: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const usually = <T>(xs: readonly T[]): T => (random() < 0.6 ? xs[Math.floor(random() * 3)] : pick(xs));
+  const numbers = ['1', '2', '3', '01', '10', '0', '999999999', '1234567890'];
+  const delimiters = ['.', ')'];
+  const indents = ['', '', ' ', '  ', '   ', '    ', '      '];
+  const gaps = [' ', '  ', '    ', '     ', '\t'];
+  const boxes = ['[x] ', '[ ] ', '[X] ', '[x]', '[-] ', '[x]\t'];
+  const others = ['Text [Customer name]', '- [x] bullet task', '* item', '+ [ ] other bullet', '# Checklist', '', '> quote', '| a |', '   continued', '<!-- c -->', '---', 'YYYY-MM-DD'];
+  const lines: string[] = [];
+  for (let i = 0, n = 1 + Math.floor(random() * 5); i < n; i++) {
+    lines.push(random() < 0.6 ? `${usually(indents)}${usually(numbers)}${pick(delimiters)}${usually(gaps)}${usually(boxes)}${pick(['Legal approved', 'Step [one]', '{{NAME}}', ''])}` : pick(others));
+  }
+  return `${lines.join('\n')}\n${random() < 0.5 ? '\n' : ''}`;
+}
+
+fastPathDecides('checklists with ordered task items', randomOrderedTasks, 'ORDERED_ROUNDS', 2718, (t) => /^ {0,3}\d{1,9}[.)] +\[[ xX]\]/m.test(t), 'ordered checklists');
