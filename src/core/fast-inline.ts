@@ -21,8 +21,9 @@ const URI_AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*)>/y;
 /** A plain inline link at `lastIndex`: text without inline syntax, destination without spaces, parentheses or escapes. */
 const PLAIN_LINK = /\[([^[\]\n\\`<>*_~&!|{}]*)\]\([^\s()<>\\[\]{}|`]*\)/y;
 
-/** A character reference at `lastIndex`, as CommonMark reads one: numeric, or a name. */
-const CHARACTER_REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/y;
+/** A character reference as CommonMark reads one: decimal, hex, or a name (the name's table decides whether it decodes). */
+export const CHARACTER_REFERENCE_SOURCE = String.raw`&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));`;
+const CHARACTER_REFERENCE = new RegExp(CHARACTER_REFERENCE_SOURCE, 'y');
 /** The named references decoded here (their values in HTML's table); any other name is the parser's to look up. */
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

@@ -11,7 +11,7 @@ import { appendFacts, emptyFacts, isMarkdownFence, htmlComments, htmlBlockFields
 import { parseHazard } from './limits';
 import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
-import { headingText, HTML_TAG } from './fast-inline';
+import { CHARACTER_REFERENCE_SOURCE, headingText, HTML_TAG } from './fast-inline';
 import type { Span } from './types';
 import { letters } from './letters';
 import { sortByStart } from './spans';
@@ -666,7 +666,7 @@ function plainFacts(text: string): ChunkFacts | undefined {
 }
 
 /** A character reference (`&amp;`, `&#x3D;`): the parser decodes it in text, the plain path reads text raw. */
-const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
+const ENTITY = new RegExp(CHARACTER_REFERENCE_SOURCE, 'g');
 
 /**
  * Whether the plain path reads every character reference in `text` as the parser's facts do.
