@@ -134,3 +134,19 @@ test('the model after an edit equals a fresh one, fact by fact (facts moved past
     }
   }
 });
+
+test('a model field is its chunk fact moved to document offsets, every key kept in its order', () => {
+  const docs = [
+    ...readdirSync(join(ROOT, 'src/templates')).map((f) => read(join(ROOT, 'src/templates', f))),
+    ...markdownFiles(FIXTURES).map((f) => read(join(FIXTURES, f))),
+  ];
+  let withOptionalKeys = 0;
+  for (const text of docs) {
+    const { model, state } = buildIncremental(text, { patterns: [] }, new FactCache(), undefined);
+    const expected = state.entries.flatMap(({ chunk, facts }) => facts.fields.map((f) => ({ ...f, start: f.start + chunk.start, end: f.end + chunk.start })));
+    assert.deepStrictEqual(model.fields, expected);
+    assert.deepStrictEqual(model.fields.map((f) => Object.keys(f)), expected.map((f) => Object.keys(f)));
+    withOptionalKeys += model.fields.filter((f) => 'refLabel' in f || 'soft' in f || 'choices' in f).length;
+  }
+  assert.ok(withOptionalKeys > 100, `fields with optional keys: ${withOptionalKeys}`);
+});

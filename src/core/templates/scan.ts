@@ -5,6 +5,7 @@
  */
 import { buildModel } from '../document';
 import type { HeadingFact } from '../facts';
+import type { LineStarts } from '../chunks';
 import { lintModel } from '../lint';
 import type { Finding, LintOptions } from '../types';
 
@@ -19,7 +20,7 @@ export interface TemplateScan {
   conditionals: Finding[];
   headings: HeadingFact[];
   /** Offsets where lines start (`lineStarts[0] === 0`). */
-  lineStarts: number[];
+  lineStarts: LineStarts;
 }
 
 const cache = new Map<string, TemplateScan>();
