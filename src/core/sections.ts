@@ -57,6 +57,33 @@ const SPACE = /\s/;
  * linting otherwise).
  */
 export function hasTitle(titles: ReadonlySet<string>, title: string): boolean {
+  return hasTitleIn(titles, decidedFor(titles), title);
+}
+
+function decidedFor(titles: ReadonlySet<string>): Map<string, boolean> {
+  let known = decided.get(titles);
+  if (!known) decided.set(titles, (known = new Map()));
+  return known;
+}
+
+function hasTitleIn(titles: ReadonlySet<string>, known: Map<string, boolean>, title: string): boolean {
+  let has = known.get(title);
+  if (has === undefined) {
+    if (known.size >= 10_000) known.clear();
+    has = hasTitleFresh(titles, title);
+    known.set(title, has);
+  }
+  return has;
+}
+
+/**
+ * What `hasTitle` answered, by title set and heading text: the linter asks for every heading on
+ * every lint, and the heading texts of the blocks an edit left alone are the same strings each
+ * time (a large document's 3,000 headings were a tenth of linting it after an edit).
+ */
+const decided = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
+function hasTitleFresh(titles: ReadonlySet<string>, title: string): boolean {
   let end = title.length;
   while (end > 0 && SPACE.test(title[end - 1])) end--;
   if (end > 0 && (title[end - 1] === ':' || title[end - 1] === '：')) {
@@ -71,9 +98,10 @@ export function hasTitle(titles: ReadonlySet<string>, title: string): boolean {
 /** Spans `[headingStart, sectionEnd)` of the sections whose normalized title is in `titles`. */
 export function sectionsTitled(headings: readonly HeadingFact[], titles: ReadonlySet<string>, textLength: number): SectionSpan[] {
   const out: SectionSpan[] = [];
+  const known = decidedFor(titles);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
-    if (!hasTitle(titles, h.text)) continue;
+    if (!hasTitleIn(titles, known, h.text)) continue;
     let next = i + 1;
     while (next < headings.length && headings[next].depth > h.depth) next++;
     out.push({ heading: h, end: next < headings.length ? headings[next].start : textLength });
@@ -107,7 +135,17 @@ export function dodProgress(model: DocModel, titles: ReadonlySet<string>): { hea
   });
 }
 
-/** The normalized set of DoD titles for a list of configured titles. */
-export function dodTitles(titles: readonly string[]): Set<string> {
-  return new Set(titles.map(normalizeHeading));
+/** The normalized set of DoD titles for a list of configured titles (the same set for the same titles). */
+export function dodTitles(titles: readonly string[]): ReadonlySet<string> {
+  const key = JSON.stringify(titles);
+  let set = titleSets.get(key);
+  if (!set) {
+    if (titleSets.size >= 16) titleSets.clear();
+    set = new Set(titles.map(normalizeHeading));
+    titleSets.set(key, set);
+  }
+  return set;
 }
+
+/** Title sets by their configured titles: each lint asks for its set, and `hasTitle` remembers by set. */
+const titleSets = new Map<string, ReadonlySet<string>>();

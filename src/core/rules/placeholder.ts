@@ -130,7 +130,7 @@ function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: Fiel
   let legend: Set<string> | undefined;
   return (fact) => {
     if ((substituted ??= substitutedMarkers(model.text, fields)).has(fact.text)) return false;
-    if ((legend ??= legendTags(model.text)).has(fact.text)) return false;
+    if (mayBeLegendTag(fact.text) && (legend ??= legendTags(model.text)).has(fact.text)) return false;
     if (fact.soft === 'aside' || (fact.soft === 'caption' && captionsCode(model.text, fact))) return !referenced(fact) && anyOther();
     if (fact.soft === 'caption') return !referenced(fact);
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
@@ -197,6 +197,13 @@ function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<stri
  * "- **[Feature name]**: [What it does]" is neither short nor explained in words.
  */
 const LEGEND_LINE = letters(/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/u);
+
+/** Whether a field's text has the shape of a legend's tag (`LEGEND_LINE`): only then are the legends read. */
+function mayBeLegendTag(text: string): boolean {
+  return text.length <= 6 && LEGEND_TAG.test(text);
+}
+
+const LEGEND_TAG = /^\[[A-Z][A-Z\d]{0,3}\]$/;
 
 /**
  * The tags the document's legends explain (`LEGEND_LINE`). Only the lines where a bracket closes
