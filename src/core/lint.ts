@@ -2,9 +2,10 @@
  * The engine's entry points: `lint(text, options)` for one-off runs, and `Linter` for a
  * document that is linted again and again as it is edited (it keeps a per-chunk cache).
  */
-import { buildModel, buildIncremental, positionAt, FirstParse, FactCache, changedSpan, type DocModel, type BuildState } from './document';
+import { buildModel, buildIncremental, FirstParse, FactCache, changedSpan, type DocModel, type BuildState } from './document';
 import { RULES, type RuleContext } from './rules/index';
 import type { Report } from './rules/rule';
+import { lowerBound, type LineStarts } from './chunks';
 import { dodTitles } from './sections';
 import { resolveSeverity } from './severity';
 import { suppressions } from './suppress';
@@ -53,30 +54,32 @@ export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDe
     if (!severity) continue;
     rule.check(model, context, (reported) => {
       const r = wholeCodePoints(model.text, reported);
-      const start = positionAt(model, r.start);
-      const end = positionAt(model, r.end);
-      const finding = findingOf(rule.id, r.notice && severity !== 'hint' ? 'information' : severity, r, start, end);
-      (isSuppressed(rule.id, r.start, r.end, start.line) ? suppressed : findings).push(finding);
+      const finding = findingOf(rule.id, r.notice && severity !== 'hint' ? 'information' : severity, r, model.lineStarts);
+      (isSuppressed(rule.id, r.start, r.end, finding.line) ? suppressed : findings).push(finding);
     });
   }
   const order = (a: Finding, b: Finding) => a.startOffset - b.startOffset || a.endOffset - b.endOffset;
   return { findings: findings.sort(order), suppressed: suppressed.sort(order) };
 }
 
-/** Where a finding starts or ends, 1-based (`positionAt`). */
-type Position = { line: number; column: number };
-
 /**
- * A report as a finding. The usual one, with a catalogue message and data (every field), is
- * one literal of all its keys: set one by one after the literal, the two optional keys cost a
- * change of the object's layout each, on thousands of findings per lint of a large template.
- * Both forms have the keys in the same order.
+ * A report as a finding, its lines and columns 1-based (as `positionAt` gives them; a span on
+ * one line, as most are, is looked up once). The usual finding, with a catalogue message and
+ * data (every field), is one literal of all its keys: set one by one after the literal, the two
+ * optional keys cost a change of the object's layout each, on thousands of findings per lint of
+ * a large template. Both forms have the keys in the same order.
  */
-function findingOf(rule: Finding['rule'], severity: Finding['severity'], r: Report, start: Position, end: Position): Finding {
+function findingOf(rule: Finding['rule'], severity: Finding['severity'], r: Report, starts: LineStarts): Finding {
+  const a = Math.max(0, lowerBound(starts, r.start + 1) - 1);
+  const b = a + 1 >= starts.length || starts[a + 1] > r.end ? a : Math.max(0, lowerBound(starts, r.end + 1) - 1);
+  const line = a + 1;
+  const column = r.start - starts[a] + 1;
+  const endLine = b + 1;
+  const endColumn = r.end - starts[b] + 1;
   if (r.l10n && r.data) {
-    return { rule, severity, message: r.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, startOffset: r.start, endOffset: r.end, l10n: r.l10n, data: r.data };
+    return { rule, severity, message: r.message, line, column, endLine, endColumn, startOffset: r.start, endOffset: r.end, l10n: r.l10n, data: r.data };
   }
-  const finding: Finding = { rule, severity, message: r.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, startOffset: r.start, endOffset: r.end };
+  const finding: Finding = { rule, severity, message: r.message, line, column, endLine, endColumn, startOffset: r.start, endOffset: r.end };
   if (r.l10n) finding.l10n = r.l10n;
   if (r.data) finding.data = r.data;
   return finding;
