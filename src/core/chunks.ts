@@ -29,12 +29,9 @@ export type LineStarts = Int32Array;
 
 /** Offsets of the first character of every line (`[0]`, then one past each line feed from `from`). */
 export function lineStarts(text: string, from = 0): LineStarts {
-  let count = 1;
-  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  let k = 1;
-  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
+  const starts = [0];
+  for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return Int32Array.from(starts);
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;

@@ -49,6 +49,13 @@ function endingsOf(titles: ReadonlySet<string>): Set<string> | null {
 
 const SPACE = /\s/;
 
+/** Whether `text[i]` is white space (`\s`): ASCII by its code, the rest by the expression. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return SPACE.test(text[i]);
+}
+
 /**
  * Whether `normalizeHeading(title)` is in `titles` (normalized titles). Most headings are not,
  * and most end in an ASCII character: a normalized title that is not empty ends in that
@@ -57,38 +64,11 @@ const SPACE = /\s/;
  * linting otherwise).
  */
 export function hasTitle(titles: ReadonlySet<string>, title: string): boolean {
-  return hasTitleIn(titles, decidedFor(titles), title);
-}
-
-function decidedFor(titles: ReadonlySet<string>): Map<string, boolean> {
-  let known = decided.get(titles);
-  if (!known) decided.set(titles, (known = new Map()));
-  return known;
-}
-
-function hasTitleIn(titles: ReadonlySet<string>, known: Map<string, boolean>, title: string): boolean {
-  let has = known.get(title);
-  if (has === undefined) {
-    if (known.size >= 10_000) known.clear();
-    has = hasTitleFresh(titles, title);
-    known.set(title, has);
-  }
-  return has;
-}
-
-/**
- * What `hasTitle` answered, by title set and heading text: the linter asks for every heading on
- * every lint, and the heading texts of the blocks an edit left alone are the same strings each
- * time (a large document's 3,000 headings were a tenth of linting it after an edit).
- */
-const decided = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
-
-function hasTitleFresh(titles: ReadonlySet<string>, title: string): boolean {
   let end = title.length;
-  while (end > 0 && SPACE.test(title[end - 1])) end--;
+  while (end > 0 && isSpace(title, end - 1)) end--;
   if (end > 0 && (title[end - 1] === ':' || title[end - 1] === '：')) {
     end--;
-    while (end > 0 && SPACE.test(title[end - 1])) end--;
+    while (end > 0 && isSpace(title, end - 1)) end--;
   }
   const ends = endingsOf(titles);
   if (ends && end > 0 && title.charCodeAt(end - 1) < 0x80 && !ends.has(title[end - 1].toLowerCase())) return false;
@@ -98,10 +78,9 @@ function hasTitleFresh(titles: ReadonlySet<string>, title: string): boolean {
 /** Spans `[headingStart, sectionEnd)` of the sections whose normalized title is in `titles`. */
 export function sectionsTitled(headings: readonly HeadingFact[], titles: ReadonlySet<string>, textLength: number): SectionSpan[] {
   const out: SectionSpan[] = [];
-  const known = decidedFor(titles);
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i];
-    if (!hasTitleIn(titles, known, h.text)) continue;
+    if (!hasTitle(titles, h.text)) continue;
     let next = i + 1;
     while (next < headings.length && headings[next].depth > h.depth) next++;
     out.push({ heading: h, end: next < headings.length ? headings[next].start : textLength });
