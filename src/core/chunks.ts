@@ -98,7 +98,7 @@ export function splitChunksUntil(
   let stoppedAt: number | undefined;
   // `from` may fall inside line 0 (after a BOM): the first chunk starts there, and line 0 is
   // read from `from` on, as the parser will see it.
-  const firstLine = Math.max(0, lowerBound(starts, from + 1) - 1);
+  const firstLine = lineIndexAt(starts, from);
   if (from >= text.length && from > 0) return { chunks, stoppedAt };
   let chunkStart = Math.max(from, starts[firstLine]);
   let chunkLine = firstLine;
@@ -169,6 +169,11 @@ function openHtmlBlock(line: string): string | undefined {
   const end = m[1] ? `</${m[1].toLowerCase()}>` : m[2] ? '?>' : m[3] ? ']]>' : '>';
   const rest = line.slice(m[0].length);
   return (m[1] ? rest.toLowerCase() : rest).includes(end) ? undefined : end;
+}
+
+/** The 0-based line that holds `offset`: the last one starting at or before it. */
+export function lineIndexAt(starts: ArrayLike<number>, offset: number): number {
+  return Math.max(0, lowerBound(starts, offset + 1) - 1);
 }
 
 /** Index of the first element of sorted `arr` that is `>= value`. */

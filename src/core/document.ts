@@ -3,7 +3,7 @@
  * document offsets. Building it re-parses only chunks whose text is not in the cache, so an
  * edit costs one chunk's parse plus a linear pass over the facts.
  */
-import { splitChunks, splitChunksUntil, lineStarts, lowerBound, type Chunk, type LineStarts } from './chunks';
+import { splitChunks, splitChunksUntil, lineStarts, lineIndexAt, lowerBound, type Chunk, type LineStarts } from './chunks';
 import { parsedFacts, type ChunkFacts, type FieldFact, type TaskFact, type HeadingFact, type CommentFact, type FactOptions } from './facts';
 import { chunkFacts, fastChunkFacts } from './chunk-facts';
 import { CacheThrift } from './cache-thrift';
@@ -137,7 +137,7 @@ export function bodyStartOf(text: string, frontmatter: Frontmatter | undefined):
 function bodyChunks(text: string, bodyStart: number, starts: LineStarts, options: FactOptions): Chunk[] {
   if (!options.mdx) return splitChunks(text, bodyStart, starts);
   if (bodyStart >= text.length) return [];
-  const line = Math.max(0, lowerBound(starts, bodyStart + 1) - 1);
+  const line = lineIndexAt(starts, bodyStart);
   return [{ start: bodyStart, end: text.length, line, text: text.slice(bodyStart) }];
 }
 
@@ -385,8 +385,6 @@ function addEntries(model: DocModel, entries: BuildState['entries'], from: numbe
 /** A copy of a fact moved by `by`. */
 type Mover<T> = (item: T, by: number) => T;
 
-/** Blocks read without the parser carry no more than their span and why. */
-const spreadMover = <T extends { start: number; end: number }>(item: T, by: number): T => ({ ...item, start: item.start + by, end: item.end + by });
 
 /**
  * A field moved to document offsets, as a literal with every key of `FieldFact` (the optional
@@ -415,6 +413,7 @@ const moveField: Mover<FieldFact> = (f, by) => ({
 const moveHeading: Mover<HeadingFact> = (h, by) => ({ start: h.start + by, end: h.end + by, depth: h.depth, text: h.text });
 const moveComment: Mover<CommentFact> = (c, by) => ({ start: c.start + by, end: c.end + by, body: c.body });
 const moveTag: Mover<TagHit> = (t, by) => ({ start: t.start + by, end: t.end + by, kind: t.kind, helper: t.helper, name: t.name });
+const moveDegraded: Mover<DegradedBlock> = (d, by) => ({ start: d.start + by, end: d.end + by, reason: d.reason });
 const moveTask: Mover<TaskFact> = (t, by) => ({ start: t.start + by, end: t.end + by, checked: t.checked, markerStart: t.markerStart + by, markerEnd: t.markerEnd + by, label: t.label });
 
 /** `items[from..]` moved by `by` (the same objects when `by` is 0: models never change their facts). */
@@ -461,7 +460,7 @@ function reassemble(text: string, starts: LineStarts, frontmatter: Frontmatter |
     moved(old.tags, tail.tags, by, model.tags, moveTag);
     moved(old.headings, tail.headings, by, model.headings, moveHeading);
     moved(old.comments, tail.comments, by, model.comments, moveComment);
-    moved(old.degraded, tail.degraded, by, model.degraded, spreadMover);
+    moved(old.degraded, tail.degraded, by, model.degraded, moveDegraded);
     moved(old.tasks, tail.tasks, by, model.tasks, moveTask);
   }
   // Indexed loops: this runs over every chunk of the document after each edit.
@@ -553,7 +552,6 @@ export class FirstParse {
 
 /** 1-based line and column of an offset. */
 export function positionAt(model: Pick<DocModel, 'lineStarts'>, offset: number): { line: number; column: number } {
-  const index = lowerBound(model.lineStarts, offset + 1) - 1;
-  const line = Math.max(0, index);
+  const line = lineIndexAt(model.lineStarts, offset);
   return { line: line + 1, column: offset - model.lineStarts[line] + 1 };
 }

@@ -7,7 +7,7 @@ import type { Nodes, Root, ListItem, Heading, Code, Html, Table } from 'mdast';
 import type { Span } from './types';
 import type { Message } from './messages';
 import { parseMarkdown, parseMdx } from './parse';
-import { lineStarts, lowerBound, splitChunks, type Chunk } from './chunks';
+import { lineIndexAt, lineStarts, lowerBound, splitChunks, type Chunk } from './chunks';
 import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, templatedDefinition, type FieldHit, type TagHit } from './grammar';
 import { readFrontmatter } from './frontmatter';
 import { parseHazard } from './limits';
@@ -600,10 +600,9 @@ function embedded(w: Walk, node: Code, span: Span): boolean {
   }
   if (starts.length !== lines.length) return false;
   const inner = markdownFacts(node.value, w.options, w.depth + 1);
-  const valueStarts = [0];
-  for (let i = 0; i < node.value.length; i++) if (node.value[i] === '\n') valueStarts.push(i + 1);
+  const valueStarts = lineStarts(node.value);
   const map = (v: number) => {
-    const k = lowerBound(valueStarts, v + 1) - 1;
+    const k = lineIndexAt(valueStarts, v);
     return starts[k] + (v - valueStarts[k]);
   };
   for (const f of inner.fields) w.fields.push({ ...f, start: map(f.start), end: map(f.end) });

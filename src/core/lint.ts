@@ -5,7 +5,7 @@
 import { buildModel, buildIncremental, FirstParse, FactCache, changedSpan, type DocModel, type BuildState } from './document';
 import { RULES, type RuleContext } from './rules/index';
 import type { Report } from './rules/rule';
-import { lowerBound, type LineStarts } from './chunks';
+import { lineIndexAt, type LineStarts } from './chunks';
 import { dodTitles } from './sections';
 import { resolveSeverity } from './severity';
 import { suppressions } from './suppress';
@@ -70,8 +70,8 @@ export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDe
  * a large template. Both forms have the keys in the same order.
  */
 function findingOf(rule: Finding['rule'], severity: Finding['severity'], r: Report, starts: LineStarts): Finding {
-  const a = Math.max(0, lowerBound(starts, r.start + 1) - 1);
-  const b = a + 1 >= starts.length || starts[a + 1] > r.end ? a : Math.max(0, lowerBound(starts, r.end + 1) - 1);
+  const a = lineIndexAt(starts, r.start);
+  const b = a + 1 >= starts.length || starts[a + 1] > r.end ? a : lineIndexAt(starts, r.end);
   const line = a + 1;
   const column = r.start - starts[a] + 1;
   const endLine = b + 1;

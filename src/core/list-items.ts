@@ -33,7 +33,7 @@ import type { ChunkFacts, FactOptions } from './facts';
 import { appendFacts, emptyFacts, isMarkdownFence, treeFacts } from './facts';
 import { fastFacts, fencedCodeFields, mayHoldTable } from './fastpath';
 import { parseHazard } from './limits';
-import { lowerBound } from './chunks';
+import { lineIndexAt } from './chunks';
 import { sortByStart } from './spans';
 
 /** A bullet item's first line: marker, 1-4 spaces, text. Its content starts after the spaces. */
@@ -156,7 +156,7 @@ function dedent(text: string, column: number): { text: string; starts: number[];
 
 /** Offset `o` of a `dedent` result's text, back in the text before the spaces were taken off. */
 function undented(d: { starts: number[]; removed: number[] }, o: number): number {
-  return o + d.removed[lowerBound(d.starts, o + 1) - 1];
+  return o + d.removed[lineIndexAt(d.starts, o)];
 }
 
 /** Whether a fact of `text` that cannot be moved line by line (a field, tag or comment) spans lines. */

@@ -126,5 +126,5 @@ export function dodTitles(titles: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-/** Title sets by their configured titles: each lint asks for its set, and `hasTitle` remembers by set. */
+/** Title sets by their configured titles: each lint asks for its set, and `endingsOf` remembers by set. */
 const titleSets = new Map<string, ReadonlySet<string>>();

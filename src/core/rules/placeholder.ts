@@ -3,7 +3,7 @@ import type { FieldFact } from '../facts';
 import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
 import type { DocModel, DegradedBlock } from '../document';
-import { lowerBound } from '../chunks';
+import { lineIndexAt } from '../chunks';
 import { letters } from '../letters';
 import { withLiquidCode } from '../liquid-blocks';
 import { english, msg, said } from '../messages';
@@ -130,7 +130,7 @@ function softDecider(model: DocModel, fields: readonly FieldFact[]): (fact: Fiel
   let legend: Set<string> | undefined;
   return (fact) => {
     if ((substituted ??= substitutedMarkers(model.text, fields)).has(fact.text)) return false;
-    if (mayBeLegendTag(fact.text) && (legend ??= legendTags(model.text)).has(fact.text)) return false;
+    if (LEGEND_TAG.test(fact.text) && (legend ??= legendTags(model.text)).has(fact.text)) return false;
     if (fact.soft === 'aside' || (fact.soft === 'caption' && captionsCode(model.text, fact))) return !referenced(fact) && anyOther();
     if (fact.soft === 'caption') return !referenced(fact);
     if (fact.soft === 'word') return plain(fact) && (anyOther() || twoWords());
@@ -196,14 +196,11 @@ function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<stri
  * uses it as a mark ("- [ ] T003 [P] Configure linting"), not a field. A template's
  * "- **[Feature name]**: [What it does]" is neither short nor explained in words.
  */
-const LEGEND_LINE = letters(/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|`)(\[[A-Z][A-Z\d]{0,3}\])(?:\*\*|__|`)[ \t]*(?:[:=]|[-–—](?=[ \t]))[ \t]*\p{L}/u);
+const TAG = String.raw`\[[A-Z][A-Z\d]{0,3}\]`;
+const LEGEND_LINE = letters(new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|${'`'})(${TAG})(?:\*\*|__|${'`'})[ \t]*(?:[:=]|[-\u2013\u2014](?=[ \t]))[ \t]*\p{L}`, 'u'));
 
-/** Whether a field's text has the shape of a legend's tag (`LEGEND_LINE`): only then are the legends read. */
-function mayBeLegendTag(text: string): boolean {
-  return text.length <= 6 && LEGEND_TAG.test(text);
-}
-
-const LEGEND_TAG = /^\[[A-Z][A-Z\d]{0,3}\]$/;
+/** A field whose text is a legend's tag (`TAG`): only for one are the legends read. */
+const LEGEND_TAG = new RegExp(`^${TAG}$`);
 
 /**
  * The tags the document's legends explain (`LEGEND_LINE`). Only the lines where a bracket closes
@@ -251,7 +248,7 @@ function degradedNotice(model: DocModel, degraded: DegradedBlock[]): Report {
   const [first, ...rest] = degraded;
   const nl = model.text.indexOf('\n', first.start);
   const lineEnd = Math.min(nl === -1 ? first.end : nl, first.end, first.start + NOTICE_SPAN);
-  const line = (offset: number) => lowerBound(model.lineStarts, offset + 1);
+  const line = (offset: number) => lineIndexAt(model.lineStarts, offset) + 1;
   let last = first.end; // the block's last character that is not a line end or blank
   while (last > first.start + 1 && /\s/.test(model.text[last - 1])) last--;
   const [a, b] = [line(first.start), line(last - 1)];
