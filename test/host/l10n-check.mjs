@@ -65,11 +65,7 @@ async function german(wb) {
   const rows = await wb.waitForProblemRows((r) => r.some((t) => t.includes(german)));
   assert.ok(!rows.some((t) => /Unfilled placeholder|Unchecked "/.test(t)), `no English diagnostic is left: ${JSON.stringify(rows)}`);
   const title = 'Integration Docs: Alle Integrationsdokumente prüfen';
-  const input = wb.page.locator('.quick-input-widget input.input');
-  await wb.page.keyboard.press('F1');
-  await input.waitFor();
-  await input.fill('>Alle Integrationsdokumente');
-  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await wb.typeForRow('F1', '>Alle Integrationsdokumente', title);
   await wb.screenshot('l10n-de');
   await wb.page.keyboard.press('Enter');
   const linted = wb.page.locator('.statusbar-item', { hasText: /Integration Docs: \d+ Datei\(en\) geprüft/ });

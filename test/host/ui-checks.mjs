@@ -59,11 +59,7 @@ export const uiChecks = [
       const settled = () => wb.page.evaluate(() => Promise.all(document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime)).map((a) => a.finished.catch(() => {}))));
       const input = wb.page.locator('.quick-input-widget input.input');
       // Like wb.runCommand, but the command opens its own quick input right away.
-      await wb.page.keyboard.press('F1');
-      await input.waitFor();
-      await input.fill('>Integration Docs: New Document from Template (Quick Input)');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template (Quick Input)' }).first().waitFor();
-      await wb.page.keyboard.press('Enter');
+      await wb.paletteRun('>Integration Docs: New Document from Template (Quick Input)', 'New Document from Template (Quick Input)');
       await widget.locator('.quick-input-title', { hasText: 'New Document from Template' }).waitFor();
       await input.fill('Implementation Plan');
       await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Implementation Plan' }).first().waitFor();
@@ -129,10 +125,7 @@ export const uiChecks = [
     name: 'New Document from Template opens the form: typed fields, a live preview, and closing it (Escape, then close) keeps the answers',
     async run(wb) {
       const open = async () => {
-        const input = wb.page.locator('.quick-input-widget input.input');
-        await wb.page.keyboard.press('F1');
-        await input.waitFor();
-        await input.fill('>Integration Docs: New Document from Template…');
+        const input = await wb.typeForRow('F1', '>Integration Docs: New Document from Template…', 'New Document from Template…');
         // Click this entry: the Quick Input one, used a moment ago, is listed first as recently used.
         await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New Document from Template…' }).first().click();
         await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'New Document from Template' }).waitFor();

@@ -60,12 +60,8 @@ export class Workbench {
    * @param {string} name  file name (or relative path) in the workspace
    */
   async openFile(name) {
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor();
-    await input.fill(name);
     const base = name.split('/').pop();
-    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: base }).first().waitFor();
+    await this.typeForRow('Control+P', name, base);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -76,11 +72,7 @@ export class Workbench {
    * @param {string} title  the command's title as shown in the palette
    */
   async runCommand(title) {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: title }).first().waitFor();
+    await this.typeForRow('F1', `>${title}`, title);
     await this.page.keyboard.press('Enter');
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
   }
@@ -91,13 +83,45 @@ export class Workbench {
    * @returns the quick input's text box, for the next step
    */
   async paletteRun(text, row) {
-    const input = this.page.locator(`${QUICK_INPUT} input.input`);
-    await this.page.keyboard.press('F1');
-    await input.waitFor();
-    await input.fill(text);
-    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first().waitFor();
+    const input = await this.typeForRow('F1', text, row);
     await this.page.keyboard.press('Enter');
     return input;
+  }
+
+  /**
+   * Opens a quick input with `key` (F1, Control+P), types `text` and waits until a row contains
+   * `row`. A busy workbench can take the focus back while the widget opens (the widget then
+   * closes) or reset its text as it shows: when the row has not come within 10 s, this logs what
+   * the widget shows, opens it again if it closed, types again, and waits again, for up to 60 s.
+   * @returns the quick input's text box
+   */
+  async typeForRow(key, text, row, timeoutMs = 60_000) {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    const match = this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: row }).first();
+    const deadline = Date.now() + timeoutMs;
+    const left = (most) => Math.max(1, Math.min(most, deadline - Date.now()));
+    for (let attempt = 1; ; attempt++) {
+      if (!(await input.isVisible())) await this.page.keyboard.press(key);
+      try {
+        await input.waitFor({ timeout: left(10_000) });
+        await input.fill(text, { timeout: left(10_000) });
+        await match.waitFor({ timeout: left(10_000) });
+        return input;
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        this.log(`quick input, attempt ${attempt}: no row "${row}" yet; it shows ${await this.quickInputState()}`);
+      }
+    }
+  }
+
+  /** What the quick input shows now, for a log line: hidden, or its text and first rows. */
+  async quickInputState() {
+    const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    if (!(await input.isVisible().catch(() => false))) return 'nothing (hidden)';
+    const value = await input.inputValue().catch(() => '?');
+    const rows = await this.page.locator(`${QUICK_INPUT} .monaco-list-row`).allInnerTexts().catch(() => []);
+    const shown = rows.slice(0, 3).map((r) => r.replace(/\s+/g, ' ').trim());
+    return `${JSON.stringify(value)} with ${rows.length} row(s)${shown.length ? `: ${shown.join(' | ')}` : ''}`;
   }
 
   /** In an open quick pick, waits for `ready` rows, types `text`, and picks the first row with it. */

@@ -20,6 +20,10 @@ const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 async function outputLine(wb, channel, text) {
   await wb.paletteRun('>Output: Show Output Channels', 'Show Output Channels');
   await wb.quickPick(channel, 'Extension Host');
+  // Each panel view has its own filter box, and only the active view's is visible: until the
+  // Output tab is the active one, the visible box may still be the Problems view's (a run once
+  // typed this text there, and the Problems panel then showed 0 of 63).
+  await wb.page.locator('.part.panel .composite-bar .action-item.checked', { hasText: 'Output' }).waitFor();
   // Only the lines with `text` (a long log scrolls its first lines out of the rendered view).
   const filter = wb.page.locator('.part.panel .viewpane-filter input:visible').first();
   await filter.waitFor();
