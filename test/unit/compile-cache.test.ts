@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleId, cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune, stampedName } from '../../src/cli/compile-cache';
+import Module from 'node:module';
+import { bundleId, cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune, readWrapped, stampedName } from '../../src/cli/compile-cache';
 import { engineFlags } from '../../src/cli/v8-flags';
 import { ROOT } from './helpers';
 
@@ -115,6 +116,26 @@ test('a file per bundle text and V8 flags: builds that set other flags do not re
   assert.notEqual(cacheName('(function () {})', ['--no-regexp-tier-up']), name, 'other flags (V8 would reject the file): another');
   assert.notEqual(cacheName('(function () { })', flags), name, 'another text: another file');
   assert.notEqual(cacheName('a b', []), cacheName('a', ['b']), 'flags and text do not run together');
+});
+
+test('a bundle is read into the text V8 compiles: wrapped, its #! line blanked (lines and length kept), UTF-8 unless ASCII', () => {
+  const dir = temp();
+  const file = join(dir, 'bundle.js');
+  writeFileSync(file, '#!/usr/bin/env node\n"use strict";\nmodule.exports = 1;\n');
+  const shebang = readWrapped(file);
+  assert.equal(shebang.source, Module.wrap(`${' '.repeat('#!/usr/bin/env node'.length)}\n"use strict";\nmodule.exports = 1;\n`));
+  assert.equal(shebang.source.slice(shebang.source.length - shebang.tail), Module.wrap('\0').split('\0')[1], 'tail: the wrapper after the text');
+  writeFileSync(file, 'module.exports = "caf\u00e9 \u2192 \u{1F600}";\n');
+  assert.equal(readWrapped(file).source, Module.wrap('module.exports = "caf\u00e9 \u2192 \u{1F600}";\n'), 'a watch build may hold UTF-8');
+  writeFileSync(file, '#!');
+  assert.equal(readWrapped(file).source, Module.wrap('  '), 'a file that is a #! alone');
+  writeFileSync(file, '');
+  assert.equal(readWrapped(file).source, Module.wrap(''));
+  const id = '0123456789abcdef0123456789abcdef';
+  writeFileSync(file, `x;\n// integration-docs bundle ${id}\n`);
+  const stamped = readWrapped(file);
+  assert.equal(bundleId(stamped.source, stamped.source.length - stamped.tail), id, 'the id is read before the wrapper ends');
+  assert.equal(bundleId(stamped.source), undefined, 'the wrapper is no part of the last line');
 });
 
 test('a stamped bundle is named by its id, the flags, and its size and time: an edit that keeps the id gets its own file', () => {
