@@ -81,8 +81,9 @@ function readCache(file: string): Buffer | undefined {
 /**
  * One buffer the bundles and their cache files are read into, one after another. A fresh buffer
  * of a few hundred kilobytes per file is fresh memory from the system (a page fault per 4 KB);
- * this one is reused (75 faults fewer on one doc). What is read into it is copied out (into the source string) or consumed
- * (V8 reads the cached data while the script is made) before the next read.
+ * this one is reused (75 faults fewer on one doc). What is read into it is copied out (into the
+ * source string) or consumed (V8 reads the cached data while the script is made) before the
+ * next read.
  */
 let scratch = Buffer.alloc(0);
 
