@@ -22,6 +22,10 @@
  *   and a folder of a hundred docs then took 5% longer on every run until the bundle changed. A
  *   run that writes one also deletes all but the newest `KEEP_FILES`, so old versions' files do
  *   not pile up.
+ * - The second run that lints writes it; the first leaves an empty file (a mark) that says a
+ *   run was here. Writing costs about 20 ms (V8 serializes all the run compiled), which pays
+ *   back only on a later run: a machine that runs the CLI once, such as a fresh CI container,
+ *   never pays it.
  * - Any failure (read-only home, full disk, a rejected file) costs only the cache, never the run.
  * - `INTEGRATION_DOCS_NO_COMPILE_CACHE=1` or Node's `NODE_DISABLE_COMPILE_CACHE=1` turn it off.
  */
@@ -35,8 +39,11 @@ import { dirname, join } from 'node:path';
 interface Compiled {
   script: Script;
   file: string;
-  /** Whether the cache file must be (re)written at exit. */
-  stale: boolean;
+  /**
+   * What the run does with the cache file at exit: `keep` it (it fit), `mark` that a run was here
+   * (there was none: an empty file), or `write` it (there was a mark, or V8 rejected the file).
+   */
+  exit: 'keep' | 'mark' | 'write';
 }
 
 /** How Node loads a `.js` file: `Module._extensions['.js']`. */
@@ -70,9 +77,15 @@ function privateToUs(path: string): boolean {
   }
 }
 
+/**
+ * A cache file's bytes: undefined when there is none; empty for a mark, and for a file that is
+ * not ours alone (never read: this run replaces it with its own cache).
+ */
 function readCache(file: string): Buffer | undefined {
   try {
-    return privateToUs(file) ? readWhole(file) : undefined;
+    if (privateToUs(file)) return readWhole(file);
+    statSync(file);
+    return Buffer.alloc(0);
   } catch {
     return undefined;
   }
@@ -106,14 +119,21 @@ function readWhole(file: string, before = 0, after = 0): Buffer {
   }
 }
 
-/** Writes each stale cache file (a temporary file, then renamed: a reader never sees half a file). */
+/**
+ * At exit: writes the cache files due (a temporary file, then renamed: a reader never sees half
+ * a file) and the marks (an empty file, never over one another run wrote meanwhile).
+ */
 function writeCaches(folder: string, compiled: readonly Compiled[]): void {
-  const stale = compiled.filter((c) => c.stale);
-  if (stale.length === 0) return;
+  const due = compiled.filter((c) => c.exit !== 'keep');
+  if (due.length === 0) return;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!privateToUs(folder)) return;
-    for (const c of stale) {
+    for (const c of due) {
+      if (c.exit === 'mark') {
+        writeMark(c.file);
+        continue;
+      }
       const tmp = `${c.file}.${process.pid}.tmp`;
       writeFileSync(tmp, c.script.createCachedData(), { mode: 0o600 });
       renameSync(tmp, c.file);
@@ -121,6 +141,14 @@ function writeCaches(folder: string, compiled: readonly Compiled[]): void {
     prune(folder);
   } catch {
     // No cache this time: the next run compiles as this one did.
+  }
+}
+
+function writeMark(file: string): void {
+  try {
+    writeFileSync(file, new Uint8Array(0), { mode: 0o600, flag: 'wx' });
+  } catch {
+    // There since this run looked: another run's mark or cache.
   }
 }
 
@@ -245,9 +273,11 @@ export function enableCompileCache(folder: string, writes = true, flags: readonl
     if (!ours.has(dirname(filename))) return original.call(this, module, filename);
     const wrapped = readWrapped(filename);
     const file = join(cache, nameFor(wrapped, filename, flags));
-    const cachedData = trusted ? readCache(file) : undefined;
+    const found = trusted ? readCache(file) : undefined;
+    const cachedData = found && found.length > 0 ? found : undefined;
     const script = new Script(wrapped.source, { filename, cachedData });
-    compiled.push({ script, file, stale: cachedData === undefined || script.cachedDataRejected === true });
+    const fits = cachedData !== undefined && script.cachedDataRejected !== true;
+    compiled.push({ script, file, exit: fits ? 'keep' : found ? 'write' : 'mark' });
     const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     const require = Module.createRequire(filename);
     return fn.call(module.exports, module.exports, require, module, filename, dirname(filename));

@@ -53,20 +53,24 @@ function cacheFiles(cacheHome: string): string[] {
 
 const nodeHasBuiltIn = 'enableCompileCache' in (require('node:module') as object);
 
-test('the first run writes the cache (private to the user), the next reads it with the same output', (t) => {
+test('the first run marks the cache, the second writes it (private to the user), the next reads it with the same output', (t) => {
   if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here (module.enableCompileCache)');
   const home = temp();
   const first = lintWith(home);
   assert.equal(first.code, 0);
   assert.match(first.out, /doc\.md:7:8 warning placeholder/);
-  const files = cacheFiles(home);
+  const marks = cacheFiles(home);
   // The CLI's bundle, the Markdown parser (a footnote definition is read by it) and yaml (for the frontmatter).
   // dist/cli-main.js, dist/lazy/yaml.js and dist/lazy/remark.js (if only two: DOC no longer makes the CLI parse).
-  assert.equal(files.length, 3, files.join('\n'));
+  assert.equal(marks.length, 3, marks.join('\n'));
+  for (const f of marks) assert.equal(statSync(f).size, 0, `${f}: a mark, no cache: a machine that runs once never pays for writing one`);
+  assert.deepEqual(lintWith(home), first);
+  const files = cacheFiles(home);
+  assert.deepEqual(files, marks, 'the second run writes the files the first marked');
+  for (const f of files) assert.ok(statSync(f).size > 1000, `${f} written`);
   for (const f of files) assert.equal(statSync(f).mode & 0o777, 0o600, f);
   const written = files.map((f) => statSync(f).mtimeMs);
-  const second = lintWith(home);
-  assert.deepEqual(second, first);
+  assert.deepEqual(lintWith(home), first);
   assert.deepEqual(cacheFiles(home).map((f) => statSync(f).mtimeMs), written, 'a cache that fits is not written again');
 });
 
@@ -82,13 +86,16 @@ test('only a run that lints writes the cache: one written by --version would hol
     assert.deepEqual(cacheFiles(home), [], `${args.join(' ')} writes no cache`);
   }
   assert.equal(lintWith(home).code, 0);
-  assert.equal(cacheFiles(home).length, 3, 'the first lint writes it');
+  assert.equal(cacheFiles(home).length, 3, 'the first lint marks it');
+  assert.equal(lintWith(home).code, 0);
+  for (const f of cacheFiles(home)) assert.ok(statSync(f).size > 1000, `the second lint writes ${f}`);
 });
 
 test('a damaged cache file is rejected, the run is unchanged and the file is rewritten', (t) => {
   if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here');
   const home = temp();
   const expected = lintWith(home);
+  lintWith(home);
   for (const f of cacheFiles(home)) writeFileSync(f, Buffer.from('not a code cache'));
   assert.deepEqual(lintWith(home), expected);
   for (const f of cacheFiles(home)) assert.ok(statSync(f).size > 1000, `${f} rewritten`);
@@ -210,8 +217,10 @@ test('a cache folder others could write is neither read nor written', (t) => {
   chmodSync(folder, 0o700);
   const fresh = temp();
   lintWith(fresh);
+  lintWith(fresh);
   const valid = cacheFiles(fresh).find((f) => f.endsWith(file.slice(file.lastIndexOf('/'))));
   assert.ok(valid, 'the same bundle has the same cache file name');
+  assert.ok(statSync(valid).size > 1000, 'a cache, not a mark');
   writeFileSync(file, readFileSync(valid));
   chmodSync(file, 0o666);
   assert.deepEqual(lintWith(home), expected);
