@@ -124,12 +124,26 @@ export class Workbench {
     return `${JSON.stringify(value)} with ${rows.length} row(s)${shown.length ? `: ${shown.join(' | ')}` : ''}`;
   }
 
-  /** In an open quick pick, waits for `ready` rows, types `text`, and picks the first row with it. */
-  async quickPick(text, ready = text) {
+  /**
+   * In an open quick pick, waits for `ready` rows, types `text`, and picks the first row with it.
+   * Like `typeForRow`, it types again when the row has not come within 10 s (a busy workbench can
+   * replace the text while it fills the list), for up to 60 s; it never reopens the pick.
+   */
+  async quickPick(text, ready = text, timeoutMs = 60_000) {
     const input = this.page.locator(`${QUICK_INPUT} input.input`);
+    const match = this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: text }).first();
     await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: ready }).first().waitFor();
-    await input.fill(text);
-    await this.page.locator(`${QUICK_INPUT} .monaco-list-row`, { hasText: text }).first().waitFor();
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await input.fill(text, { timeout: Math.max(1, Math.min(10_000, deadline - Date.now())) });
+        await match.waitFor({ timeout: Math.max(1, Math.min(10_000, deadline - Date.now())) });
+        break;
+      } catch (err) {
+        if (Date.now() >= deadline) throw err;
+        this.log(`quick pick, attempt ${attempt}: no row "${text}" yet; it shows ${await this.quickInputState()}`);
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
