@@ -225,11 +225,30 @@ function sharedYaml(source: string): YamlRead {
 function readSkimmed(source: string): YamlRead | undefined {
   const skim = skimFieldSchema(source);
   if (!skim) return undefined;
-  const read = readYaml(skim.masked);
+  const read = readYaml(skim.rest.text);
   // The rest read as a block mapping whose schema key is now empty, as the skim took it.
   if (read.errors.length > 0 || read.data?.[FIELD_SCHEMA_KEY] !== null || !isMap(read.doc?.contents) || read.doc.contents.flow) return undefined;
   read.data[FIELD_SCHEMA_KEY] = skim.value;
+  moveOffsets(read.doc, skim.rest.at, skim.rest.removed);
   return read;
+}
+
+/**
+ * Moves every offset of `doc` at or after `at` by `by`: the tree of a text cut at `at` then
+ * holds the offsets of the whole text. Node ranges are all the core reads of a tree's places
+ * (its source tokens are not kept); a range array shared by two nodes moves once.
+ */
+function moveOffsets(doc: Document, at: number, by: number): void {
+  const ranges = new Set<number[]>();
+  if (doc.range) ranges.add(doc.range);
+  visit(doc, {
+    Node(_key, node) {
+      if (node.range) ranges.add(node.range);
+    },
+  });
+  for (const range of ranges) {
+    for (let i = 0; i < range.length; i++) if (range[i] >= at) range[i] += by;
+  }
 }
 
 /** The shared read of `source` if it is among the recent ones (then it becomes the most recent). */
