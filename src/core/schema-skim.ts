@@ -33,8 +33,9 @@ export interface SkimmedSchema {
    * The rest of the source: the source without the schema's lines, `[at, at + removed)`. Read
    * on its own, the rest gives what the source with those lines blank gives (blank lines between
    * `fields:` and the next top-level key change no value), and the offsets of what lies after
-   * them less `removed`. `yaml`'s lexer takes a blank line's spaces one token at a time: the
-   * schema's lines blanked were 45% of reading the rest, the same lines cut 0%.
+   * them less `removed`. The schema's lines were once blanked in place instead, which kept the
+   * offsets, but `yaml`'s lexer reads blank lines a token at a time: the rest of the 1 MB bench
+   * corpus's frontmatters took 220 µs each to read with them, 120 µs without.
    */
   rest: { text: string; at: number; removed: number };
 }
