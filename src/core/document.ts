@@ -385,7 +385,6 @@ function addEntries(model: DocModel, entries: BuildState['entries'], from: numbe
 /** A copy of a fact moved by `by`. */
 type Mover<T> = (item: T, by: number) => T;
 
-
 /**
  * A field moved to document offsets, as a literal with every key of `FieldFact` (the optional
  * ones `undefined` where the field has none). A reader makes fields of six shapes, by which

@@ -212,5 +212,3 @@ function startOf(e: Event): number {
   const set = marks.filter((m) => m >= 0);
   return set.length > 0 ? Math.min(...set) : 0;
 }
-
-/** `text` with every character but line ends made a space (a line at a time: a regex replacing each character was a tenth of the skim). */
