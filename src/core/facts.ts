@@ -118,7 +118,7 @@ export function isMarkdownInfo(info: string): boolean {
 }
 
 /** The first line of a Markdown document shown whole: a heading (a comment in code is rarely capitalised after `#`), or an email's subject. */
-const DOCUMENT_OPENING = letters(/^(?:[ \t]*\r?\n)*(?:[ \t]{0,3}(#{1,6})[ \t]+[\p{Lu}\p{N}[{]|Subject:[ \t]+\S)[^\n]*/u);
+const DOCUMENT_OPENING = letters`^(?:[ \t]*\r?\n)*(?:[ \t]{0,3}(#{1,6})[ \t]+[\p{Lu}\p{N}[{]|Subject:[ \t]+\S)[^\n]*`;
 /** A bold label opening a line: "**Status:** …", "**Commit [hash]: [title]**". */
 const BOLD_LINE = /^[ \t]*(?:[-*+][ \t]+)?\*\*[^*\n]+\*\*/m;
 

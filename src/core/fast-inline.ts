@@ -73,7 +73,7 @@ export function codeSpanAt(text: string, at: number, lineEnd = text.length): { e
 /** Inline syntax left in a heading's plain text that only the parser resolves: emphasis, strikethrough, escapes, entities, images, links. */
 const NOT_PLAIN_TEXT = /[*~\\]|&#?\w+;|!\[|\]\(/;
 /** An underscore that could open or close emphasis (not between two letters or digits). */
-const EMPHASIS_UNDERSCORE = letters(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u);
+const EMPHASIS_UNDERSCORE = letters`(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])`;
 
 /**
  * The text an ATX heading's title has once parsed (what mdast's text of the heading is):

@@ -13,7 +13,7 @@ import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHi
 import { DIALECTS } from './dialects';
 import { CHARACTER_REFERENCE_SOURCE, headingText, HTML_TAG } from './fast-inline';
 import type { Span } from './types';
-import { letters } from './letters';
+import { letters, lettersFrom } from './letters';
 import { sortByStart } from './spans';
 
 const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
@@ -26,7 +26,7 @@ const SAFE_CODE_SPAN = /(?<!`)`(?!`)(?:(?!YYYY|MM\/DD|DD\/MM)[^`\n[{])*`(?!`)/g;
 /** A fence line, also one opened inside a list item or block quote (`* ~~~`, `> 1. ````). */
 const FENCE_LINE = /^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][\s>]*)*(?:`{3,}|~{3,})/m;
 /** Anything a dialect (its probe, from the dialect table) or a rule could report, or a block the plain path does not model (a setext underline also deep in a list item or block quote). */
-const INTERESTING = letters(new RegExp([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^[ \\t>]*(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu'));
+const INTERESTING = lettersFrom([...new Set(DIALECTS.map((d) => d.probe)), '<!--', '^[ \\t>]*(?:=+|-+)[ \\t]*$', '^\\s*(?:`{3,}|~{3,})'].join('|'), 'mu');
 
 const LONE_CR = /\r(?!\n)/;
 
@@ -48,7 +48,7 @@ export function fastFacts(text: string, isFence: boolean, options: FactOptions):
 /** A setext underline: `===` (level 1) or `---` (level 2) under the line of a heading. */
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 /** A line that can only be paragraph text: a letter or digit first (not an ordered-list marker), no pipe (no table). */
-const SETEXT_TEXT = letters(/^ {0,3}(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}][^|]*$/u);
+const SETEXT_TEXT = letters`^ {0,3}(?!\d{1,9}[.)](?:[ \t]|$))[\p{L}\p{N}][^|]*$`;
 
 /**
  * A chunk that opens with a setext heading of one line (`2.0.0 / 2024-04-03` over `=====`, as
@@ -912,7 +912,7 @@ function angleMasks(text: string, masks: Span[], hits: FieldHit[], out: ElementO
 }
 
 /** Emphasis or strikethrough that may open or close inside an element: `*`, `~`, or `_` not between letters or digits. */
-const MAY_EMPHASIZE = letters(/[*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/u);
+const MAY_EMPHASIZE = letters`[*~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])`;
 
 /**
  * The code element (`facts.ts`, CODE_OPEN) that the tag at `[at, openEnd)` opens, read as the

@@ -369,7 +369,7 @@ function valueFields(text: string, doc: Document, base: number, patterns: readon
  * A `{{name}}` field a YAML formatter rewrote as the flow mapping it reads as, `{ { name } }`
  * (Prettier does, on a template's frontmatter): still the template's field.
  */
-const REFORMATTED_MUSTACHE = letters(/^\{ ?\{ *([\p{L}_][\p{L}\d_.-]*) *\} ?\}$/u);
+const REFORMATTED_MUSTACHE = letters`^\{ ?\{ *([\p{L}_][\p{L}\d_.-]*) *\} ?\}$`;
 
 /**
  * An unquoted field that YAML reads as a flow collection: `title: [Partner Name]`,

@@ -7,7 +7,7 @@
  * chunk), never the syntax tree, so the fast paths and a full parse decide alike.
  */
 import type { Span } from './types';
-import { letters } from './letters';
+import { caselessLetters, letters, lettersFrom } from './letters';
 
 /** A field candidate as a matcher reports it. `refLabel` is set for `[text]` that may be a reference. */
 export interface RawHit extends Span {
@@ -61,74 +61,74 @@ export interface ScanState {
 export type AtMatcher = (state: ScanState, i: number) => number;
 
 /** Starts with a capital letter. */
-const STARTS_UPPER = letters(/^\p{Lu}/u);
+const STARTS_UPPER = letters`^\p{Lu}`;
 /** One lower-case word. */
-const LOWER_WORD = letters(/^\p{Ll}+$/u);
+const LOWER_WORD = letters`^\p{Ll}+$`;
 /** A camelCase identifier: "optionsOrSettings". */
-const CAMEL_IDENTIFIER = letters(/^\p{Ll}+\p{Lu}[\p{L}\d]*$/u);
+const CAMEL_IDENTIFIER = letters`^\p{Ll}+\p{Lu}[\p{L}\d]*$`;
 /** A function named with its parentheses: "traverse()". */
-const CALL_NAME = letters(/^[\p{L}_$][\w$.]*\(\)$/u);
+const CALL_NAME = letters`^[\p{L}_$][\w$.]*\(\)$`;
 /** One lower-case letter. */
-const ONE_LOWER = letters(/^\p{Ll}$/u);
+const ONE_LOWER = letters`^\p{Ll}$`;
 /** Starts with a lower-case letter. */
-const STARTS_LOWER = letters(/^\p{Ll}/u);
+const STARTS_LOWER = letters`^\p{Ll}`;
 /** Names and numbers joined by arithmetic: "height / width". */
-const FORMULA = letters(/^[\p{L}\d]+(?:\s*[-+*/×÷]\s*[\p{L}\d]+)+$/u);
+const FORMULA = letters`^[\p{L}\d]+(?:\s*[-+*/\u00D7\u00F7]\s*[\p{L}\d]+)+$`;
 /** A word of three or more letters, capitalised at most: "Circular". */
-const QUOTED_WORD = letters(/^\p{L}[\p{Ll}\p{N}]{2,}$/u);
+const QUOTED_WORD = letters`^\p{L}[\p{Ll}\p{N}]{2,}$`;
 /** An index or key: "i", "extension", "$ref". */
-const INDEX_NAME = letters(/^[\p{L}\d_$.]+$/u);
+const INDEX_NAME = letters`^[\p{L}\d_$.]+$`;
 /** What follows a name glossed in prose: the end of the line or cell, a word, a stop. */
-const GLOSS_AFTER = letters(/^(?:[ \t]*(?:\r?$|\|)|[ \t]+\p{L}|[.,;:)])/u);
+const GLOSS_AFTER = letters`^(?:[ \t]*(?:\r?$|\|)|[ \t]+\p{L}|[.,;:)])`;
 /** A word just before: on the line, or ending the line before. */
-const WORD_BEFORE = letters(/\p{L}(?: |[ \t]*\r?\n)$/u);
+const WORD_BEFORE = letters`\p{L}(?: |[ \t]*\r?\n)$`;
 /** A capitalised kind of issue: "Bug", "Feature request". */
-const ISSUE_KIND = letters(/^\p{Lu}[\p{L} ]*$/u);
+const ISSUE_KIND = letters`^\p{Lu}[\p{L} ]*$`;
 /** A lower-case word or slug: "shortcut", "api-v2". */
-const LOWER_SLUG = letters(/^\p{Ll}[\p{Ll}\d-]*$/u);
+const LOWER_SLUG = letters`^\p{Ll}[\p{Ll}\d-]*$`;
 /** A second area tag, then a sentence: "[types-first] Add …". */
-const TAG_THEN_SENTENCE = letters(/^\[[a-z][a-z\d-]*\] \p{Lu}/u);
+const TAG_THEN_SENTENCE = letters`^\[[a-z][a-z\d-]*\] \p{Lu}`;
 /** Two or three lower-case words. */
-const LOWER_WORDS = letters(/^\p{Ll}+(?: \p{Ll}+){1,2}$/u);
+const LOWER_WORDS = letters`^\p{Ll}+(?: \p{Ll}+){1,2}$`;
 /** Words that could name a value: letters, digits, blanks, hyphens, underscores. */
-const NAME_PHRASE = letters(/^[\p{L}_][\p{L}\p{N}_ -]*$/u);
+const NAME_PHRASE = letters`^[\p{L}_][\p{L}\p{N}_ -]*$`;
 /** Capitalised words: "Release Notes". */
-const TITLE_PHRASE = letters(/^\p{Lu}[\p{L}'’-]*(?: [\p{L}'’-]+)+$/u);
+const TITLE_PHRASE = letters`^\p{Lu}[\p{L}'\u2019-]*(?: [\p{L}'\u2019-]+)+$`;
 /** A character of an identifier. */
-const IDENTIFIER_CHAR = letters(/[\p{L}\p{N}_$]/u);
+const IDENTIFIER_CHAR = letters`[\p{L}\p{N}_$]`;
 /** A character a brace glued to it indexes or continues. */
-const GLUED_BEFORE_BRACE = letters(/[\p{L}\p{N}_\])}{$\\%#`=/:]/u);
+const GLUED_BEFORE_BRACE = letters`[\p{L}\p{N}_\])}{$\\%#\x60=/:]`;
 /** Starts with a letter. */
-const STARTS_LETTER = letters(/^\p{L}/u);
+const STARTS_LETTER = letters`^\p{L}`;
 /** A lower-case name (snake or kebab) or one capitalised word. */
-const SIMPLE_NAME = letters(/^\p{Ll}[\p{Ll}\p{N}_]*(?:-[\p{Ll}\p{N}_]+)*$|^\p{Lu}\p{Ll}*$/u);
+const SIMPLE_NAME = letters`^\p{Ll}[\p{Ll}\p{N}_]*(?:-[\p{Ll}\p{N}_]+)*$|^\p{Lu}\p{Ll}*$`;
 /** Two words next. */
-const TWO_WORDS_AFTER = letters(/^[ \t]+\p{L}+[ \t]+\p{L}+/u);
+const TWO_WORDS_AFTER = letters`^[ \t]+\p{L}+[ \t]+\p{L}+`;
 /** A key-like name: "owner", "api_key". */
-const KEY_NAME = letters(/^\p{L}[\p{L}\p{N}_-]*$/u);
+const KEY_NAME = letters`^\p{L}[\p{L}\p{N}_-]*$`;
 /** A character of a word or a path. */
-const WORD_OR_PATH_CHAR = letters(/[\p{L}\p{N}_/\\]/u);
+const WORD_OR_PATH_CHAR = letters`[\p{L}\p{N}_/\\]`;
 /** A character an angle bracket glued to it indexes or types. */
-const GLUED_BEFORE_ANGLE = letters(/[\p{L}\p{N}_\])"'`]/u);
+const GLUED_BEFORE_ANGLE = letters`[\p{L}\p{N}_\])"'\x60]`;
 /** Starts with a capitalised word. */
-const STARTS_CAPITALIZED = letters(/^\p{Lu}\p{Ll}/u);
+const STARTS_CAPITALIZED = letters`^\p{Lu}\p{Ll}`;
 /** A method called on the result: ".algorithmName(". */
-const METHOD_CALL_AFTER = letters(/^\.[\p{L}_$][\w$]*\(/u);
+const METHOD_CALL_AFTER = letters`^\.[\p{L}_$][\w$]*\(`;
 /** Starts with a letter or underscore. */
-const STARTS_NAME = letters(/^[\p{L}_]/u);
+const STARTS_NAME = letters`^[\p{L}_]`;
 /** Lower-case words: "command to run". */
-const LOWER_PHRASE = letters(/^\p{Ll}[\p{Ll}\d -]*$/u);
+const LOWER_PHRASE = letters`^\p{Ll}[\p{Ll}\d -]*$`;
 /** Starts with three letters. */
-const THREE_LETTERS = letters(/^\p{L}{3}/u);
+const THREE_LETTERS = letters`^\p{L}{3}`;
 /** A character that joins a bracket to what follows: a word, a path, a name. */
-const JOINS_AFTER = letters(/[-./_\p{L}\p{N}]/u);
-const WORD_CHAR = letters(/[\p{L}\p{N}_]/u);
-const HAS_LETTER_OR_DIGIT = letters(/[\p{L}\p{N}]/u);
+const JOINS_AFTER = letters`[-./_\p{L}\p{N}]`;
+const WORD_CHAR = letters`[\p{L}\p{N}_]`;
+const HAS_LETTER_OR_DIGIT = letters`[\p{L}\p{N}]`;
 export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const KEBAB = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/;
 const CHAR_CLASS = /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\.|[_.+\-])+$/;
-const DESCRIPTIVE_WORD = letters(/^[\p{L}][\p{L}'’./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '’./-]+\)$/u);
-const CAPITALIZED = letters(/^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$/u);
+const DESCRIPTIVE_WORD = letters`^[\p{L}][\p{L}'\u2019./&-]*[.,?!%]?$|^[-/&]$|^\([\p{L} '\u2019./-]+\)$`;
+const CAPITALIZED = letters`^\p{Lu}\p{Ll}+(?:\/\p{Lu}\p{Ll}+)*$`;
 const CODE_PUNCTUATION = /[=";`${}\\<>|*:]/;
 
 /** White space `normalizeLabel` changes: any but a single space inside the label. */
@@ -265,13 +265,13 @@ const OPTIONAL_SLOT = /^optional(?: [a-z][a-z-]*){1,3}$/;
 /** How JavaScript prints an object: "[object Object]", "[object Promise]" (or a message misspelling it, "[Object object]"). */
 const PRINTED_OBJECT = /^object [a-z]\w*$/i;
 /** A labelled note: "[Needs: a defined object?]", "[Note: …]", "[Update 2024: …]" (a soft candidate, see `RawHit.soft`). */
-const LABELLED_NOTE = letters(/^(?:\*\*|__)?\p{L}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S/u); // "[Note: …]", "[**LEGACY PROPERTY:** …]"
+const LABELLED_NOTE = letters`^(?:\*\*|__)?\p{L}[\p{L}\d' -]{0,24}(?:\*\*|__)?:(?:\*\*|__)?\s+\S`; // "[Note: …]", "[**LEGACY PROPERTY:** …]"
 /**
  * A narrated event: "[HTTP request is made]", "[the token was refreshed]" — a subject, then a
  * passive or perfect verb and nothing after it; no question or relative word, as in the
  * descriptions a writer fills ("[Describe what is needed]", "[Data that is sent]").
  */
-const NARRATION = letters(/^(?![\s\S]*\b(?:what|which|who|whom|whose|how|when|where|why|that|if|whether)\b)[\p{L}\d-]+(?: [\p{L}\d-]+){0,4} (?:is|are|was|were|has been|have been|gets|got) \p{Ll}+(?:ed|en|de|ne|t)$/iu);
+const NARRATION = caselessLetters`^(?![\s\S]*\b(?:what|which|who|whom|whose|how|when|where|why|that|if|whether)\b)[\p{L}\d-]+(?: [\p{L}\d-]+){0,4} (?:is|are|was|were|has been|have been|gets|got) \p{Ll}+(?:ed|en|de|ne|t)$`;
 /** A language tag: "[de]", "[en-AU]", "[pt-br]" (locale lists in changelogs). */
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
 /** A CLI synopsis: an optional flag "[-o <file>]", "[--verbose]", or "[options]" / "[global options]". */
@@ -304,10 +304,10 @@ const SYNOPSIS_LINE = /^[\s>*+-]*`?[a-z][\w.-]*`?(?: [a-z][\w.-]*)? \[`?-/;
 /** A tool and a namespaced command right before the bracket: "pm2 module:generate [name]", "artisan make:model [Name]". */
 const NAMESPACED_COMMAND = /(?:^|[\s`])[a-z][\w.-]* [a-z][\w-]*:[a-z][\w-]* $/;
 /** A camelCase key and a colon right before the bracket, as in printed output: "expiredAt: [ExpDate]". */
-const KEY_BEFORE = letters(/(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$/u);
+const KEY_BEFORE = letters`(?:^|[\s'"])\p{Ll}+\p{Lu}[\w]*:\s?$`;
 /** A bold or code identifier right before the bracket: "**retries** [number]", "`timeout` [ms]". */
 const ANNOTATED_NAME = /(?:\*\*|__|`)[\w$.-]+(?:\*\*|__|`)\s?$/;
-const TYPE_TOKEN = letters(/^[\p{L}$_][\w$.<>|]*(?:\[\])?$/u);
+const TYPE_TOKEN = letters`^[\p{L}$_][\w$.<>|]*(?:\[\])?$`;
 /** Lower-case words that name a type or a unit after a parameter, besides `TYPE_NAME`'s: "`timeout` [ms]". */
 const TYPE_WORD = /^(?:ms|milliseconds|seconds|secs?|bytes|str|num|bool|obj|fn|func|list|dict|map|set|date|uri|url|path|glob|regex|json|optional|required|deprecated)$/;
 
@@ -323,7 +323,7 @@ function annotationType(t: string): boolean {
 /** A JSDoc type just before, as API docs list parameters: "**{string}** ", "`{Object}` ", "{number} ". */
 const JSDOC_TYPE_BEFORE = /(?:^|\s)(?:\*\*|__|`)?\{[\w$.|<>[\]*?!, ]+\}(?:\*\*|__|`)?[ \t]+$/;
 /** An optional parameter's name, with its default perhaps: "filename", "options = {}", "opts.timeout=30". */
-const OPTIONAL_PARAM = letters(/^[\p{L}$_][\w$.]*(?:\s*=\s*\S.*)?$/u);
+const OPTIONAL_PARAM = letters`^[\p{L}$_][\w$.]*(?:\s*=\s*\S.*)?$`;
 /**
  * An entry's start before the bracket on its line: quote and list markers, then optionally a
  * lead-in link or bold label, a commit and its type, and other tags: "* [#980](url) [codegen] …",
@@ -361,7 +361,7 @@ const LITERAL = `(?:true|false|null|undefined|-?\\d+(?:\\.\\d+)?|'[^'|]*'|"[^"|]
 const LITERAL_CHOICE = new RegExp(`^${LITERAL}(?:\\s*\\|\\s*${LITERAL})+$`, 'i');
 
 /** Capitalised choices joined by slashes: "H/M/L", "High/Med/Low". */
-const CAPITAL_CHOICE = letters(/^\p{Lu}[\p{L}\d]*(?:\/\p{Lu}[\p{L}\d]*)+$/u);
+const CAPITAL_CHOICE = letters`^\p{Lu}[\p{L}\d]*(?:\/\p{Lu}[\p{L}\d]*)+$`;
 
 /** Is `inner` (text between brackets in prose) something other than a field, whatever its context? */
 function proseNonField(inner: string): boolean {
@@ -440,7 +440,7 @@ const IPV6 = /^(?=[^:]*:[^:]*:)[0-9a-fA-F:.]+(?:%\w+)?$/;
 /** A file named by its path or name with a known extension, the link its author left out: `tests/README.md`, `STATISTICS.md`. */
 const FILE_NAME = /^(?:[\w.-]+\/)*[\w-]+(?:\.[\w-]+)*\.(?:mdx?|markdown|txt|rst|adoc|c|h|cc|cpp|hpp|[cm]?[jt]sx?|json|ya?ml|toml|ini|cfg|conf|py|go|rs|java|kt|swift|rb|php|sh|ps1|html?|css|scss|xml|proto|sql|lock)$/i;
 /** A library named after its file, not a file: `Moment.js`, `Chart.js`. */
-const LIBRARY_NAME = letters(/^\p{Lu}[\p{L}\d]*\.js$/u);
+const LIBRARY_NAME = letters`^\p{Lu}[\p{L}\d]*\.js$`;
 /** Issue and pull-request references, one or a list: `[#12]`, `[pull #304, issue #245]`, `[fixes acme/app#7]`. */
 const ISSUE_REF = String.raw`(?:(?:pull|pr|issues?|gh|fix(?:es|ed)?|close[sd]?|see|refs?)\s+)?(?:[\w.-]+\/[\w.-]+)?#\d+`;
 const ISSUE_REFS = new RegExp(String.raw`^${ISSUE_REF}(?:\s*(?:[,;&]|and)\s*${ISSUE_REF})*$`, 'i');
@@ -739,7 +739,7 @@ export function templatedDefinition(line: string): string | undefined {
  * A lower-case name with an underscore, right after a word and before a word, a stop or a cell's
  * end; `your_…` is a writer's slot wherever it stands.
  */
-const NAME_GLOSS = letters(/^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u);
+const NAME_GLOSS = letters`^\p{Ll}[\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$`;
 
 function isNameGloss(t: string, cx: ProseContext): boolean {
   if (!NAME_GLOSS.test(t) || /^(?:your|my|our)_/.test(t) || !GLOSS_AFTER.test(cx.suffix)) return false;
@@ -754,7 +754,7 @@ function boldAlone(cx: ProseContext): boolean {
 }
 
 /** Lower-case names, two or more, separated by commas: "[start, end]", "[sdds-android, cicd]". */
-const NAME_TUPLE = letters(/^\p{Ll}[\p{Ll}\d_-]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_-]*)+$/u);
+const NAME_TUPLE = letters`^\p{Ll}[\p{Ll}\d_-]*(?:,[ \t]*\p{Ll}[\p{Ll}\d_-]*)+$`;
 
 /**
  * What only the whole document can decide about a bracket in prose (see `RawHit.soft`): an aside,
@@ -883,13 +883,13 @@ function isCodeMustache(inner: string): boolean {
 // --- {descriptive text} and <descriptive words> ------------------------------------------
 
 /** What a `{…}` field may hold once code and links inside it are masked: words and sentence punctuation (an `@` too: an e-mail address is a link only to a parser, so both readings agree). */
-const BRACE_BODY = letters(/^[\p{L}\p{N}\s,.;:!?@'’"“”()/&%+*_–—…|-]*$/u);
+const BRACE_BODY = letters`^[\p{L}\p{N}\s,.;:!?@'\u2019"\u201C\u201D()/&%+*_\u2013\u2014\u2026|-]*$`;
 /** What a function's or an arrow's body follows: "function() { return true }", "(e) => { e.stopPropagation() }". */
 const BODY_BEFORE = /(?:\)|=>)[ \t]*$/;
 /** The start of a statement, or code punctuation, in a body after `)` or `=>`. */
 const BODY_CODE = /^(?:return|throw|yield|await|const|let|var|if|for|while|new)\b|[();]/;
 /** A statement of code (a member call ended by `;`): a block whose fence was left out, `{ console.log(data); }`. */
-const CODE_STATEMENT = letters(/[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;/u);
+const CODE_STATEMENT = letters`[\p{L}_$][\w$]*\.[\w$]+\([^)]*\)\s*;`;
 /** Words addressed to the reader, which a finished doc keeps on purpose: `{your API key}`, `<your app name>`. */
 const READER_FACING = /^your\b/i;
 /** A `key:` or `key?:` that opens an object literal or a type: `{name: string}`. */
@@ -965,10 +965,10 @@ function leadingLabel(s: ScanState, open: number, close: number): boolean {
 
 const DATE_ONLY = /^(?:YYYY-MM-DD|MM\/DD\/YYYY|DD\/MM\/YYYY|YYYY-MM)$/;
 /** A description that opens with how much to write: "{2-3 sentences on the purpose}", "{1 paragraph: why now}". */
-const COUNTED_DESCRIPTION = letters(/^\d+(?:[-–]\d+)? \p{L}+[ :]+\p{L}/u);
+const COUNTED_DESCRIPTION = letters`^\d+(?:[-\u2013]\d+)? \p{L}+[ :]+\p{L}`;
 
 /** Lower-case words joined by pipes: a choice, "{autonomous|manual}". */
-const BRACE_CHOICE = letters(/^\p{Ll}[\p{Ll}\d_-]*(?:\|\p{Ll}[\p{Ll}\d_-]*)+$/u);
+const BRACE_CHOICE = letters`^\p{Ll}[\p{Ll}\d_-]*(?:\|\p{Ll}[\p{Ll}\d_-]*)+$`;
 /** Words of a type's union or a flag's values, never a writer's choice: "{string|false}", "{true|false}". */
 const VALUE_WORD = /^(?:true|false|null|undefined|nil|none|yes|no|on|off|enable|disable)$/;
 
@@ -1054,7 +1054,7 @@ function closedLater(src: string, name: string): boolean {
  * dialect row's probe and highlighting use this same source.
  */
 export const ANGLE_SOURCE = "<(\\p{L}[\\p{L}'’-]*|\\p{N}+(?:[–-]\\p{N}+)?)((?: [^\\s<>={}`|\\\\/]+(?:/[^\\s<>={}`|\\\\/]+)*)+)>";
-const ANGLE = new RegExp(`^${ANGLE_SOURCE}`, 'u');
+const ANGLE = lettersFrom(`^${ANGLE_SOURCE}`);
 /** A word that HTML and JSX read as an attribute name: `<Tabs items>`, not `<Alternative 1>`. */
 const ATTRIBUTE_NAME = /^[A-Za-z_:][\w.:-]*$/;
 
@@ -1159,14 +1159,14 @@ function isQuotedField(inner: string): boolean {
 /** A line of program output that opens with a bracketed timestamp or counter. */
 const LOG_LINE = /^\s*\[[^\]\n]*\d[^\]\n]*\]/;
 /** A program's log message: its name opening the line, the bracket, then what happened ("Server [http] listening on 3000"). */
-const LOG_SOURCE = letters(/^\s*\p{Lu}[\p{L}\d-]* $/u);
-const LOG_EVENT = letters(/^ \p{Ll}+(?:ing|ed)\b/u);
+const LOG_SOURCE = letters`^\s*\p{Lu}[\p{L}\d-]* $`;
+const LOG_EVENT = letters`^ \p{Ll}+(?:ing|ed)\b`;
 /** A tag named in guidance: an ALL-CAPS first word of four letters or more, then more words. */
 const TAG_CONVENTION = /^[A-Z][A-Z-]{3,}:?(?: [\w…. -]+)?$/;
 /** ALL-CAPS words with spaces: a synopsis slot or a tag (`git tag [TAG NAME]`), not a field (those are `[TAG_NAME]`). */
 const CAPS_WORDS = /^[A-Z]+(?: [A-Z]+)+$/;
 /** A word of a sentence before the bracket: "event to [Partner]", "3. [Partner] responds". */
-const IN_SENTENCE = letters(/(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$/u);
+const IN_SENTENCE = letters`(?:(?:^|\s)\p{Ll}{2,},? |^\s*(?:\d+\.|[-*+]) )$`;
 /** Code keywords that read like words: "return [Foo]". */
 const CODE_KEYWORD = /\b(?:return|yield|await|in|of|new|default|export|typeof|case|throw|raise|assert|print|echo|and|or|not|is|as)\s$/;
 /** ALL-CAPS keyword or tag before the bracket: SQL `WHERE [Id]`, Ansible `TASK [Name]`. */
@@ -1184,22 +1184,22 @@ function fileNameTokens(ctx: CodeContext): number {
 /** ASP.NET route tokens. */
 const ROUTE_TOKENS = new Set(['controller', 'action', 'area', 'handler']);
 /** Literal values offered in a program's help (on a flag's line): lower-case names, "or" before the last: "[node, napi or electron]". */
-const LITERAL_VALUES = letters(/^\p{Ll}[\p{Ll}\d-]*(?:, \p{Ll}[\p{Ll}\d-]*)* or \p{Ll}[\p{Ll}\d-]*$/u);
+const LITERAL_VALUES = letters`^\p{Ll}[\p{Ll}\d-]*(?:, \p{Ll}[\p{Ll}\d-]*)* or \p{Ll}[\p{Ll}\d-]*$`;
 /** A print or log call's opening quote: a bracket there labels what is printed, as a log level does. */
 const LOG_CALL_BEFORE = /(?:\bconsole\.(?:log|info|warn|error|debug)|\blog(?:ger)?\.(?:info|warn|warning|error|debug|trace)|\bprint(?:ln|f)?)\s*\(\s*['"`]$/;
-const CAMEL_OR_MEMBER = letters(/^\p{Ll}+\p{Lu}|\p{L}\.\p{L}/u);
+const CAMEL_OR_MEMBER = letters`^\p{Ll}+\p{Lu}|\p{L}\.\p{L}`;
 /** A camelCase key and a colon right before the bracket, as in a JavaScript object: `refetchQueries: [`. */
-const CAMEL_KEY_BEFORE = letters(/(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$/u);
+const CAMEL_KEY_BEFORE = letters`(?:^|[\s{,(])\p{Ll}+\p{Lu}[\p{L}\p{N}]*\??:\s?$`;
 /** A PascalCase name of two words or more (glued to an identifier, a field: `[ComponentName]Service`). */
-const GLUED_TYPE = letters(/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u);
+const GLUED_TYPE = letters`^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$`;
 /** A comment that labels what follows: "# Dev: ", "// Build: " (the bracket after it is the value to write). */
-const COMMENT_LABEL = letters(/^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$/u);
+const COMMENT_LABEL = letters`^\s*(?:#|\/\/|--|;)\s*\p{L}[\p{L}\d -]*:\s$`;
 /**
  * A computed property key in an object literal (the bracket is at U+0001): opening its line
  * (`  [CONTEXT_KEY]: {`, `[KEY]: value,`), or after `{` or `,` with a name for its value
  * (`{ [CORE_OPTIONS_ID]: options }`; `{ [HEADER_NAME]: [HEADER_VALUE] }` is a template's pair).
  */
-const COMPUTED_KEY = letters(/^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$|[{,][ \t]*\u0001:[ \t]*[\p{L}_$][\w$.]*[ \t]*[,}]/u);
+const COMPUTED_KEY = letters`^[ \t]*\u0001:[ \t]*(?:\{|[^\s{][^\n]*,)\s*$|[{,][ \t]*\u0001:[ \t]*[\p{L}_$][\w$.]*[ \t]*[,}]`;
 /** A command (and a subcommand) alone before the bracket: `terser `, `$ acme deploy `. */
 const COMMAND_SYNOPSIS = /^\s*(?:[$>]\s+)?[a-z][\w.-]*(?: [a-z][\w:.-]*)? $/;
 /** A synopsis's options slot later on the line: ` [options]`, ` [-v]`. */
@@ -1207,8 +1207,8 @@ const SYNOPSIS_AFTER = /^(?: \[[^\]]*\])* \[(?:--?[\w?]|(?:[a-z]+ )?options?\])/
 /** A bracket naming an error or a message by its text: `[Socket closed] error`. */
 const NAMED_MESSAGE = /^ (?:error|exception|warning|message)\b/i;
 /** Words of a quotation before and after a bracket: `"… SHA-1 [Version 5] is preferred"` (not a quoted field alone, `"[API_KEY]"`). */
-const QUOTED_BEFORE = letters(/["“][^"“”]*\p{L}[^"“”]*\s$/u);
-const QUOTED_AFTER = letters(/^\s[^"“”]*\p{L}[^"“”]*["”]/u);
+const QUOTED_BEFORE = letters`["\u201C][^"\u201C\u201D]*\p{L}[^"\u201C\u201D]*\s$`;
+const QUOTED_AFTER = letters`^\s[^"\u201C\u201D]*\p{L}[^"\u201C\u201D]*["\u201D]`;
 /** Arrows of a diagram drawn in text, and a bracket joined to another by one. */
 const ARROW = '(?:→|⟶|⇒|↔|←|⇐|-{1,2}>|={1,2}>|<-{1,2}>?|<={1,2}|—>|–>|─+>)';
 const ARROW_TO_BOX = new RegExp(String.raw`^[ \t]*${ARROW}[ \t]*\[`);
@@ -1242,10 +1242,10 @@ const OBJC_MESSAGE = /^[A-Z]\w*[a-z]\w*[A-Z]\w* [a-z][\w]*(?::\S.*)?$/;
 const METASYNTACTIC = /^(?:foo|baz|qux|quux)(?:[A-Z\d]\w*)?$/i;
 
 /** A collection's type in words: "array of users", "list of ids". */
-const TYPE_PHRASE = letters(/^(?:array|list|set|map|collection) of [\p{L}\d_]+$/iu);
+const TYPE_PHRASE = caselessLetters`^(?:array|list|set|map|collection) of [\p{L}\d_]+$`;
 
 /** A slug whose number is a mask to fill: "###-feature-name", "NNN_short_title", "XXX-slug". */
-const MASKED_SLUG = letters(/^(?:#{2,}|N{2,}|X{2,})[-_]\p{Ll}[\p{Ll}\d]*(?:[-_][\p{Ll}\d]+)*$/u);
+const MASKED_SLUG = letters`^(?:#{2,}|N{2,}|X{2,})[-_]\p{Ll}[\p{Ll}\d]*(?:[-_][\p{Ll}\d]+)*$`;
 
 /**
  * Decides whether bracket content in code is a descriptive field (`[command to verify]`,
@@ -1288,7 +1288,7 @@ export function isCodeField(inner: string, ctx: CodeContext): boolean {
 }
 
 /** A number or a name with digits among a description's words: "1", "2-3", "Model1". */
-const NUMBERED_WORD = letters(/^(?:\d+(?:[-–.]\d+)*%?|\p{L}+\d+)[.,]?$/u);
+const NUMBERED_WORD = letters`^(?:\d+(?:[-\u2013.]\d+)*%?|\p{L}+\d+)[.,]?$`;
 
 /**
  * Words with numbers among them that still read as an instruction: "[Step 1 description]", "[Add

@@ -64,7 +64,7 @@ export interface Plan {
 }
 
 /** A run of characters that are no letter or digit: what separates the words of a title. */
-const NOT_WORD = letters(/[^\p{L}\p{N}]+/u);
+const NOT_WORD = letters`[^\p{L}\p{N}]+`;
 
 /** The words of a title or id: `Step 1: Setup guide` → `step 1 setup guide`, `setup-guide` → `setup guide`. */
 export function titleWords(text: string): string {

@@ -17,7 +17,7 @@ import { eventsValue, yamlEventCodes, yamlEvents } from './yaml';
 import { letters } from './letters';
 
 /** A plain key that reads as a name: it starts with a letter. */
-const STARTS_LETTER = letters(/^\p{L}/u);
+const STARTS_LETTER = letters`^\p{L}`;
 
 /** The top-level key of a template's field schema. */
 export const FIELD_SCHEMA_KEY = 'fields';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import '../../src/core/index';
-import { asciiLettersOnly, asciiTwinSource, LETTER_PATTERNS, LetterPattern } from '../../src/core/letters';
+import { asciiLettersOnly, asciiTwinSource, caselessLetters, letters, lettersFrom, LETTER_PATTERNS, LetterPattern } from '../../src/core/letters';
 import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
 
 /** What `re` finds in `text` from the start: the match, its groups and where. */
@@ -63,7 +63,7 @@ test('every twin reads text with no letter or number outside ASCII exactly as it
 });
 
 test('text with a letter or number outside ASCII runs the full pattern', () => {
-  const p = new LetterPattern(/^\p{Lu}\p{Ll}+$/u);
+  const p = new LetterPattern(String.raw`^\p{Lu}\p{Ll}+$`, 'u');
   for (const s of ['Émile', 'Straße', 'Ärger', 'x٣', '\u212a', 'Mas\u017f', '東京']) {
     assert.equal(asciiLettersOnly(s), false, s);
     assert.equal(p.for(s), p.full, s);
@@ -83,6 +83,50 @@ test('a twin cuts each class down to its ASCII part, in a class or alone, and le
   assert.equal(asciiTwinSource(String.raw`\P{L}`), undefined);
   assert.equal(asciiTwinSource(String.raw`\p{Script=Greek}`), undefined);
   assert.equal(asciiTwinSource(String.raw`\p{constructor}`), undefined);
-  assert.equal(new LetterPattern(/\p{Lo}/u).twin, null);
-  assert.equal(new LetterPattern(/\p{Lo}/u).test('x'), false);
+  assert.equal(new LetterPattern(String.raw`\p{Lo}`, 'u').twin, null);
+  assert.equal(new LetterPattern(String.raw`\p{Lo}`, 'u').test('x'), false);
+});
+
+test('the tags read their raw text as the source of a literal: flags u (and i), parts put in as they are', () => {
+  const upper = letters`^\p{Lu}[\p{L}\x60/]*$`;
+  assert.equal(upper.full.source, /^\p{Lu}[\p{L}\x60/]*$/u.source);
+  assert.equal(upper.full.flags, 'u');
+  assert.equal(upper.test('A`b/c'), true);
+  const tag = 'a|b';
+  const choice = caselessLetters`^(?:${tag}) \p{L}+$`;
+  assert.equal(choice.full.flags, 'iu');
+  assert.equal(choice.test('B word'), true);
+  assert.equal(choice.test('B wörd'), true);
+  assert.equal(lettersFrom('^\\p{N}$', 'mu').full.flags, 'mu');
+});
+
+test('neither pattern is built before its first use, and the full one only for text that needs it', () => {
+  const made: string[] = [];
+  const Real = globalThis.RegExp;
+  // Count what the pattern builds: a RegExp made with the Unicode flag and a class of letters.
+  globalThis.RegExp = new Proxy(Real, {
+    construct(target, args: [string, string]) {
+      made.push(args[0]);
+      return new target(...args);
+    },
+  });
+  try {
+    const p = letters`^\p{Lu}\p{Ll}+$`;
+    assert.deepEqual(made, []);
+    assert.equal(p.test('Emile'), true);
+    assert.deepEqual(made, ['^[A-Z][a-z]+$']);
+    assert.equal(p.test('Émile'), true);
+    assert.deepEqual(made, ['^[A-Z][a-z]+$', '^\\p{Lu}\\p{Ll}+$']);
+    p.test('Straße');
+    assert.equal(made.length, 2);
+  } finally {
+    globalThis.RegExp = Real;
+  }
+});
+
+test('every pattern made by the tags is a valid pattern with the Unicode flag', () => {
+  for (const p of LETTER_PATTERNS) {
+    assert.ok(p.flags.includes('u'), p.source);
+    assert.doesNotThrow(() => p.full, p.source);
+  }
 });

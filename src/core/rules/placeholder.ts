@@ -4,7 +4,7 @@ import { dialectOf } from '../dialects';
 import type { Rule, Report } from './rule';
 import type { DocModel, DegradedBlock } from '../document';
 import { lineIndexAt } from '../chunks';
-import { letters } from '../letters';
+import { letters, lettersFrom } from '../letters';
 import { withLiquidCode } from '../liquid-blocks';
 import { english, msg, said } from '../messages';
 
@@ -151,7 +151,7 @@ function braceTemplate(model: DocModel, fields: readonly FieldHit[]): boolean {
 }
 
 /** A label at a line's start before a field, and nothing but a cell's end or a comment after it. */
-const LABEL_BEFORE = letters(/^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\d .'()/-]{0,40}:(?:\*\*|__)?[ \t]+$/u);
+const LABEL_BEFORE = letters`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?\p{L}[\p{L}\d .'()/-]{0,40}:(?:\*\*|__)?[ \t]+$`;
 const VALUE_END = /^(?:\*\*|__)?[ \t]*(?:\r?$|\||<!--)/;
 
 /** Whether a field is a label's whole value on its line (`LABEL_BEFORE`, `VALUE_END`). */
@@ -197,7 +197,7 @@ function substitutedMarkers(text: string, fields: readonly FieldHit[]): Set<stri
  * "- **[Feature name]**: [What it does]" is neither short nor explained in words.
  */
 const TAG = String.raw`\[[A-Z][A-Z\d]{0,3}\]`;
-const LEGEND_LINE = letters(new RegExp(String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|${'`'})(${TAG})(?:\*\*|__|${'`'})[ \t]*(?:[:=]|[-\u2013\u2014](?=[ \t]))[ \t]*\p{L}`, 'u'));
+const LEGEND_LINE = lettersFrom(String.raw`^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__|${'`'})(${TAG})(?:\*\*|__|${'`'})[ \t]*(?:[:=]|[-\u2013\u2014](?=[ \t]))[ \t]*\p{L}`, 'u');
 
 /**
  * A field whose text is a legend's tag (`TAG`): only for one are the legends read. Its length is
