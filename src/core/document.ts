@@ -377,7 +377,7 @@ function addEntries(model: DocModel, entries: BuildState['entries'], from: numbe
     if (facts.headings.length) moved(facts.headings, 0, chunk.start, model.headings, moveHeading);
     if (facts.comments.length) moved(facts.comments, 0, chunk.start, model.comments, moveComment);
     if (facts.tasks.length) moved(facts.tasks, 0, chunk.start, model.tasks, moveTask);
-    for (const d of facts.definitions) model.definitions.add(d);
+    for (let j = 0; j < facts.definitions.length; j++) model.definitions.add(facts.definitions[j]);
     if (facts.degraded) model.degraded.push({ start: chunk.start, end: chunk.end, reason: facts.degraded });
   }
 }

@@ -210,9 +210,9 @@ export function isInert(text: string, patterns: readonly RegExp[]): boolean {
   // Escapes are read left to right: `\\[` is an escaped backslash before a live bracket.
   const stripped = text.includes('\\`') || spansLeft.includes('`') ? uncertainSpans(text) : spansLeft.replace(/\\[\\[\]{}]/g, '').replace(INLINE_LINK, '');
   if (INTERESTING.test(stripped)) return false;
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    if (re.test(text)) return false;
+  for (let k = 0; k < patterns.length; k++) {
+    patterns[k].lastIndex = 0;
+    if (patterns[k].test(text)) return false;
   }
   return true;
 }
@@ -236,7 +236,9 @@ interface Line {
 function linesOf(text: string): Line[] {
   const out: Line[] = [];
   let start = 0;
-  for (const raw of text.split('\n')) {
+  const raws = text.split('\n');
+  for (let k = 0; k < raws.length; k++) {
+    const raw = raws[k];
     out.push({ start, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw });
     start += raw.length + 1;
   }
@@ -285,7 +287,9 @@ function headingsOnly(text: string): ChunkFacts | undefined {
   // An HTML block swallows the lines after it: headings only before the first line that may open one.
   const html = HTML_LINE.exec(text)?.index ?? text.length;
   const facts = emptyFacts();
-  for (const line of linesOf(text)) {
+  const lines = linesOf(text);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (line.start >= html) {
       if (line.text.includes('#')) return undefined;
       continue;
@@ -387,7 +391,8 @@ export function mayHoldTable(text: string): boolean {
  */
 function rowsKeepPipes(lines: readonly Line[]): boolean {
   let inTable = false;
-  for (const { text } of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const { text } = lines[k];
     if (text.trim() === '') inTable = false;
     else if (inTable && !text.includes('|')) return false;
     else if (TABLE_DELIMITER.test(text)) inTable = true;
@@ -432,7 +437,8 @@ function plainLines(lines: readonly Line[], table = false): boolean {
   // No line so far is indented: every item above is one of a flat list, the one of delimiter `list`.
   let flat = true;
   let list: string | undefined;
-  for (const { text } of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const { text } = lines[k];
     const blank = text.trim() === '';
     const indent = text.length - text.trimStart().length;
     if (!blank && indent > 0) flat = false;
@@ -457,7 +463,8 @@ function plainLines(lines: readonly Line[], table = false): boolean {
 
 /** Bracket fields must stay within one block: no `|` (table cells), and a field that spans lines only within one paragraph. */
 function fieldsStayInBlock(text: string, fields: readonly FieldHit[]): boolean {
-  for (const f of fields) {
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k];
     const body = text.slice(f.start, f.end);
     if (body.includes('|')) return false;
     if (!body.includes('\n')) continue;
@@ -503,7 +510,8 @@ function mayEndParagraph(line: string, prev: string): boolean {
 function bracketOverBlock(lines: readonly Line[]): boolean {
   let depth = 0;
   let prev = '';
-  for (const { text } of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const { text } = lines[k];
     if (depth > 0 && mayEndParagraph(text, prev)) return true;
     prev = text;
     for (let i = 0; i < text.length; i++) {
@@ -530,7 +538,9 @@ const EMPTY_COMMENT = /^ {0,3}<!---?>/;
 function commentLines(text: string): Line[] | null | undefined {
   if (!text.includes('<!--')) return undefined;
   const out: Line[] = [];
-  for (const line of linesOf(text)) {
+  const lines = linesOf(text);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (!COMMENT_LINE.test(line.text)) continue;
     if (EMPTY_COMMENT.test(line.text) || !line.text.includes('-->', line.text.indexOf('<!--') + 4)) return null;
     out.push(line);
@@ -628,7 +638,8 @@ function plainFacts(text: string): ChunkFacts | undefined {
   if (text.includes('[') && bracketOverBlock(lines)) return undefined;
   const facts = emptyFacts();
   const masks: Span[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     const h = heading(line);
     if (h === null) return undefined;
     if (h) facts.headings.push(h);
@@ -772,7 +783,8 @@ const UNESCAPED_PIPE = /(?:^|[^\\])\|/;
  * in its cell, and the plain path lets no other backslash through with a backtick).
  */
 function codeSpans(text: string, lines: readonly Line[], masks: Span[], hits: FieldHit[], table: boolean): boolean {
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     if (!line.text.includes('`')) continue;
     const runs = backtickRuns(line);
     for (let i = 0; i < runs.length; i++) {

@@ -65,15 +65,18 @@ function run(state: ScanState, rows: Rows): void {
   const re = rows.next;
   for (let i = state.span.start; i < end; i++) {
     re.lastIndex = i;
-    const m = re.exec(src);
-    if (!m || m.index >= end) return;
-    i = m.index;
+    // `test`, not `exec`: the class matches one character, so it ends at `lastIndex`, and no
+    // match array is made for each of the thousands of triggers a template holds.
+    if (!re.test(src) || re.lastIndex > end) return;
+    i = re.lastIndex - 1;
     const c = src[i];
     if (c === '\\') {
       i++;
       continue;
     }
-    for (const d of rows.byTrigger.get(c) ?? []) {
+    const dialects = rows.byTrigger.get(c) ?? [];
+    for (let k = 0; k < dialects.length; k++) {
+      const d = dialects[k];
       const n = state.out.length;
       const next = (d.match as NonNullable<Dialect['match']>)(state, i);
       if (next === -1) continue;
