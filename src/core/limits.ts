@@ -42,10 +42,40 @@ export function yamlTooDeep(source: string, max = MAX_YAML_DEPTH): number {
   return -1;
 }
 
+/** Character codes `yamlLine` reads. */
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const COLON = 58;
+const QUESTION = 63;
+const OPEN_SQUARE = 91;
+const BACKSLASH = 92;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
+
+/** Whether the character at `i` is the line's end (`nl`), a blank or a carriage return: a `-`, `?` or `:` before it is an indicator. */
+function spacedAt(source: string, i: number, nl: number): boolean {
+  if (i >= nl) return true;
+  const c = source.charCodeAt(i);
+  return c === SPACE || c === TAB || c === CR;
+}
+
+/**
+ * One line of `yamlTooDeep`'s scan (character codes: the scan reads every frontmatter whole,
+ * most of it a template's field schema).
+ */
 function yamlLine(source: string, lineStart: number, nl: number, scan: YamlScan, max: number): number {
   let i = lineStart;
-  while (i < nl && source[i] === ' ') i++;
-  const blank = i >= nl || source[i] === '#' || source[i] === '\r';
+  while (i < nl && source.charCodeAt(i) === SPACE) i++;
+  const first = i < nl ? source.charCodeAt(i) : LF;
+  const blank = i >= nl || first === HASH || first === CR;
   if (scan.scalarIndent >= 0 && (blank || i - lineStart > scan.scalarIndent)) return -1;
   scan.scalarIndent = -1;
   if (!scan.quote && scan.flow === 0 && !blank) {
@@ -55,20 +85,21 @@ function yamlLine(source: string, lineStart: number, nl: number, scan: YamlScan,
   let depth = scan.indents.length + scan.flow;
   let valueStart = true;
   for (; i < nl; i++) {
-    const c = source[i];
+    const c = source.charCodeAt(i);
     if (scan.quote) {
-      if (c === '\\' && scan.quote === '"') i++;
-      else if (c === scan.quote) scan.quote = '';
+      if (c === BACKSLASH && scan.quote === '"') i++;
+      else if (c === scan.quote.charCodeAt(0)) scan.quote = '';
       continue;
     }
-    const spaced = i + 1 >= nl || source[i + 1] === ' ' || source[i + 1] === '\t' || source[i + 1] === '\r';
-    if (c === '#' && (i === lineStart || source[i - 1] === ' ' || source[i - 1] === '\t')) break;
-    if ((c === '"' || c === "'") && valueStart) scan.quote = c;
-    else if (c === '[' || c === '{') depth = Math.max(depth, scan.indents.length + ++scan.flow);
-    else if ((c === ']' || c === '}') && scan.flow > 0) scan.flow--;
-    else if ((c === '-' || c === '?' || c === ':') && spaced) depth++;
+    const spaced = spacedAt(source, i + 1, nl);
+    if (c === HASH && (i === lineStart || source.charCodeAt(i - 1) === SPACE || source.charCodeAt(i - 1) === TAB)) break;
+    const indicator = (c === DASH || c === QUESTION || c === COLON) && spaced;
+    if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && valueStart) scan.quote = c === DOUBLE_QUOTE ? '"' : "'";
+    else if (c === OPEN_SQUARE || c === OPEN_CURLY) depth = Math.max(depth, scan.indents.length + ++scan.flow);
+    else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && scan.flow > 0) scan.flow--;
+    else if (indicator) depth++;
     if (depth > max) return i;
-    if (c !== ' ' && c !== '\t') valueStart = c === '[' || c === '{' || c === ',' || ((c === '-' || c === '?' || c === ':') && spaced);
+    if (c !== SPACE && c !== TAB) valueStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === COMMA || indicator;
   }
   if (!scan.quote && scan.flow === 0 && BLOCK_SCALAR.test(source.slice(lineStart, nl))) scan.scalarIndent = scan.indents[scan.indents.length - 1] ?? 0;
   return -1;

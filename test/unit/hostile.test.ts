@@ -41,6 +41,13 @@ test('nesting depth is counted as YAML nests, not by characters in values', () =
     Array.from({ length: 20 }, (_, i) => `${' '.repeat(i * 2)}k${i}:`).join('\n') + ' v',
   ];
   for (const source of fine) assert.equal(yamlTooDeep(source), -1, source);
+  // The scan reads character codes: a comment after a tab, an escaped quote, a carriage return
+  // before the line end, and indicators before one are read as YAML reads them.
+  assert.equal(yamlTooDeep(`a:\t# ${'['.repeat(40)}`), -1);
+  assert.equal(yamlTooDeep(`a: "x \\" ${'['.repeat(40)}"`), -1);
+  assert.equal(yamlTooDeep('- '.repeat(3) + 'x', 2), 2);
+  assert.equal(yamlTooDeep('-\r\n  -\r\n    -\r\n', 2), 5);
+  assert.equal(yamlTooDeep('a:' + '-'.repeat(40)), -1);
 });
 
 /** Whether `offset` falls between the halves of a surrogate pair. */
