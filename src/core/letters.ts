@@ -20,12 +20,13 @@
 const ASCII_PART: Readonly<Record<string, string>> = { L: 'A-Za-z', Ll: 'a-z', Lu: 'A-Z', N: '0-9' };
 
 const NON_ASCII = /[^\x00-\x7f]/;
-/**
- * Whether `text` holds a letter or number outside ASCII: where a twin could read differently. Its
- * pattern is made on the first text with a character outside ASCII (see `lettersFrom`).
- */
+/** A letter or number outside ASCII: made for the first text with a character outside ASCII (see `lettersFrom`). */
+let wideLetterOrNumber: RegExp | undefined;
+
+/** Whether `text` holds a letter or number outside ASCII: where a twin could read differently. */
 function hasWideLetterOrNumber(text: string): boolean {
-  return /(?![\x00-\x7f])[\p{L}\p{N}]/u.test(text);
+  wideLetterOrNumber ??= /(?![\x00-\x7f])[\p{L}\p{N}]/u;
+  return wideLetterOrNumber.test(text);
 }
 
 /** The text last asked about, and the answer: a matcher tries several patterns on one string in a row. */
