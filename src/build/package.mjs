@@ -28,8 +28,10 @@ const VSCE = join(ROOT, 'node_modules/@vscode/vsce/vsce');
 // brought it to about 684 KB. 700 KB since the fast paths read list items holding fences,
 // comment lines and dated tables (both bundles) and the README records the performance work:
 // about 691 KB. 720 KB since the field rules of eval rounds 18-30 (both bundles) and the
-// README's record of those rounds brought it to about 701 KB.
-export const MAX_VSIX_BYTES = 720 * 1024;
+// README's record of those rounds brought it to about 701 KB. 740 KB since the performance
+// sessions' code (each bundle's lazily built patterns, char-code scans and indexed loops: about
+// 1.3 KB compressed over the four bundles) and the README's record brought it to about 721 KB.
+export const MAX_VSIX_BYTES = 740 * 1024;
 /** Paths inside the VSIX (under extension/) that must be there. */
 const REQUIRED = [
   'extension/package.json',
