@@ -103,7 +103,7 @@ test('the tags read their raw text as the source of a literal: flags u (and i), 
 test('neither pattern is built before its first use, and the full one only for text that needs it', () => {
   const made: string[] = [];
   const Real = globalThis.RegExp;
-  // Count what the pattern builds: a RegExp made with the Unicode flag and a class of letters.
+  // Count the RegExp objects the pattern makes, by their source.
   globalThis.RegExp = new Proxy(Real, {
     construct(target, args: [string, string]) {
       made.push(args[0]);
