@@ -44,7 +44,6 @@ export function yamlTooDeep(source: string, max = MAX_YAML_DEPTH): number {
 
 /** Character codes `yamlLine` reads. */
 const TAB = 9;
-const LF = 10;
 const CR = 13;
 const SPACE = 32;
 const HASH = 35;
@@ -74,8 +73,7 @@ function spacedAt(source: string, i: number, nl: number): boolean {
 function yamlLine(source: string, lineStart: number, nl: number, scan: YamlScan, max: number): number {
   let i = lineStart;
   while (i < nl && source.charCodeAt(i) === SPACE) i++;
-  const first = i < nl ? source.charCodeAt(i) : LF;
-  const blank = i >= nl || first === HASH || first === CR;
+  const blank = i >= nl || source.charCodeAt(i) === HASH || source.charCodeAt(i) === CR;
   if (scan.scalarIndent >= 0 && (blank || i - lineStart > scan.scalarIndent)) return -1;
   scan.scalarIndent = -1;
   if (!scan.quote && scan.flow === 0 && !blank) {
