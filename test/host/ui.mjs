@@ -91,8 +91,11 @@ export class Workbench {
   /**
    * Opens a quick input with `key` (F1, Control+P), types `text` and waits until a row contains
    * `row`. A busy workbench can take the focus back while the widget opens (the widget then
-   * closes) or reset its text as it shows: when the row has not come within 10 s, this logs what
-   * the widget shows, opens it again if it closed, types again, and waits again, for up to 60 s.
+   * closes) or reset its text as it shows, and a palette opened while the workbench still loads
+   * lists the commands registered by then (a fresh web host once showed only "similar commands"
+   * for "Output: Show Output Channels" through five retypes): when the row has not come within
+   * 10 s, this logs what the widget shows, closes it, opens it again, types again, and waits
+   * again, for up to 60 s.
    * @returns the quick input's text box
    */
   async typeForRow(key, text, row, timeoutMs = 60_000) {
@@ -110,6 +113,11 @@ export class Workbench {
       } catch (err) {
         if (Date.now() >= deadline) throw err;
         this.log(`quick input, attempt ${attempt}: no row "${row}" yet; it shows ${await this.quickInputState()}`);
+        // Reopened, the widget asks again for its entries (the palette for the commands there are now).
+        if (await input.isVisible()) {
+          await this.page.keyboard.press('Escape');
+          await input.waitFor({ state: 'hidden', timeout: left(5_000) }).catch(() => undefined);
+        }
       }
     }
   }
