@@ -207,8 +207,9 @@ export function fencedCodeFields(text: string, span: Span): FieldFact[] {
  * date stub, comment, setext underline or fence is left.
  */
 export function isInert(text: string, patterns: readonly RegExp[]): boolean {
-  if (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text)) return false;
-  if (FENCE_LINE.test(text)) return false; // before stripping: ``` would read as an empty code span and a backtick
+  // Each pattern is tried only where the characters it needs are: a call into a pattern costs more than the scan.
+  if (text.includes('[') && (text.includes('[ ]') || /^\s*(?:[-*+]|\d+[.)])\s+\[[xX ]\]/m.test(text))) return false;
+  if ((text.includes('```') || text.includes('~~~')) && FENCE_LINE.test(text)) return false; // before stripping: ``` would read as an empty code span and a backtick
   const spansLeft = text.replace(SAFE_CODE_SPAN, '');
   // Escapes are read left to right: `\\[` is an escaped backslash before a live bracket.
   const stripped = text.includes('\\`') || spansLeft.includes('`') ? uncertainSpans(text) : spansLeft.replace(/\\[\\[\]{}]/g, '').replace(INLINE_LINK, '');
@@ -256,6 +257,7 @@ const NESTED_HASH = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*#/;
  * (inline syntax in the title, or a `#` after a list marker, `>` or indent: `1. ## Title`).
  */
 function heading(line: Line): HeadingFact | undefined | null {
+  if (!line.text.includes('#')) return undefined;
   const m = ATX.exec(line.text);
   if (!m) return NESTED_HASH.test(line.text) ? null : undefined;
   const text = ATX_EMPTY.test(line.text) ? '' : headingText((m[2] ?? '').trim());
@@ -433,33 +435,49 @@ function orderedItemStart(line: string, prevBlank: boolean, list: string | undef
   return prevBlank || m[2] === '1' || (flat && m[1] === '' && list === m[3]) ? m[3] : undefined;
 }
 
-/** Line-level checks: no indented code, no lazy task lines, no dates in table rows (unless `table`: the chunk is one table whose cells are known). */
+/** Whether a character code (a line's first after its indent) may start a list item's marker: `-`, `*`, `+` or a digit. */
+function mayStartItem(c: number): boolean {
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
+/**
+ * Line-level checks: no indented code, no lazy task lines, no dates in table rows (unless `table`:
+ * the chunk is one table whose cells are known). Each pattern is tried only on lines whose first
+ * character (after the indent) or content it needs is there: most lines are prose and need none.
+ */
 function plainLines(lines: readonly Line[], table = false): boolean {
   let prevBlank = true;
   let prev = '';
+  let prevQuote = false;
   // No line so far is indented: every item above is one of a flat list, the one of delimiter `list`.
   let flat = true;
   let list: string | undefined;
   for (let k = 0; k < lines.length; k++) {
     const { text } = lines[k];
-    const blank = text.trim() === '';
     const indent = text.length - text.trimStart().length;
+    const blank = indent === text.length;
+    const first = text.charCodeAt(indent);
+    const box = text.includes('[');
+    const quote = first === 62 && QUOTE_LINE.test(text); // >
     if (!blank && indent > 0) flat = false;
-    const item = blank ? list : orderedItemStart(text, prevBlank, list, flat);
+    const item = blank ? list : first >= 48 && first <= 57 ? orderedItemStart(text, prevBlank, list, flat) : undefined;
     if (!blank && prevBlank && indent >= 4) return false; // indented code (or a continuation)
     // After a heading or a table row an indented line is code, not a continuation.
     if (!blank && indent >= 4 && (prev.includes('|') || ATX.test(prev) || RULE_LINE.test(prev))) return false;
-    if (BARE_TASK.test(text) || (ORDERED_TASK.test(text) && item === undefined)) return false;
-    if (MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
-
-    if (TASK.test(text) && indent >= 4 && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
-    if (((text.includes('|') && !table) || LIST_LINE.test(text)) && DATE.test(text)) return false; // dates read per cell / paragraph
-    if (!prevBlank && RULE_LINE.test(withoutQuoteMarkers(text))) return false; // a setext underline or break, also deep in a list item or block quote
-    if (QUOTE_LINE.test(text) && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
-    if (!blank && !prevBlank && QUOTE_LINE.test(text) !== QUOTE_LINE.test(prev)) return false; // quote starts or lazily continues
+    if (box && (BARE_TASK.test(text) || (ORDERED_TASK.test(text) && item === undefined))) return false;
+    if (box && MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
+    if (box && indent >= 4 && TASK.test(text) && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
+    if (((text.includes('|') && !table) || (mayStartItem(first) && LIST_LINE.test(text))) && DATE.test(text)) return false; // dates read per cell / paragraph
+    // A setext underline or break, also deep in a list item or block quote: `-`, `*`, `_`, `=` or `>` first.
+    if (!prevBlank && (first === 45 || first === 42 || first === 95 || first === 61 || first === 62) && RULE_LINE.test(withoutQuoteMarkers(text))) return false;
+    if (quote && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
+    if (!blank && !prevBlank && quote !== prevQuote) return false; // quote starts or lazily continues
     prevBlank = blank;
     list = item;
-    if (!blank) prev = text;
+    if (!blank) {
+      prev = text;
+      prevQuote = quote;
+    }
   }
   return true;
 }
@@ -990,6 +1008,7 @@ function nextBareLink(text: string, from: number): RegExpExecArray | null {
 }
 
 function taskOf(line: Line): TaskFact | undefined {
+  if (!line.text.includes('[')) return undefined;
   const m = TASK.exec(line.text);
   if (!m) return undefined;
   const start = line.start + m[1].length;
