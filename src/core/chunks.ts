@@ -42,7 +42,16 @@ interface FenceState {
   indent: number;
 }
 
+/** The character code after at most three leading spaces of `line`: what a fence or an HTML block's line must start with. */
+function leadCode(line: string): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i);
+}
+
 function fenceOpen(line: string): (FenceState & { info: string }) | undefined {
+  const lead = leadCode(line);
+  if (lead !== 96 && lead !== 126) return undefined; // ` or ~: most lines are neither, and a pattern costs more than this test
   const m = FENCE_OPEN.exec(line);
   if (!m) return undefined;
   const marker = m[1];
@@ -164,6 +173,7 @@ export function splitChunksUntil(
 function openHtmlBlock(line: string): string | undefined {
   const comment = line.lastIndexOf('<!--');
   if (comment !== -1 && line.indexOf('-->', comment + 4) === -1) return '-->';
+  if (leadCode(line) !== 60) return undefined; // <
   const m = /^ {0,3}<(?:(pre|script|style|textarea)(?:\s|>|$)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i.exec(line);
   if (!m) return undefined;
   const end = m[1] ? `</${m[1].toLowerCase()}>` : m[2] ? '?>' : m[3] ? ']]>' : '>';
