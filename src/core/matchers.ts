@@ -500,19 +500,23 @@ function linkWrittenOut(cx: ProseContext): boolean {
 
 function contextNonField(inner: string, cx: ProseContext): boolean {
   const t = inner.trim();
-  if (DIRECTIVE.test(cx.prefix)) return true; // ":::tip[Before you start]"
-  if (OPTION_BEFORE.test(cx.prefix) || USAGE_LINE.test(cx.prefix) || SYNOPSIS_LINE.test(cx.prefix)) return true; // "-o, --output [file]", "Usage: cmd [opts]"
-  if (NAMESPACED_COMMAND.test(cx.prefix)) return true; // a command's argument: "pm2 module:generate [module name]"
-  if (KEY_BEFORE.test(cx.prefix)) return true; // program output: "expiredAt: [ExpDate]"
-  if (IN_CALL.test(cx.prefix) || ARG_LIST.test(cx.prefix)) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
-  if (ANNOTATED_NAME.test(cx.prefix) && annotationType(t.replace(/^([*_])(.+)\1$/, '$2'))) return true; // "**retries** [number]", "`options` [*object*]"; not "**When** [action]"
-  if (JSDOC_TYPE_BEFORE.test(cx.prefix) && OPTIONAL_PARAM.test(t)) return true; // "**{string}** [filename] - Optional name", "{Object} [options = {}]"
+  // Each pattern on the prefix needs a character (`:`, `-`, `(`, `{`, `=`, a marker) that a prefix
+  // of prose mostly lacks: looking for it first spares the call into the pattern.
+  const p = cx.prefix;
+  const colon = p.includes(':');
+  if (colon && DIRECTIVE.test(p)) return true; // ":::tip[Before you start]"
+  if ((p.includes('-') && OPTION_BEFORE.test(p)) || USAGE_LINE.test(p) || (p.includes(' [') && SYNOPSIS_LINE.test(p))) return true; // "-o, --output [file]", "Usage: cmd [opts]"
+  if (colon && NAMESPACED_COMMAND.test(p)) return true; // a command's argument: "pm2 module:generate [module name]"
+  if (colon && KEY_BEFORE.test(p)) return true; // program output: "expiredAt: [ExpDate]"
+  if (p.includes('(') && (IN_CALL.test(p) || ARG_LIST.test(p))) return true; // an API signature: "open(path, [options])", "input (name, [type], value)"
+  if ((p.includes('`') || p.includes('**') || p.includes('__')) && ANNOTATED_NAME.test(p) && annotationType(t.replace(/^([*_])(.+)\1$/, '$2'))) return true; // "**retries** [number]", "`options` [*object*]"; not "**When** [action]"
+  if (p.includes('{') && JSDOC_TYPE_BEFORE.test(p) && OPTIONAL_PARAM.test(t)) return true; // "**{string}** [filename] - Optional name", "{Object} [options = {}]"
   if (ONE_LOWER.test(t) && STARTS_LOWER.test(cx.suffix)) return true; // an editor's letter in a quotation: "the \"[p]refered\" way"
   if (ENTRY_START.test(cx.prefix) && /\S/.test(cx.suffix) && isEntryTag(t)) return true; // "- [BUGFIX] …", "- 5aa656f: feat: [BREAKING CHANGE] …"
   if (HEADING_START.test(cx.prefix) && /\S/.test(cx.suffix) && CHANGE_TAG.test(t)) return true; // "#### [update] The command was renamed"
   if (BROKEN_LINK.some((re) => re.test(cx.suffix))) return true; // "[roadmap](12.x, 14.x)", "[Number objects] (http://…)"
   if (linkWrittenOut(cx)) return true; // "under the [Apache 2.0 license]:\n https://…"
-  if (/=\s*$/.test(cx.prefix) && FORMULA.test(t) && !CAPITAL_CHOICE.test(t)) return true; // a formula: "aspect ratio = [height / width]"; not a choice, "impact=[H/M/L]"
+  if (p.includes('=') && /=\s*$/.test(p) && FORMULA.test(t) && !CAPITAL_CHOICE.test(t)) return true; // a formula: "aspect ratio = [height / width]"; not a choice, "impact=[H/M/L]"
   if (STATUS_MARK.test(t.replace(/^(\*\*|__|[*_])(.+)\1$/, '$2')) && /^[\s.,;)]*$/.test(cx.suffix)) return true; // "… in `host.ts`. [**Completed**]"
   if (cx.line.end > cx.line.start && inTableCell(cx)) {
     if (/\|\s*$/.test(cx.prefix) && /^\s*\|/.test(cx.suffix) && (CHECK_MARK.test(t) || CHECK_STATE.test(t))) return true; // "| [x] |"
