@@ -457,7 +457,8 @@ function plainLines(lines: readonly Line[], table = false): boolean {
     const indent = text.length - text.trimStart().length;
     const blank = indent === text.length;
     const first = text.charCodeAt(indent);
-    const box = text.includes('[');
+    // A task box's patterns need a `[` and a list marker first.
+    const box = mayStartItem(first) && text.includes('[');
     const quote = first === 62 && QUOTE_LINE.test(text); // >
     if (!blank && indent > 0) flat = false;
     const item = blank ? list : first >= 48 && first <= 57 ? orderedItemStart(text, prevBlank, list, flat) : undefined;
@@ -1008,7 +1009,7 @@ function nextBareLink(text: string, from: number): RegExpExecArray | null {
 }
 
 function taskOf(line: Line): TaskFact | undefined {
-  if (!line.text.includes('[')) return undefined;
+  if (!line.text.includes('[') || !mayStartItem(line.text.charCodeAt(line.text.length - line.text.trimStart().length))) return undefined;
   const m = TASK.exec(line.text);
   if (!m) return undefined;
   const start = line.start + m[1].length;

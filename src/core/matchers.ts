@@ -720,7 +720,7 @@ function templatedDestination(src: string, from: number, limit: number): boolean
  * `chunkFacts` leaves these chunks to the parser whole.
  */
 export function mayHoldTemplatedDefinition(text: string): boolean {
-  return /\]:[ \t]*(?:\{\{|\{%|<%)/.test(text);
+  return text.includes(']:') && /\]:[ \t]*(?:\{\{|\{%|<%)/.test(text);
 }
 
 /**
