@@ -31,6 +31,7 @@
  */
 import Module from 'node:module';
 import { Script } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -123,10 +124,13 @@ function readWhole(file: string, before = 0, after = 0): Buffer {
  * At exit: writes the cache files due (a temporary file, then renamed: a reader never sees half
  * a file) and the marks (an empty file, never over one another run wrote meanwhile).
  */
-function writeCaches(folder: string, compiled: readonly Compiled[]): void {
+function writeCaches(folder: string, compiled: readonly Compiled[], flags: readonly string[]): void {
   const due = compiled.filter((c) => c.exit !== 'keep');
   if (due.length === 0) return;
   try {
+    // The cache carries V8's flags as they are when it is written: those the file is named by,
+    // whatever the run changed since (a large run's young generation: `v8-flags.ts`).
+    for (const flag of flags) setFlagsFromString(flag);
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!privateToUs(folder)) return;
     for (const c of due) {
@@ -282,5 +286,5 @@ export function enableCompileCache(folder: string, writes = true, flags: readonl
     const require = Module.createRequire(filename);
     return fn.call(module.exports, module.exports, require, module, filename, dirname(filename));
   };
-  if (writes) process.once('exit', () => writeCaches(cache, compiled));
+  if (writes) process.once('exit', () => writeCaches(cache, compiled, flags));
 }

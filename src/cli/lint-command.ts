@@ -1,5 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { loadParser } from '../core/parse';
+import { loadYaml } from '../core/yaml';
+import { LARGE_RUN_BYTES, largeRunFlags } from './v8-flags';
 import { lintOptionsOf } from '../core/config';
 import { syntaxOf } from '../core/syntax';
 import { parseArgs, flag } from './args';
@@ -60,6 +64,20 @@ function sizeOf(file: string): number {
   }
 }
 
+/**
+ * Lets V8 grow its young generation for a run of `LARGE_RUN_BYTES` or more (`v8-flags.ts`). V8
+ * rejects a code cache written under other flags, so the parser's and YAML's bundles are loaded
+ * first, under the flags their cache files were written with (the cache writes at exit set the
+ * launcher's flags again: `compile-cache.ts`).
+ */
+function sizeRun(totalBytes: number): void {
+  const flags = totalBytes >= LARGE_RUN_BYTES ? largeRunFlags(process.versions.v8) : [];
+  if (flags.length === 0) return;
+  loadParser();
+  loadYaml();
+  for (const f of flags) setFlagsFromString(f);
+}
+
 /** `integration-docs lint`: returns the exit code. */
 export async function lintCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(argv, SPEC);
@@ -82,6 +100,7 @@ export async function lintCommand(argv: readonly string[], out: (s: string) => v
     const loaded = configs.forFile(file);
     return { index, file, options: { ...lintOptionsOf(loaded.config), syntax: syntaxOf(file) }, maxBytes: limit, root: roots.forFile(file) };
   });
+  sizeRun(totalBytes);
   let results = await lintAll(jobs, totalBytes);
   for (const r of results) if (r.skipped) err(`integration-docs: ${shown(r.file)}: ${r.skipped}`);
   const worst = FAIL_ON.indexOf(failOn);

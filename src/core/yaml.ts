@@ -60,6 +60,12 @@ function jsYaml(): typeof JsYaml {
   return quick;
 }
 
+/** Loads the YAML libraries now (their first use would). */
+export function loadYaml(): void {
+  yaml();
+  jsYaml();
+}
+
 /** `parseEvents` of `js-yaml`: the flat event stream of a YAML text, spans as offsets. Throws on invalid YAML. */
 export function yamlEvents(source: string): Event[] {
   return withoutStacks(() => jsYaml().parseEvents(source, {}));

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Module from 'node:module';
 import { bundleId, cacheDisabled, cacheFolder, cacheName, KEEP_FILES, prune, readWrapped, stampedName } from '../../src/cli/compile-cache';
-import { engineFlags } from '../../src/cli/v8-flags';
+import { engineFlags, largeRunFlags } from '../../src/cli/v8-flags';
 import { ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist/cli.js');
@@ -89,6 +89,37 @@ test('only a run that lints writes the cache: one written by --version would hol
   assert.equal(cacheFiles(home).length, 3, 'the first lint marks it');
   assert.equal(lintWith(home).code, 0);
   for (const f of cacheFiles(home)) assert.ok(statSync(f).size > 1000, `the second lint writes ${f}`);
+});
+
+/** Runs `lint` on a folder of two 3.3 MB docs of prose: a run over `LARGE_RUN_BYTES`, which sets a V8 flag once it knows its size. */
+function lintLarge(cacheHome: string): number | null {
+  const dir = temp();
+  const prose = 'A line of prose with nothing to report in it, written to make a large run.\n'.repeat(44_000);
+  for (const name of ['a.md', 'b.md']) writeFileSync(join(dir, name), `# Notes\n\n${prose}`);
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cacheHome };
+  delete env.INTEGRATION_DOCS_NO_COMPILE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  return spawnSync(process.execPath, [CLI, 'lint', '.'], { cwd: dir, encoding: 'utf8', env }).status;
+}
+
+test('a large run, which changes a V8 flag mid-run, reads the cache small runs wrote, and writes one they read', (t) => {
+  if (nodeHasBuiltIn) return t.skip('Node caches compiled code itself here');
+  if (largeRunFlags(process.versions.v8).length === 0) return t.skip('no flag changes mid-run on this engine');
+  const mtimes = (home: string) => cacheFiles(home).map((f) => `${f} ${statSync(f).mtimeMs}`);
+  const small = temp();
+  lintWith(small);
+  lintWith(small);
+  const written = mtimes(small);
+  assert.equal(lintLarge(small), 0);
+  // V8 rejects a cache written under other flags, and a rejected file is written again.
+  for (const line of written) assert.ok(mtimes(small).includes(line), `${line}: read by the large run, not rewritten`);
+  const large = temp();
+  lintLarge(large);
+  lintLarge(large);
+  const fromLarge = mtimes(large).filter((line) => statSync(line.slice(0, line.lastIndexOf(' '))).size > 0);
+  assert.ok(fromLarge.length >= 3, 'the second large run wrote the bundles the first marked');
+  assert.equal(lintWith(large).code, 0);
+  for (const line of fromLarge) assert.ok(mtimes(large).includes(line), `${line}: written by a large run, read by a small one`);
 });
 
 test('a damaged cache file is rejected, the run is unchanged and the file is rewritten', (t) => {

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { engineFlags } from '../../src/cli/v8-flags';
+import { engineFlags, largeRunFlags } from '../../src/cli/v8-flags';
 
 /** The flag's name as `--v8-options` lists it: no value, no `no-` prefix, dashes. */
 function nameOf(flag: string): string {
@@ -25,5 +25,12 @@ test('every flag set on the running engine is one it knows', () => {
 test('an engine the tuning was not measured on gets only the flags for every engine', () => {
   assert.deepEqual(engineFlags('13.6.233.17-node.63'), ['--no-regexp-tier-up']);
   assert.deepEqual(engineFlags('not a version'), ['--no-regexp-tier-up']);
-  assert.deepEqual(engineFlags('11.3.244.8-node.38'), ['--no-regexp-tier-up', '--interrupt-budget=200000']);
+  assert.deepEqual(engineFlags('11.3.244.8-node.38'), ['--no-regexp-tier-up', '--interrupt-budget=200000', '--semi-space-growth-factor=1']);
+});
+
+test('a large run gives V8 back the growth of its young generation, on the engine that kept it small', () => {
+  assert.deepEqual(largeRunFlags('11.3.244.8-node.38'), ['--semi-space-growth-factor=2']);
+  assert.deepEqual(largeRunFlags('13.6.233.17-node.63'), [], 'nothing to give back where nothing was set');
+  const listed = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+  for (const flag of largeRunFlags(process.versions.v8)) assert.ok(listed.includes(`${nameOf(flag)} (`), `${flag} is a flag of V8 ${process.versions.v8}`);
 });
