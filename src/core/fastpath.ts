@@ -290,20 +290,21 @@ const HTML_LINE = new RegExp(/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t][ \t>]*)*</.s
 function headingsOnly(text: string): ChunkFacts | undefined {
   if (!text.includes('#')) return NO_FACTS;
   // An HTML block swallows the lines after it: headings only before the first line that may open one.
-  const html = HTML_LINE.exec(text)?.index ?? text.length;
-  const facts = emptyFacts();
-  const lines = linesOf(text);
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k];
-    if (line.start >= html) {
-      if (line.text.includes('#')) return undefined;
-      continue;
-    }
-    const h = heading(line);
+  const html = text.includes('<') ? (HTML_LINE.exec(text)?.index ?? text.length) : text.length;
+  let facts: ChunkFacts | undefined;
+  // Only a line with a `#` may be a heading: each is read as `linesOf` gives it, the others not at all.
+  for (let at = text.indexOf('#'); at !== -1; ) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    if (start >= html) return undefined;
+    const raw = text.slice(start, end);
+    const h = heading({ start, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw });
     if (h === null) return undefined;
-    if (h) facts.headings.push(h);
+    if (h) (facts ??= emptyFacts()).headings.push(h);
+    at = end === text.length ? -1 : text.indexOf('#', end + 1);
   }
-  return facts.headings.length ? facts : NO_FACTS;
+  return facts ?? NO_FACTS;
 }
 
 // --- plain chunks --------------------------------------------------------------------------
