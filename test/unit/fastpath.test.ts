@@ -91,6 +91,32 @@ test('fast paths equal a full parse on cases the fuzz found', () => {
   }
 });
 
+test('the line checks that look for a character before a pattern decide as the patterns did', () => {
+  // plainLines, taskOf, heading and headingsOnly skip a pattern when the line lacks a character it
+  // needs (its first after the indent, a `[`, a `#`); white space other than spaces and tabs
+  // before a marker, and markers after tabs, are where that reading could part from the pattern's.
+  for (const text of [
+    'Intro line\n\u00A0> not a quote [Customer name]\n',
+    'Intro line\n\t> a quote [Customer name]\n',
+    'Steps:\n\u00A01. [x] not an item\n',
+    'Steps:\n\v- [ ] not an item either\n',
+    '- [ ] a\n    - [x] b [Customer name]\n',
+    'Text [Customer name]\n  ***\n',
+    'Text\n\u00A0---\n[Customer name]\n',
+    'Para [a]\n1) [x] item\n2) [ ] next\n',
+    'Para\n\f# not a heading [x]\n',
+    'a # b\n# Real heading\n<div>\n# after the HTML\n</div>\n',
+    '#\r\n# T\r\n   ## Three spaces\r\n',
+    'Run `a` then\n#hashtag and # spaced\n',
+    '~~~\nfence [x]\n~~~\n',
+    '  ``` \n[x]\n',
+    '   <div>\n[Customer name]\n',
+    'text\n    <!-- comment [x]\n',
+  ]) {
+    assert.deepEqual(lint(text), parsedEverywhere(text), JSON.stringify(text));
+  }
+});
+
 /** Facts of one block from the fast path (undefined: it leaves the block to the parser) and from the parser. */
 function bothFacts(text: string, fence = false, only?: 'fast' | 'parsed') {
   const norm = (f: ChunkFacts | undefined) => f && { ...f, fields: [...f.fields] };
