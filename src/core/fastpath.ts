@@ -441,6 +441,11 @@ function mayStartItem(c: number): boolean {
   return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 }
 
+/** Whether a line whose first character after its indent is `c` may be a setext underline or thematic break, also in a block quote: `-`, `*`, `_`, `=` or `>`. */
+function mayStartRule(c: number): boolean {
+  return c === 45 || c === 42 || c === 95 || c === 61 || c === 62;
+}
+
 /**
  * Line-level checks: no indented code, no lazy task lines, no dates in table rows (unless `table`:
  * the chunk is one table whose cells are known). Each pattern is tried only on lines whose first
@@ -470,8 +475,7 @@ function plainLines(lines: readonly Line[], table = false): boolean {
     if (box && MARKER_THEN_BOX.test(text) && !TASK.test(text)) return false; // "1. 1. [x]", "- - [ ]"
     if (box && indent >= 4 && TASK.test(text) && !nestsUnder(prev, indent)) return false; // a lazy line, not an item
     if (((text.includes('|') && !table) || (mayStartItem(first) && LIST_LINE.test(text))) && DATE.test(text)) return false; // dates read per cell / paragraph
-    // A setext underline or break, also deep in a list item or block quote: `-`, `*`, `_`, `=` or `>` first.
-    if (!prevBlank && (first === 45 || first === 42 || first === 95 || first === 61 || first === 62) && RULE_LINE.test(withoutQuoteMarkers(text))) return false;
+    if (!prevBlank && mayStartRule(first) && RULE_LINE.test(withoutQuoteMarkers(text))) return false; // a setext underline or break, also deep in a list item or block quote
     if (quote && (!PLAIN_QUOTE.test(text) || DATE.test(text) || text.includes('|'))) return false;
     if (!blank && !prevBlank && quote !== prevQuote) return false; // quote starts or lazily continues
     prevBlank = blank;

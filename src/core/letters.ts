@@ -107,10 +107,10 @@ export class LetterPattern {
 
   /** The pattern to run on `text`: the twin where it is exact, else the full one. */
   for(text: string): RegExp {
-    // The built twin straight from its field: this runs for every test, and a getter is a call.
+    // A built twin straight from its field: this runs for every test, and a getter is a call.
     const twin = this.twinPattern;
-    if (twin && asciiLettersOnly(text)) return twin;
-    return (twin !== null && asciiLettersOnly(text) && this.twin) || this.full;
+    if (twin === null) return this.full;
+    return (asciiLettersOnly(text) && (twin ?? this.twin)) || this.full;
   }
 
   test(text: string): boolean {
