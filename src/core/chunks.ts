@@ -78,8 +78,8 @@ function startsInColumnOne(line: string): boolean {
   return c !== 32 && c !== 9 && !isBlank(line);
 }
 
-/** Strips a trailing `\r` so CRLF documents split like LF ones. */
-function lineAt(text: string, start: number, next: number): string {
+/** The line from `start` to `next` (the next line's start), without its line feed and a `\r` before it: CRLF documents read like LF ones. */
+export function lineAt(text: string, start: number, next: number): string {
   let end = next - 1;
   if (end >= start && text.charCodeAt(end - 1) === 13) end--;
   return text.slice(start, Math.max(start, end));

@@ -18,6 +18,7 @@ import { CHARACTER_REFERENCE_SOURCE, headingText, HTML_TAG } from './fast-inline
 import type { Span } from './types';
 import { letters, lettersFrom } from './letters';
 import { sortByStart } from './spans';
+import { lineAt } from './chunks';
 
 const NO_FACTS: ChunkFacts = Object.freeze(emptyFacts()) as ChunkFacts;
 
@@ -292,14 +293,13 @@ function headingsOnly(text: string): ChunkFacts | undefined {
   // An HTML block swallows the lines after it: headings only before the first line that may open one.
   const html = text.includes('<') ? (HTML_LINE.exec(text)?.index ?? text.length) : text.length;
   let facts: ChunkFacts | undefined;
-  // Only a line with a `#` may be a heading: each is read as `linesOf` gives it, the others not at all.
+  // Only a line with a `#` may be a heading: each is read as `linesOf` gives it (`lineAt`), the others not at all.
   for (let at = text.indexOf('#'); at !== -1; ) {
     const start = text.lastIndexOf('\n', at - 1) + 1;
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     if (start >= html) return undefined;
-    const raw = text.slice(start, end);
-    const h = heading({ start, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw });
+    const h = heading({ start, text: lineAt(text, start, end + 1) });
     if (h === null) return undefined;
     if (h) (facts ??= emptyFacts()).headings.push(h);
     at = end === text.length ? -1 : text.indexOf('#', end + 1);
