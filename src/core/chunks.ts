@@ -85,6 +85,11 @@ export function lineAt(text: string, start: number, next: number): string {
   return text.slice(start, Math.max(start, end));
 }
 
+/** An open fence as the splitter tracks it, built key by key: a spread copy of `opened` took a new shape per fence, and reading it V8's slow generic lookup. */
+function openFence(opened: FenceState & { info: string }, startLine: number, col1: boolean): FenceState & { info: string; startLine: number; col1: boolean } {
+  return { char: opened.char, size: opened.size, indent: opened.indent, info: opened.info, startLine, col1 };
+}
+
 /**
  * Splits `text` from offset `from` (after any frontmatter) into chunks. Every character of
  * `text[from..]` belongs to exactly one chunk; blank separator lines belong to the chunk before.
@@ -152,9 +157,9 @@ export function splitChunksUntil(
     if (opened && opened.indent === 0 && line[0] !== ' ') {
       // A column-1 fence always starts a new block: cut before it.
       if (li > chunkLine) cut(li);
-      fence = { ...opened, startLine: li, col1: true };
+      fence = openFence(opened, li, true);
     } else if (opened) {
-      fence = { ...opened, startLine: li, col1: false };
+      fence = openFence(opened, li, false);
     } else if (!blank && prevBlank && startsInColumnOne(line) && li > chunkLine) {
       cut(li);
     }

@@ -10,7 +10,7 @@
 import type { ChunkFacts, FactOptions, FieldFact } from './facts';
 import type { Span } from './types';
 import type { Message } from './messages';
-import { scanDates, scanPatterns, scanProse, type FieldHit } from './grammar';
+import { scanDates, scanPatterns, scanProse, fieldFact, type FieldHit } from './grammar';
 import { sortByStart } from './spans';
 
 /** A code span on one line, an inline link or image with a plain or `<angle>` destination, an autolink. */
@@ -87,8 +87,8 @@ export function degradedFacts(text: string, options: FactOptions, reason: Messag
   scanDates(text, whole, masks, hits, false);
   const patternHits: FieldHit[] = [];
   scanPatterns(text, whole, masks, options.patterns, patternHits);
-  const fields: FieldFact[] = hits.map((h) => ({ ...h, where: 'prose' as const }));
-  for (const h of patternHits) fields.push({ ...h, where: 'pattern' });
+  const fields: FieldFact[] = hits.map((h) => fieldFact(h, 'prose'));
+  for (const h of patternHits) fields.push(fieldFact(h, 'pattern'));
   facts.fields = sortByStart(fields);
   return facts;
 }

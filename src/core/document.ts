@@ -8,7 +8,7 @@ import { parsedFacts, type ChunkFacts, type FieldFact, type TaskFact, type Headi
 import { chunkFacts, fastChunkFacts } from './chunk-facts';
 import { CacheThrift } from './cache-thrift';
 import { readFrontmatter, opensFrontmatter, type Frontmatter } from './frontmatter';
-import type { TagHit } from './grammar';
+import { fieldFact, type TagHit } from './grammar';
 import type { Message } from './messages';
 
 /** A parsed document, in document offsets. */
@@ -392,18 +392,7 @@ type Mover<T> = (item: T, by: number) => T;
  * every lint (thousands in a large template) and the next edit's move do not go through V8's
  * lookup for objects of many shapes. A model built after an edit moves these again.
  */
-const moveField: Mover<FieldFact> = (f, by) => ({
-  start: f.start + by,
-  end: f.end + by,
-  text: f.text,
-  refLabel: f.refLabel,
-  soft: f.soft,
-  dialect: f.dialect,
-  kind: f.kind,
-  name: f.name,
-  choices: f.choices,
-  where: f.where,
-});
+const moveField: Mover<FieldFact> = (f, by) => fieldFact(f, f.where, f.start + by, f.end + by);
 
 /**
  * Facts of a fixed shape are moved as literals of that shape: after an edit every fact below it

@@ -8,17 +8,14 @@ import type { Span } from './types';
 import type { Message } from './messages';
 import { parseMarkdown, parseMdx } from './parse';
 import { lineIndexAt, lineStarts, lowerBound, splitChunks, type Chunk } from './chunks';
-import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, templatedDefinition, type FieldHit, type TagHit } from './grammar';
+import { scanCode, scanDates, scanDestination, scanPatterns, scanProse, scanWhole, normalizeLabel, templatedDefinition, fieldFact, type FieldHit, type FieldFact, type TagHit } from './grammar';
 import { readFrontmatter } from './frontmatter';
 import { parseHazard } from './limits';
 import { degradedFacts } from './degraded';
 import { letters } from './letters';
 import { sortByStart } from './spans';
 
-/** A field candidate with where it was found. */
-export interface FieldFact extends FieldHit {
-  where: 'prose' | 'code' | 'pattern';
-}
+export type { FieldFact } from './grammar';
 
 /** A task list item (`- [ ]`, `* [x]`). `start..end` is its first line. */
 export interface TaskFact extends Span {
@@ -69,7 +66,7 @@ export function emptyFacts(): ChunkFacts {
 
 /** Appends the facts `from` (of a piece of a chunk) to `to`, each offset moved by `move` into the chunk. */
 export function appendFacts(to: ChunkFacts, from: ChunkFacts, move: (offset: number) => number): void {
-  for (const f of from.fields) to.fields.push({ ...f, start: move(f.start), end: move(f.end) });
+  for (const f of from.fields) to.fields.push(fieldFact(f, f.where, move(f.start), move(f.end)));
   for (const t of from.tags) to.tags.push({ ...t, start: move(t.start), end: move(t.end) });
   for (const t of from.tasks) to.tasks.push({ ...t, start: move(t.start), end: move(t.end), markerStart: move(t.markerStart), markerEnd: move(t.markerEnd) });
   for (const h of from.headings) to.headings.push({ ...h, start: move(h.start), end: move(h.end) });
@@ -197,7 +194,7 @@ function codeElement(w: Walk, children: readonly Nodes[], k: number, masks: Span
   if (name === 'a') return j;
   const hits: FieldHit[] = [];
   scanCode(w.src, { start: open.end, end: close.start }, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'code'));
   return j;
 }
 
@@ -252,7 +249,7 @@ function inlineHtml(w: Walk, node: Html, span: Span): void {
   comment(w, node, span);
   const hits: FieldHit[] = [];
   scanWhole('angle', w.src, span, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'prose'));
 }
 
 /**
@@ -277,7 +274,7 @@ export function htmlBlockFields(src: string, span: Span, fields: FieldFact[]): v
   const hits: FieldHit[] = [];
   if (end > start) scanWhole('angle', src, { start, end }, hits);
   if (lineEnd < span.end) bracketLines(src, lineEnd + 1, span.end, hits, commentSpans(src, span));
-  for (const h of hits) fields.push({ ...h, where: 'prose' });
+  for (const h of hits) fields.push(fieldFact(h, 'prose'));
 }
 
 /**
@@ -346,13 +343,13 @@ function linkParts(w: Walk, node: Nodes, span: Span): void {
     collectMasks(node, masks, w);
     sortByStart(masks);
     scanProse(src, { start: textStart, end: textEnd }, masks, hits, [], 'link-text');
-    for (const h of hits.splice(0)) w.fields.push({ ...h, where: 'prose' });
+    for (const h of hits.splice(0)) w.fields.push(fieldFact(h, 'prose'));
   }
   if (src[textEnd + 1] !== '(') return;
   const dest = destinationAt(src, textEnd + 2, span.end - 1);
   if (!dest) return;
   scanDestination(src, dest, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'code'));
 }
 
 /** The destination that starts at `from` (after blanks): `<…>` or up to the first blank. */
@@ -376,14 +373,14 @@ function definitionUrl(w: Walk, span: Span): void {
   if (!dest) return;
   const hits: FieldHit[] = [];
   scanDestination(w.src, dest, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'code'));
   // `- [Metric 1]: [Target]` opening a list item reads as a definition, yet links nowhere: a
   // template's label and value, and the label is a field like the value when it is one by the
   // prose rules. (A definition of its own line may be used by a reference: `[changes]: [URL]`.)
   if (hits.length === 1 && hits[0].start === dest.start && hits[0].end === dest.end && opensListItem(w.src, span.start)) {
     const labelHits: FieldHit[] = [];
     scanWhole('bracket', w.src, { start: span.start, end: colon + 1 }, labelHits);
-    for (const { refLabel: _self, ...h } of labelHits) w.fields.push({ ...h, where: 'prose' }); // the label is the definition, not a reference to it
+    for (const h of labelHits) w.fields.push(fieldFact({ ...h, refLabel: undefined }, 'prose')); // the label is the definition, not a reference to it
   }
 }
 
@@ -399,7 +396,7 @@ function codeSpan(w: Walk, span: Span): void {
   if (ticks === 0) ticks = 1;
   const hits: FieldHit[] = [];
   scanCode(w.src, { start: span.start + ticks, end: span.end - ticks }, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'code'));
 }
 
 /** The HTML comments in `html`: where each starts, its length and its trimmed body. */
@@ -440,11 +437,11 @@ function phrasing(w: Walk, node: Nodes, skip?: Span, formatColumn = false): void
   scanProse(w.src, span, masks, hits, w.facts.tags);
   const wholeCell = node.type === 'tableCell' && !formatColumn;
   if (!formatColumn) scanDates(w.src, span, masks, hits, wholeCell && /^\s*\S+\s*$/.test(plainText(node)));
-  for (const h of hits) w.fields.push({ ...h, where: 'prose' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'prose'));
   const codeAndComments = masks.filter((m) => /^(`|<!--)/.test(w.src.slice(m.start, m.start + 4)));
   const patternHits: FieldHit[] = [];
   scanPatterns(w.src, span, codeAndComments, w.options.patterns, patternHits);
-  for (const h of patternHits) w.fields.push({ ...h, where: 'pattern' });
+  for (const h of patternHits) w.fields.push(fieldFact(h, 'pattern'));
 }
 
 function codeBlock(w: Walk, node: Code, span: Span): void {
@@ -463,7 +460,7 @@ function codeBlock(w: Walk, node: Code, span: Span): void {
   }
   const hits: FieldHit[] = [];
   scanCode(w.src, { start, end }, hits);
-  for (const h of hits) w.fields.push({ ...h, where: 'code' });
+  for (const h of hits) w.fields.push(fieldFact(h, 'code'));
   void node;
 }
 
@@ -605,7 +602,7 @@ function embedded(w: Walk, node: Code, span: Span): boolean {
     const k = lineIndexAt(valueStarts, v);
     return starts[k] + (v - valueStarts[k]);
   };
-  for (const f of inner.fields) w.fields.push({ ...f, start: map(f.start), end: map(f.end) });
+  for (const f of inner.fields) w.fields.push(fieldFact(f, f.where, map(f.start), map(f.end)));
   for (const t of inner.tags) w.facts.tags.push({ ...t, start: map(t.start), end: map(t.end) });
   return true;
 }
@@ -625,11 +622,11 @@ export function markdownFacts(
   const fm = readFrontmatter(text, options.patterns);
   const bodyStart = fm ? fm.block.end : 0;
   const body = options.mdx ? parsedFacts(text.slice(bodyStart), options, depth) : chunkedFacts(text.slice(bodyStart), readChunk);
-  const fields: FieldFact[] = (fm?.fields ?? []).map((f) => ({ ...f, where: 'prose' as const }));
+  const fields: FieldFact[] = (fm?.fields ?? []).map((f) => fieldFact(f, 'prose'));
   const defined = new Set(body.definitions);
   for (const f of body.fields) {
     if (f.refLabel !== undefined && defined.has(f.refLabel)) continue;
-    fields.push({ ...f, start: f.start + bodyStart, end: f.end + bodyStart });
+    fields.push(fieldFact(f, f.where, f.start + bodyStart, f.end + bodyStart));
   }
   const tags = body.tags.map((t) => ({ ...t, start: t.start + bodyStart, end: t.end + bodyStart }));
   // Markdown that shows a template language (`{{ template:logo }}`, `{{#each}}`, `{{> partial}}`)

@@ -12,7 +12,7 @@ import type { ChunkFacts, FactOptions, FieldFact, HeadingFact, TaskFact } from '
 import { htmlBlockNames, htmlRawNames } from 'micromark-util-html-tag-name';
 import { appendFacts, emptyFacts, isMarkdownFence, htmlComments, htmlBlockFields, FORMAT_HEADER, CODE_OPEN, CODE_CLOSE, MAX_EMBED_DEPTH } from './facts';
 import { parseHazard } from './limits';
-import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, type FieldHit } from './grammar';
+import { scanCode, scanDates, scanProse, scanWhole, normalizeLabel, fieldFact, type FieldHit } from './grammar';
 import { DIALECTS } from './dialects';
 import { CHARACTER_REFERENCE_SOURCE, headingText, HTML_TAG } from './fast-inline';
 import type { Span } from './types';
@@ -199,7 +199,7 @@ export function fencedCodeFields(text: string, span: Span): FieldFact[] {
   if (!/[[{]|YYYY|MM\/DD|DD\/MM/.test(text.slice(span.start, span.end))) return [];
   const hits: FieldHit[] = [];
   scanCode(text, span, hits);
-  return hits.map((h) => ({ ...h, where: 'code' as const }));
+  return hits.map((h) => fieldFact(h, 'code'));
 }
 
 /**
@@ -598,7 +598,7 @@ function simpleFacts(text: string): ChunkFacts | undefined {
     scanWhole('angle', text, { start, end }, hits);
   }
   if (hits.length === 0) return out;
-  out.fields = sortByStart([...out.fields, ...hits.map((h) => ({ ...h, where: 'prose' as const }))]);
+  out.fields = sortByStart([...out.fields, ...hits.map((h) => fieldFact(h, 'prose'))]);
   return out;
 }
 
@@ -697,8 +697,8 @@ function plainFacts(text: string): ChunkFacts | undefined {
   if (bare.length && [...hits, ...facts.tags].some((h) => overlaps(bare, h.start, h.end))) return undefined;
   if (hits.length === 0 && codeHits.length === 0) return facts.headings.length || facts.tasks.length || facts.tags.length ? facts : NO_FACTS;
   facts.fields = sortByStart([
-    ...hits.map((h) => ({ ...h, where: 'prose' as const })),
-    ...codeHits.map((h) => ({ ...h, where: 'code' as const })),
+    ...hits.map((h) => fieldFact(h, 'prose')),
+    ...codeHits.map((h) => fieldFact(h, 'code')),
   ]);
   return facts;
 }

@@ -6,7 +6,7 @@ import type { Node as YamlNode, Document } from 'yaml';
 import { parseDocument, cstParser, isMap, isSeq, isScalar, isPair, visit } from './yaml';
 import type { Span } from './types';
 import { frontmatterBlock } from './parse';
-import { scanDates, scanProse, scanPatterns, type FieldHit } from './grammar';
+import { scanDates, scanProse, scanPatterns, fieldHit, type FieldHit } from './grammar';
 import { MAX_YAML_DEPTH, yamlTooDeep } from './limits';
 import { FIELD_SCHEMA_KEY, skimFieldSchema } from './schema-skim';
 import { said, type Message } from './messages';
@@ -396,15 +396,14 @@ function flowField(text: string, node: YamlNode, base: number, out: FieldHit[]):
   } else {
     const reformatted = REFORMATTED_MUSTACHE.exec(source);
     if (reformatted) {
-      out.push({ start: span.start, end: span.end, text: source, dialect: 'mustache', kind: 'variable', name: reformatted[1] });
+      out.push(fieldHit({ start: span.start, end: span.end, text: source }, 'mustache', { kind: 'variable', name: reformatted[1] }));
       return;
     }
   }
   const hits: FieldHit[] = [];
   scanProse(text, span, [], hits, [], 'frontmatter');
   if (hits.length === 1 && hits[0].start === span.start && hits[0].end === span.end) {
-    const { refLabel: _ref, ...hit } = hits[0];
-    out.push(hit);
+    out.push({ ...hits[0], refLabel: undefined });
   }
 }
 

@@ -4,7 +4,7 @@
  * but a page built from them shows them as code: what they hold is judged as code (`scanCode`),
  * where `format.json { render json: @widget }` and `<em>{{ page }}</em>` are not fields.
  */
-import { scanCode, type FieldHit } from './grammar';
+import { scanCode, fieldFact, type FieldHit } from './grammar';
 import type { Span } from './types';
 import type { FieldFact } from './facts';
 import { sortByStart } from './spans';
@@ -45,5 +45,5 @@ export function withLiquidCode(text: string, fields: FieldFact[]): FieldFact[] {
   const inside = (f: FieldFact) => f.where !== 'pattern' && blocks.some((b) => f.start >= b.start && f.end <= b.end);
   const code: FieldHit[] = [];
   for (const b of blocks) scanCode(text, b, code);
-  return sortByStart([...fields.filter((f) => !inside(f)), ...code.map((h): FieldFact => ({ ...h, where: 'code' }))]);
+  return sortByStart([...fields.filter((f) => !inside(f)), ...code.map((h) => fieldFact(h, 'code'))]);
 }
