@@ -29,13 +29,21 @@
  * - Any failure (read-only home, full disk, a rejected file) costs only the cache, never the run.
  * - `INTEGRATION_DOCS_NO_COMPILE_CACHE=1` or Node's `NODE_DISABLE_COMPILE_CACHE=1` turn it off.
  */
-import Module from 'node:module';
+import type NodeModule from 'node:module';
 import { Script } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+/**
+ * Node's `Module` class, read from this file's own module object: requiring `node:module` loads
+ * Node's ESM loader and source-map support with it, four internal modules that Node 20 compiles
+ * (and makes their code caches again) on every run, 3 ms of linting one doc. Required after all
+ * where the module object is not one of Node's (a bundle run some other way).
+ */
+const Module: typeof NodeModule = typeof module === 'object' && typeof (module.constructor as Partial<typeof NodeModule>).wrap === 'function' ? (module.constructor as typeof NodeModule) : (require('node:module') as typeof NodeModule);
 
 interface Compiled {
   script: Script;
@@ -48,7 +56,7 @@ interface Compiled {
 }
 
 /** How Node loads a `.js` file: `Module._extensions['.js']`. */
-type LoadFn = (this: unknown, module: Module, filename: string) => unknown;
+type LoadFn = (this: unknown, module: NodeModule, filename: string) => unknown;
 
 /** The per-user folder the cache files go to, or undefined when there is no home to put it in. */
 export function cacheFolder(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | undefined {
@@ -273,7 +281,7 @@ export function enableCompileCache(folder: string, writes = true, flags: readonl
   const loaders = (Module as unknown as { _extensions: Record<string, LoadFn> })._extensions;
   const original = loaders['.js'];
   const compiled: Compiled[] = [];
-  loaders['.js'] = function load(this: unknown, module: Module, filename: string): unknown {
+  loaders['.js'] = function load(this: unknown, module: NodeModule, filename: string): unknown {
     if (!ours.has(dirname(filename))) return original.call(this, module, filename);
     const wrapped = readWrapped(filename);
     const file = join(cache, nameFor(wrapped, filename, flags));
