@@ -83,9 +83,17 @@ function setextFacts(text: string, options: FactOptions): ChunkFacts | undefined
 
 /**
  * A line that opens an HTML block of CommonMark's sixth kind: a block-level tag name (the
- * parser's own list), which runs to the next blank line whatever it holds.
+ * parser's own list, in any case), which runs to the next blank line whatever it holds. The
+ * name is looked up in a set: the names written into the pattern as a case-blind alternation
+ * made its largest compiled code (38 KB, 0.4 ms to compile for each of one- and two-byte text).
  */
-const BLOCK_HTML_LINE = new RegExp(`^ {0,3}</?(?:${htmlBlockNames.join('|')})(?=[ \\t>]|/>|\\r?\\n|$)`, 'i');
+const HTML_LINE_TAG = /^ {0,3}<\/?([A-Za-z][A-Za-z0-9]*)(?=[ \t>]|\/>|\r?\n|$)/;
+const BLOCK_HTML_NAMES: ReadonlySet<string> = new Set(htmlBlockNames);
+
+function opensBlockHtml(text: string): boolean {
+  const m = HTML_LINE_TAG.exec(text);
+  return m !== null && BLOCK_HTML_NAMES.has(m[1].toLowerCase());
+}
 /** A blank line for CommonMark: spaces and tabs only. */
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 
@@ -109,7 +117,7 @@ const RAW_HTML_END = new RegExp(`</(?:${htmlRawNames.join('|')})>`, 'i');
  * blank lines after it.
  */
 function htmlBlockEnd(text: string): number | undefined {
-  if (BLOCK_HTML_LINE.test(text)) {
+  if (opensBlockHtml(text)) {
     const end = trimmedLength(text);
     return BLANK_LINE.test(text.slice(0, end)) ? undefined : end;
   }
