@@ -386,11 +386,9 @@ function addEntries(model: DocModel, entries: BuildState['entries'], from: numbe
 type Mover<T> = (item: T, by: number) => T;
 
 /**
- * A field moved to document offsets, as a literal with every key of `FieldFact` (the optional
- * ones `undefined` where the field has none). A reader makes fields of six shapes, by which
- * optional keys it set; the model's fields have one, so the rules that read each of them on
- * every lint (thousands in a large template) and the next edit's move do not go through V8's
- * lookup for objects of many shapes. A model built after an edit moves these again.
+ * A field moved to document offsets, in the one shape of a field (`fieldFact`): the rules that
+ * read each of the model's fields on every lint (thousands in a large template) and the next
+ * edit's move do not go through V8's lookup for objects of many shapes.
  */
 const moveField: Mover<FieldFact> = (f, by) => fieldFact(f, f.where, f.start + by, f.end + by);
 

@@ -380,7 +380,11 @@ function definitionUrl(w: Walk, span: Span): void {
   if (hits.length === 1 && hits[0].start === dest.start && hits[0].end === dest.end && opensListItem(w.src, span.start)) {
     const labelHits: FieldHit[] = [];
     scanWhole('bracket', w.src, { start: span.start, end: colon + 1 }, labelHits);
-    for (const h of labelHits) w.fields.push(fieldFact({ ...h, refLabel: undefined }, 'prose')); // the label is the definition, not a reference to it
+    for (const h of labelHits) {
+      const label = fieldFact(h, 'prose');
+      label.refLabel = undefined; // the label is the definition, not a reference to it
+      w.fields.push(label);
+    }
   }
 }
 

@@ -403,7 +403,10 @@ function flowField(text: string, node: YamlNode, base: number, out: FieldHit[]):
   const hits: FieldHit[] = [];
   scanProse(text, span, [], hits, [], 'frontmatter');
   if (hits.length === 1 && hits[0].start === span.start && hits[0].end === span.end) {
-    out.push({ ...hits[0], refLabel: undefined });
+    // The whole value is the field; a label the bracket would resolve through is not the value's.
+    const hit = fieldHit(hits[0], hits[0].dialect, hits[0]);
+    hit.refLabel = undefined;
+    out.push(hit);
   }
 }
 
