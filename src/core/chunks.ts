@@ -85,8 +85,15 @@ export function lineAt(text: string, start: number, next: number): string {
   return text.slice(start, Math.max(start, end));
 }
 
+/** A fence the splitter is inside: its opening line's marker and info, that line, and whether it starts in column 1. */
+interface OpenFence extends FenceState {
+  info: string;
+  startLine: number;
+  col1: boolean;
+}
+
 /** An open fence as the splitter tracks it, built key by key: a spread copy of `opened` took a new shape per fence, and reading it V8's slow generic lookup. */
-function openFence(opened: FenceState & { info: string }, startLine: number, col1: boolean): FenceState & { info: string; startLine: number; col1: boolean } {
+function openFence(opened: FenceState & { info: string }, startLine: number, col1: boolean): OpenFence {
   return { char: opened.char, size: opened.size, indent: opened.indent, info: opened.info, startLine, col1 };
 }
 
@@ -116,7 +123,7 @@ export function splitChunksUntil(
   if (from >= text.length && from > 0) return { chunks, stoppedAt };
   let chunkStart = Math.max(from, starts[firstLine]);
   let chunkLine = firstLine;
-  let fence: (FenceState & { info: string; startLine: number; col1: boolean }) | undefined;
+  let fence: OpenFence | undefined;
   let htmlEnd: string | undefined;
   let prevBlank = false;
 
