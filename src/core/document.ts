@@ -487,10 +487,8 @@ export class FirstParse {
     private readonly cache: FactCache,
   ) {}
 
-  /** Works until `budgetMs` has passed; true when the model is built (then `done()` has the split with it). */
-  step(budgetMs: number): boolean {
-    const deadline = Date.now() + budgetMs;
-    const overdue = () => Date.now() > deadline;
+  /** Works until `overdue()` (after the block that passes it); true when the model is built (then `done()` has the split with it). */
+  step(overdue: () => boolean): boolean {
     if (!this.split) {
       const frontmatter = readFrontmatter(this.text, this.options.patterns, true);
       const bodyStart = bodyStartOf(this.text, frontmatter);

@@ -8,7 +8,7 @@ import type { Report } from './rules/rule';
 import { lineIndexAt, type LineStarts } from './chunks';
 import { dodTitles } from './sections';
 import { resolveSeverity } from './severity';
-import { suppressions } from './suppress';
+import { suppressions, type SuppressionTest } from './suppress';
 import { DEFAULT_DOD_HEADINGS, type Finding, type LintOptions } from './types';
 import type { FactOptions } from './facts';
 import { compilePatterns } from './patterns';
@@ -41,25 +41,67 @@ export interface LintDetail {
 }
 
 /**
- * Runs every rule on a model; findings a suppression comment hides are returned apart (the
- * quick-fix verifier compares both sets before and after an edit). Both are sorted.
+ * The rules' run over one model, a rule at a time: `lintDetailed` runs it whole, and an editor's
+ * first lint of a large document runs it across event-loop turns (`Linter.prepare`).
  */
-export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDetail {
-  const context = ruleContext(options);
-  const isSuppressed = suppressions(model);
-  const findings: Finding[] = [];
-  const suppressed: Finding[] = [];
-  for (const rule of RULES) {
-    const severity = resolveSeverity(rule.id, options.rules, model.status);
-    if (!severity) continue;
-    rule.check(model, context, (reported) => {
+class RuleRun {
+  private next = 0;
+  private readonly context: RuleContext;
+  private readonly isSuppressed: SuppressionTest;
+  private readonly findings: Finding[] = [];
+  private readonly suppressed: Finding[] = [];
+
+  constructor(
+    readonly model: DocModel,
+    private readonly options: LintOptions,
+  ) {
+    this.context = ruleContext(options);
+    this.isSuppressed = suppressions(model);
+  }
+
+  /** Runs rules until `overdue()` says time is up (after the rule that passes it); true when every rule has run. */
+  step(overdue: () => boolean): boolean {
+    while (this.next < RULES.length) {
+      this.runRule(RULES[this.next++]);
+      if (overdue()) break;
+    }
+    return this.next >= RULES.length;
+  }
+
+  private runRule(rule: (typeof RULES)[number]): void {
+    const { model, findings, suppressed, isSuppressed } = this;
+    const severity = resolveSeverity(rule.id, this.options.rules, model.status);
+    if (!severity) return;
+    rule.check(model, this.context, (reported) => {
       const r = wholeCodePoints(model.text, reported);
       const finding = findingOf(rule.id, r.notice && severity !== 'hint' ? 'information' : severity, r, model.lineStarts);
       (isSuppressed(rule.id, r.start, r.end, finding.line) ? suppressed : findings).push(finding);
     });
   }
-  const order = (a: Finding, b: Finding) => a.startOffset - b.startOffset || a.endOffset - b.endOffset;
-  return { findings: findings.sort(order), suppressed: suppressed.sort(order) };
+
+  /** What the rules found, both sets sorted (once every rule has run). */
+  detail(): LintDetail {
+    const order = (a: Finding, b: Finding) => a.startOffset - b.startOffset || a.endOffset - b.endOffset;
+    return { findings: this.findings.sort(order), suppressed: this.suppressed.sort(order) };
+  }
+}
+
+const never = () => false;
+
+/** A clock for one slice: true once `budgetMs` has passed. */
+function overdueAfter(budgetMs: number): () => boolean {
+  const deadline = Date.now() + budgetMs;
+  return () => Date.now() > deadline;
+}
+
+/**
+ * Runs every rule on a model; findings a suppression comment hides are returned apart (the
+ * quick-fix verifier compares both sets before and after an edit). Both are sorted.
+ */
+export function lintDetailed(model: DocModel, options: LintOptions = {}): LintDetail {
+  const run = new RuleRun(model, options);
+  run.step(never);
+  return run.detail();
 }
 
 /**
@@ -129,8 +171,8 @@ export class BatchLinter {
 
 /**
  * The budget an editor gives each `Linter.prepare` slice, in milliseconds. A slice ends after the
- * block that passes it, and the first parses of a process run cold (several times slower), so the
- * longest slice stays well under the 50 ms an editor may be blocked at a time.
+ * block (or rule) that passes it, and the first parses of a process run cold (several times
+ * slower), so the longest slice stays well under the 50 ms an editor may be blocked at a time.
  */
 export const PREPARE_SLICE_MS = 10;
 
@@ -151,6 +193,8 @@ export class Linter {
   private cache = new FactCache();
   private state: BuildState | undefined;
   private firstParse: FirstParse | undefined;
+  /** The rules' run over a first parse's model, while `prepare` slices it. */
+  private rules: RuleRun | undefined;
   private factOptions: FactOptions;
   private patternKey: string;
 
@@ -161,6 +205,7 @@ export class Linter {
 
   /** Changes options; the cache is dropped only when the patterns or the syntax changed. */
   setOptions(options: LintOptions): void {
+    this.rules = undefined;
     const key = factKey(options);
     if (key !== this.patternKey) {
       this.cache = new FactCache();
@@ -189,18 +234,28 @@ export class Linter {
   }
 
   /**
-   * Parses part of what `lint(text)` would parse, for at most `budgetMs`; true when a following
-   * `lint(text)` will not parse anything. Call it between event-loop turns to keep the first
-   * lint of a large document off the typing path.
+   * Does part of what `lint(text)` would do, for at most `budgetMs` (after the block or rule that
+   * passes it): parses, then, from the next slice on, runs the rules one after another. True when a following
+   * `lint(text)` has nothing left to parse or run. Call it between event-loop turns to keep the
+   * first lint of a large document off the typing path; after a small edit it is true at once
+   * (`lint` re-parses only the blocks around the edit).
    */
   prepare(text: string, budgetMs: number): boolean {
+    if (this.rules?.model.text === text) return this.rules.step(overdueAfter(budgetMs));
+    this.rules = undefined;
     if (this.state && changedLength(this.state.text, text) < SMALL_EDIT) return true;
     if (this.firstParse?.text !== text) this.firstParse = new FirstParse(text, this.factOptions, this.cache);
-    return this.firstParse.step(budgetMs);
+    if (!this.firstParse.step(overdueAfter(budgetMs))) return false;
+    // The rules start in a slice of their own: the parse may have used this one up.
+    this.rules = new RuleRun(this.model(text), this.options);
+    return false;
   }
 
   /** Lints `text`; returns the model too so callers can reuse it (status bar, tree view). */
   lint(text: string): { model: DocModel; findings: Finding[] } {
+    const prepared = this.rules;
+    this.rules = undefined;
+    if (prepared?.model.text === text && prepared.step(never)) return { model: prepared.model, findings: prepared.detail().findings };
     const model = this.model(text);
     return { model, findings: lintModel(model, this.options) };
   }

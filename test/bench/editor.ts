@@ -53,8 +53,9 @@ export function editFigures(text: string, edits: number, seed: number): { p50: n
 }
 
 /**
- * The first lint of `text` as the extension runs it — parse in slices between event-loop
- * turns, then lint — timing every slice: the longest is how long typing could wait on it.
+ * The first lint of `text` as the extension runs it — parse, then run the rules, in slices
+ * between event-loop turns, then lint — timing every slice: the longest is how long typing
+ * could wait on it.
  */
 export function firstLintFigures(text: string): { longestSliceMs: number; longestSliceCpuMs: number; slices: number; totalMs: number } {
   const linter = new Linter();

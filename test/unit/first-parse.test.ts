@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { lint, Linter } from '../../src/core/index';
+import { RULES } from '../../src/core/rules/index';
 import { commonPrefix, commonSuffix } from '../../src/core/document';
 import { FIXTURES, ROOT, markdownFiles, read, rng } from './helpers';
 
@@ -27,6 +28,40 @@ test('a first lint in zero-budget slices ends and equals a one-off lint', () => 
     while (!linter.prepare(text, 0)) slices++;
     assert.ok(slices <= text.length, 'every slice makes progress');
     assert.deepEqual(linter.lint(text).findings, lint(text));
+  }
+});
+
+test('the rules run in slices of their own: one rule per slice when each uses up the budget', () => {
+  const text = documents().join('\n\n');
+  const realNow = Date.now;
+  const checks = RULES.map((r) => r.check);
+  const ranIn: number[] = [];
+  let slice = 0;
+  let clock = 0;
+  // A clock that moves a millisecond each time it is read: every slice is overdue after one unit of work.
+  Date.now = () => clock++;
+  RULES.forEach((rule, i) => {
+    (rule as { check: (typeof checks)[number] }).check = (model, context, report) => {
+      ranIn.push(slice);
+      checks[i](model, context, report as never);
+    };
+  });
+  try {
+    const linter = new Linter();
+    while (!linter.prepare(text, 0)) slice++;
+    const last = slice;
+    assert.deepEqual(ranIn, RULES.map((_, i) => last - RULES.length + 1 + i), 'each rule ran in a slice of its own, the last ones');
+    slice++;
+    const { model, findings } = linter.lint(text);
+    assert.equal(ranIn.length, RULES.length, 'the lint after the slices ran no rule again');
+    assert.equal(model.text, text);
+    Date.now = realNow;
+    assert.deepEqual(findings, lint(text));
+    // The prepared run is used once: the next lint of the same text runs the rules and agrees.
+    assert.deepEqual(linter.lint(text).findings, findings);
+  } finally {
+    Date.now = realNow;
+    RULES.forEach((rule, i) => ((rule as { check: (typeof checks)[number] }).check = checks[i]));
   }
 });
 

@@ -118,7 +118,7 @@ test('a BOM: the first parse caches the same chunks buildModel uses', () => {
   const text = '\uFEFF# T [Field]\n\nPara [X].\n\n```\n[command to verify]\n```\n';
   const options = { patterns: [] };
   const cache = new FactCache();
-  assert.equal(new FirstParse(text, options, cache).step(1000), true);
+  assert.equal(new FirstParse(text, options, cache).step(() => false), true);
   const starts = chunkLineStarts(text);
   const chunks = splitChunks(text, bodyStartOf(text, readFrontmatter(text, [])), starts);
   assert.equal(chunks[0].start, 1);
