@@ -235,10 +235,10 @@ export class Linter {
 
   /**
    * Does part of what `lint(text)` would do, for at most `budgetMs` (after the block or rule that
-   * passes it): parses, then, from the next slice on, runs the rules one after another. True when a following
-   * `lint(text)` has nothing left to parse or run. Call it between event-loop turns to keep the
-   * first lint of a large document off the typing path; after a small edit it is true at once
-   * (`lint` re-parses only the blocks around the edit).
+   * passes it): parses, then, from the next slice on, runs the rules one after another. True
+   * when a following `lint(text)` has nothing left to parse or run. Call it between event-loop
+   * turns to keep the first lint of a large document off the typing path; after a small edit it
+   * is true at once (`lint` re-parses only the blocks around the edit).
    */
   prepare(text: string, budgetMs: number): boolean {
     if (this.rules?.model.text === text) return this.rules.step(overdueAfter(budgetMs));
