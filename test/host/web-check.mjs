@@ -27,12 +27,20 @@ async function outputLine(wb, channel, text) {
   // Only the lines with `text` (a long log scrolls its first lines out of the rendered view).
   const filter = wb.page.locator('.part.panel .viewpane-filter input:visible').first();
   await filter.waitFor();
-  const placeholder = await filter.getAttribute('placeholder');
-  await filter.fill(text);
+  // One element for the whole exchange: a locator is resolved again at each call, and while the
+  // views switch a later call can reach the Problems view's box (a run left this text there after
+  // the check above: the Problems panel showed "0 of 63").
+  const input = await filter.elementHandle();
+  const placeholder = await input.getAttribute('placeholder');
+  await input.fill(text);
   const line = wb.page.locator('.part.panel .view-line', { hasText: text }).first();
   await line.waitFor();
   const found = (await line.innerText()).replace(/\s+/g, ' ').trim();
-  await filter.fill('');
+  // Emptied as typing would, through the input event its box listens to: visible or not by now.
+  await input.evaluate((el) => {
+    el.value = '';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
   return `${found} (filter: ${placeholder})`;
 }
 
