@@ -4,7 +4,10 @@
  * CLI's scaling with size, and the editor's figures.
  *
  *   --quick          small corpora, one round (a smoke run)
- *   --rounds N       rounds per corpus (default 3)
+ *   --rounds N       rounds per corpus, at least (default 3)
+ *   --max-rounds M   rounds per corpus, at most (default three times --rounds): a corpus gets
+ *                    more than --rounds while its rounds so far leave room in --round-budget
+ *   --round-budget S seconds a corpus's rounds may take before it stops adding rounds (default 30)
  *   --only a,b       only these corpora (mixed, templates, finished, published, changelog, scale)
  *   --scale-100      add the 100 MB scaling corpus (minutes)
  *   --no-peers       skip installing and running the peers
@@ -21,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { lint, lintModel, buildModel } from '../../src/core/index';
 import { writeCorpus, writeTemplateCorpus, writeFinishedCorpus, bigDocument } from './corpus';
 import { readManifest, installPeers, writePublishedCorpus, writeChangelogCorpus, type Peers } from './fetch';
-import { compare, measure, median, toolEnv, UNSET_FOR_TOOLS, type Figures, type Tool } from './runner';
+import { compare, measure, median, toolEnv, UNSET_FOR_TOOLS, type Figures, type RoundPlan, type Tool } from './runner';
 import { editFigures, firstLintFigures, activationFigures } from './editor';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -31,6 +34,17 @@ const has = (f: string) => argv.includes(f);
 const value = (f: string) => (argv.indexOf(f) >= 0 ? argv[argv.indexOf(f) + 1] : undefined);
 const quick = has('--quick');
 const rounds = Number(value('--rounds') ?? (quick ? 1 : 3));
+/**
+ * The rounds each corpus gets (`runner.ts` `RoundPlan`): the 1 MB corpus's runs take a few
+ * hundred milliseconds, and its ratio to rumdl moved by ±0.5 between runs of three rounds
+ * (our times drifted by up to 45% from one round to the next while rumdl's held); nine rounds of
+ * it take under ten seconds. The corpora markdownlint-cli2 takes seconds on stay near `rounds`.
+ */
+const plan: RoundPlan = { min: rounds, max: Number(value('--max-rounds') ?? (quick ? rounds : rounds * 3)), budgetMs: Number(value('--round-budget') ?? 30) * 1000 };
+if (![plan.min, plan.max].every((n) => Number.isInteger(n) && n >= 1) || plan.max < plan.min || !(plan.budgetMs >= 0)) {
+  process.stderr.write('bench: --rounds and --max-rounds take whole numbers of 1 or more (--max-rounds at least --rounds), --round-budget a number of seconds\n');
+  process.exit(2);
+}
 const only = value('--only')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 /**
@@ -122,6 +136,8 @@ interface Row {
   corpus: string;
   files: number;
   mb: number;
+  /** Rounds the corpus got (`plan`). */
+  rounds: number;
   figures: Record<string, Figures>;
 }
 
@@ -142,11 +158,11 @@ function runCorpora(list: Corpus[], peers: Peers | undefined): Row[] {
   const rows: Row[] = [];
   for (const c of list) {
     log(`  ${c.name}: ${c.files} files, ${(c.bytes / 1048576).toFixed(2)} MB — ${c.about}`);
-    // The 1 and 10 MB corpora take as many rounds as the others (a ratio read off one round
-    // moved by ±0.5 between runs); 100 MB takes one (it runs for minutes).
-    const r = c.name === 'scale-100mb' ? 1 : rounds;
+    // 100 MB takes one round (it runs for minutes).
+    const r = c.name === 'scale-100mb' ? 1 : plan;
     const figures = compare(tools(peers, c.markdownlint), c.dir, r, WORK, ROOT, log, env);
-    rows.push({ corpus: c.name, files: c.files, mb: c.bytes / 1048576, figures: Object.fromEntries(figures) });
+    const done = figures.get('integration-docs')?.samples.length ?? 0;
+    rows.push({ corpus: c.name, files: c.files, mb: c.bytes / 1048576, rounds: done, figures: Object.fromEntries(figures) });
   }
   return rows;
 }
@@ -230,17 +246,17 @@ const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.is
 /** The side-by-side table, as Markdown (it goes into the README as is). */
 function table(rows: Row[]): string {
   const lines = [
-    '| corpus | files | MB | integration-docs | markdownlint-cli2 | rumdl | vs markdownlint-cli2 | vs rumdl | peak MB (ours / mdl / rumdl) |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| corpus | files | MB | rounds | integration-docs | markdownlint-cli2 | rumdl | vs markdownlint-cli2 | vs rumdl | peak MB (ours / mdl / rumdl) |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
     const ours = r.figures['integration-docs'];
     const mdl = r.figures['markdownlint-cli2'];
     const rumdl = r.figures.rumdl;
     const before = r.figures.baseline;
-    if (before) lines.push(`| ${r.corpus} (baseline) | | | ${fmt(before.ms)} ms | | | ${mdl ? `${fmt(mdl.ms / before.ms, 1)}× faster` : '–'} | ${rumdl ? `${fmt(before.ms / rumdl.ms, 1)}× slower` : '–'} | ${fmt(before.peakRssMb)} |`);
+    if (before) lines.push(`| ${r.corpus} (baseline) | | | | ${fmt(before.ms)} ms | | | ${mdl ? `${fmt(mdl.ms / before.ms, 1)}× faster` : '–'} | ${rumdl ? `${fmt(before.ms / rumdl.ms, 1)}× slower` : '–'} | ${fmt(before.peakRssMb)} |`);
     lines.push(
-      `| ${r.corpus} | ${r.files} | ${r.mb.toFixed(2)} | ${fmt(ours.ms)} ms | ${mdl ? `${fmt(mdl.ms)} ms` : '–'} | ${rumdl ? `${fmt(rumdl.ms)} ms` : '–'} | ` +
+      `| ${r.corpus} | ${r.files} | ${r.mb.toFixed(2)} | ${r.rounds} | ${fmt(ours.ms)} ms | ${mdl ? `${fmt(mdl.ms)} ms` : '–'} | ${rumdl ? `${fmt(rumdl.ms)} ms` : '–'} | ` +
         `${mdl ? `${fmt(mdl.ms / ours.ms, 1)}× faster` : '–'} | ${rumdl ? `${fmt(ours.ms / rumdl.ms, 1)}× slower` : '–'} | ` +
         `${fmt(ours.peakRssMb)} / ${fmt(mdl?.peakRssMb)} / ${fmt(rumdl?.peakRssMb)} |`,
     );
@@ -278,14 +294,14 @@ function main(): void {
   log('editor:');
   const editorFigures = editor();
   const precision = precisionCheck(list, quick ? 10 : 40);
-  const result = { machine, environment: envFigures, rounds, rows: rows.map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ms: f.ms, cpuMs: f.cpuMs, peakRssMb: f.peakRssMb }])) })), editor: editorFigures, precision };
+  const result = { machine, environment: envFigures, rounds: plan, rows: rows.map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ms: f.ms, cpuMs: f.cpuMs, peakRssMb: f.peakRssMb }])) })), editor: editorFigures, precision };
   writeFileSync(join(WORK, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
   if (has('--json')) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`machine: ${machine}; ${rounds} alternating round(s), medians of wall time`);
+  out(`machine: ${machine}; ${plan.min}-${plan.max} alternating round(s) per corpus (more while a corpus's rounds fit in ${plan.budgetMs / 1000} s), medians of wall time`);
   out(`environment: ${envFigures.about}`);
   out(table(rows));
   out('');

@@ -72,10 +72,31 @@ export function measure(argv: string[], work: string, cwd: string, env: NodeJS.P
   return { ms, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024, status: r.status };
 }
 
-/** Runs every tool `rounds` times on `dir`, rotating the order each round. */
-export function compare(tools: readonly Tool[], dir: string, rounds: number, work: string, cwd: string, log: (s: string) => void, env: NodeJS.ProcessEnv = process.env): Map<string, Figures> {
+/**
+ * How many rounds a corpus gets: `min` always; then more, up to `max`, while one more round (as
+ * long as the rounds so far took on average) keeps the corpus within `budgetMs`. Short corpora
+ * thus get more rounds: a run of a few hundred milliseconds moves most with the machine's drift
+ * from one round to the next, and its rounds cost least.
+ */
+export interface RoundPlan {
+  min: number;
+  max: number;
+  budgetMs: number;
+}
+
+/** Whether `plan` asks for another round after `done` rounds that took `elapsedMs` in all. */
+export function anotherRound(plan: RoundPlan, done: number, elapsedMs: number): boolean {
+  if (done < plan.min) return true;
+  if (done >= plan.max) return false;
+  return elapsedMs + elapsedMs / done <= plan.budgetMs;
+}
+
+/** Runs every tool on `dir` for the rounds `plan` asks for (a number: exactly that many), rotating the order each round. */
+export function compare(tools: readonly Tool[], dir: string, plan: RoundPlan | number, work: string, cwd: string, log: (s: string) => void, env: NodeJS.ProcessEnv = process.env): Map<string, Figures> {
+  const rounds = typeof plan === 'number' ? { min: plan, max: plan, budgetMs: 0 } : plan;
   const samples = new Map<string, Sample[]>(tools.map((t) => [t.name, []]));
-  for (let round = 0; round < rounds; round++) {
+  const start = performance.now();
+  for (let round = 0; anotherRound(rounds, round, performance.now() - start); round++) {
     const line: string[] = [];
     for (let k = 0; k < tools.length; k++) {
       const tool = tools[(round + k) % tools.length];
