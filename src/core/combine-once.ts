@@ -1,7 +1,7 @@
 /**
  * micromark combines its syntax extensions (CommonMark's constructs plus GFM's) again on every
  * parse, which costs about a quarter of parsing a small block — and the engine parses many small
- * blocks with the same two extension sets. The build routes micromark's own call here
+ * blocks with the same few extension sets. The build routes micromark's own call here
  * (`src/build/esbuild.mjs`), so each set is combined once. The tokenizer only reads the combined
  * object, so every parse can share it.
  */
@@ -11,8 +11,12 @@ type Extension = Parameters<typeof combine>[0][number];
 type Combined = ReturnType<typeof combine>;
 
 const memo: { parts: readonly Extension[]; combined: Combined }[] = [];
-/** More distinct sets than the engine builds (body, head) means a caller builds them per call: stop remembering. */
-const MAX_SETS = 8;
+/**
+ * More distinct sets than the engine builds means a caller builds them per call: stop
+ * remembering. The engine builds at most 66: a body parser per subset of the six GFM groups a
+ * block may leave out (`GFM_GROUPS` in ./parse.ts; a run meets a handful), the head's, MDX's.
+ */
+const MAX_SETS = 72;
 
 function sameParts(a: readonly Extension[], b: readonly Extension[]): boolean {
   if (a.length !== b.length) return false;

@@ -1,18 +1,21 @@
 /**
  * What must hold for every document the grammar makes: linting never throws; every range lies
  * inside the document, on whole code points, with lines and columns that match its offsets;
- * the fast paths give what a full parse gives; and the incremental linter, after any sequence
- * of edits, gives what a fresh lint gives.
+ * the fast paths give what a full parse gives; the parser without the GFM constructs a block
+ * cannot complete gives the tree of the parser with all of them; and the incremental linter,
+ * after any sequence of edits, gives what a fresh lint gives.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { buildModel, compilePatterns, FactCache, lint, lintModel, Linter } from '../../src/core/index';
 import { lintDetailed } from '../../src/core/lint';
+import { parseMarkdown, parseMarkdownAllConstructs } from '../../src/core/parse';
+import { lineStarts, splitChunks } from '../../src/core/chunks';
 import { offeredFixes, verifyFix, type FixSession } from '../../src/core/fixes';
 import type { Finding, LintOptions } from '../../src/core/types';
 import { editText, Pick, rng, type Generated } from './grammar';
 
 /** Kinds of problem a document can show. */
-export type ProblemKind = 'throw' | 'range' | 'fastpath' | 'incremental' | 'unsafe-fix';
+export type ProblemKind = 'throw' | 'range' | 'fastpath' | 'parser' | 'incremental' | 'unsafe-fix';
 
 export interface Problem {
   kind: ProblemKind;
@@ -137,6 +140,18 @@ function incrementalProblems(doc: Generated, steps: number, trace?: Trace): { pr
 export type Trace = (step: string, text: string, ms: number) => void;
 
 /**
+ * Where the parser that leaves out the GFM constructs a text cannot complete (`parseMarkdown`)
+ * reads the document or one of its blocks otherwise than the parser with every construct.
+ */
+function parserDifference(text: string): string | undefined {
+  const texts = [text, ...splitChunks(text, 0, lineStarts(text)).map((c) => c.text)];
+  for (const t of texts) {
+    if (!isDeepStrictEqual(parseMarkdown(t), parseMarkdownAllConstructs(t))) return `the parser without the constructs ${JSON.stringify(t.slice(0, 80))} cannot complete reads it otherwise than with every construct`;
+  }
+  return undefined;
+}
+
+/**
  * Every check on one generated document, with `steps` incremental edits (0: none; the fuzz
  * runner gives one document in `--edit-every` an edit sequence). Never throws.
  */
@@ -160,6 +175,14 @@ export function checkDocument(doc: Generated, steps = 6, trace?: Trace): DocRepo
     if (!isDeepStrictEqual(parsed(full), parsed(findings))) report.problems.push({ kind: 'fastpath', detail: `fast path vs full parse ${firstDifference(parsed(findings), parsed(full))}` });
   } catch (e) {
     report.problems.push({ kind: 'throw', detail: `full parse: ${(e as Error).message}` });
+  }
+  if (doc.options.syntax !== 'mdx') {
+    try {
+      const detail = parserDifference(doc.text);
+      if (detail) report.problems.push({ kind: 'parser', detail });
+    } catch (e) {
+      report.problems.push({ kind: 'throw', detail: `parser check: ${(e as Error).message}` });
+    }
   }
   try {
     const inc = steps > 0 ? incrementalProblems(doc, steps, trace) : { problems: [], edits: 0 };

@@ -78,7 +78,7 @@ function parseOptions(argv: readonly string[]): Options {
   return o;
 }
 
-const KINDS: readonly ProblemKind[] = ['throw', 'range', 'fastpath', 'incremental', 'unsafe-fix'];
+const KINDS: readonly ProblemKind[] = ['throw', 'range', 'fastpath', 'parser', 'incremental', 'unsafe-fix'];
 
 interface Tally {
   documents: number;
@@ -99,7 +99,7 @@ const reproduce = (seed: number) => `npm run fuzz -- --seed ${seed}`;
 
 /** Checks seeds `from..from+count-1` on a worker, replacing it when a document hangs. */
 async function runDocuments(o: Options, log: (s: string) => void): Promise<Tally> {
-  const tally: Tally = { documents: 0, sequences: 0, hangs: [], byKind: { throw: [], range: [], fastpath: [], incremental: [], 'unsafe-fix': [] }, findings: 0, edits: 0, fixesOffered: 0, slowest: { seed: 0, ms: 0 }, bytes: 0 };
+  const tally: Tally = { documents: 0, sequences: 0, hangs: [], byKind: { throw: [], range: [], fastpath: [], parser: [], incremental: [], 'unsafe-fix': [] }, findings: 0, edits: 0, fixesOffered: 0, slowest: { seed: 0, ms: 0 }, bytes: 0 };
   const end = o.from + o.count;
   let next = o.from;
   const progressEvery = Math.max(1000, Math.floor(o.count / 10));
@@ -189,7 +189,7 @@ async function main(): Promise<number> {
     log(`throws: ${t.byKind.throw.length}${list(t.byKind.throw)}`);
     log(`hangs: ${t.hangs.length}${list(t.hangs)}`);
     log(`range problems: ${t.byKind.range.length}${list(t.byKind.range)}`);
-    log(`mismatches: fast path ${t.byKind.fastpath.length}${list(t.byKind.fastpath)}, incremental ${t.byKind.incremental.length}${list(t.byKind.incremental)}`);
+    log(`mismatches: fast path ${t.byKind.fastpath.length}${list(t.byKind.fastpath)}, parser without the GFM constructs a block cannot complete ${t.byKind.parser.length}${list(t.byKind.parser)}, incremental ${t.byKind.incremental.length}${list(t.byKind.incremental)}`);
     log(FIX_CHECK ? `unsafe quick fixes: ${t.byKind['unsafe-fix'].length}${list(t.byKind['unsafe-fix'])} of ${t.fixesOffered} offered (one document in ${FIX_EVERY} with at most ${FIX_MAX_FINDINGS} findings, re-verified on a full parse)` : 'quick fixes: not checked');
     log(`findings: ${t.findings}; edit sequences: ${t.sequences} (${t.edits} edits); slowest document: seed ${t.slowest.seed}, ${t.slowest.ms.toFixed(0)} ms of CPU`);
     log(`time: ${seconds.toFixed(1)} s`);
